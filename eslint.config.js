@@ -1,0 +1,62 @@
+// Layer rules, enforced the way VS Code does: each folder may import only what
+// its layer allows (see docs/ARCHITECTURE.md). The per-layer tsconfigs back this
+// up on the type side (the renderer has no Node typings at all).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const node = { group: ['node:*'], message: 'Node built-ins belong to src-main.' };
+const electron = { group: ['electron', 'electron/*'], message: 'Only src-main/electron and the preload import electron.' };
+const dockerode = { group: ['dockerode', 'docker-modem'], message: 'Only src-main/engine/docker-client.ts imports dockerode.' };
+const main = { group: ['**/src-main/**'], message: 'src-main is reached only through the contract.' };
+const renderer = { group: ['**/src-renderer/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'UI code stays in src-renderer.' };
+const nodeBareBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'util', 'url', 'tls'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src-common/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBareBuiltins, patterns: [node, electron, dockerode, main, renderer] }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...nodeBareBuiltins, 'ws'], patterns: [node, electron, dockerode, main] }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/engine/docker-client.ts', 'src-main/electron/**', 'src-main/preload/**', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electron, dockerode, renderer] }] },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dockerode, renderer] }] },
+  },
+  {
+    files: ['src-main/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBareBuiltins,
+          patterns: [node, dockerode, renderer, { group: ['**/engine/**', '**/server/**', '**/api/**'], message: 'The preload only bridges.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  /** The request did not match the contract; nothing reached the engine. */
+  'invalid-request',
+  'unknown-method',
+  /** The object does not exist (any more). */
+  'not-found',
+  /** The engine refused because of the object's state: running, in use, name taken, port allocated. */
+  'conflict',
+  'engine-unreachable',
+  /** Any other engine error, with the engine's reason. */
+  'engine-error',
+  'cancelled',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiErrorShape = z.object({
+  code: ErrorCode,
+  /** A sentence a person can act on. */
+  message: z.string(),
+  /** The object concerned, e.g. "container web-1". */
+  object: z.string().optional(),
+});
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+/** Errors travel as values; this class carries one through a throw on either side. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly object: string | undefined;
+  constructor(code: ErrorCode, message: string, object?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.object = object;
+  }
+  toShape(): ApiErrorShape {
+    return this.object === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, object: this.object };
+  }
+  static fromShape(shape: ApiErrorShape): ApiError {
+    return new ApiError(shape.code, shape.message, shape.object);
+  }
+}
+
+export const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiErrorShape }),
+]);
+export type Envelope = z.infer<typeof Envelope>;

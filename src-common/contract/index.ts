@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './calls';
+export * from './streams';
+export * from './wire';
+export type * from './handlers';
+export * from './bridge';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { stream } from './define';
+import { EngineStatus } from '../models/engine-status';
+import { ContainerChange } from '../models/container';
+
+/** Every stream main can push to the UI. */
+export const streams = {
+  'engine.status': stream({
+    doc: 'The engine status: the current one at once, then every change.',
+    args: z.object({}).strict(),
+    chunk: EngineStatus,
+  }),
+  'containers.changes': stream({
+    doc:
+      'The live container list: a snapshot first (and after every events-stream reconnect), ' +
+      'then one upsert or remove per changed container.',
+    args: z.object({}).strict(),
+    chunk: ContainerChange,
+  }),
+} as const;
+
+export type Streams = typeof streams;
+export type StreamName = keyof Streams;
+export type StreamArgs<S extends StreamName> = z.input<Streams[S]['args']>;
+export type StreamChunk<S extends StreamName> = z.output<Streams[S]['chunk']>;
+
+export const StreamEnd = z.object({
+  reason: z.enum(['complete', 'cancelled', 'error']),
+  error: z.object({ code: z.string(), message: z.string(), object: z.string().optional() }).optional(),
+});
+export type StreamEnd = z.infer<typeof StreamEnd>;
+export type StreamParsedArgs<S extends StreamName> = z.output<Streams[S]['args']>;

@@ -1,0 +1,3 @@
+export * from './contract/index';
+export * from './models/engine-status';
+export * from './models/container';

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Where Berth talks to the engine, resolved the way the docker CLI does it. */
+export const EngineEndpoint = z.object({
+  kind: z.enum(['unix', 'npipe', 'tcp', 'ssh']),
+  /** Socket path, pipe path, host:port, or user@host. */
+  address: z.string(),
+  /** Which rule picked it: DOCKER_HOST, a docker context, or the platform default. */
+  source: z.string(),
+  tls: z.boolean(),
+  /** What the UI shows, e.g. "unix:///var/run/docker.sock". */
+  display: z.string(),
+});
+export type EngineEndpoint = z.infer<typeof EngineEndpoint>;
+
+export const EngineInfo = z.object({
+  /** "Docker Engine" or "Podman Engine", from the version response's components. */
+  name: z.string(),
+  version: z.string(),
+  apiVersion: z.string(),
+  os: z.string(),
+  arch: z.string(),
+  kernelVersion: z.string().optional(),
+});
+export type EngineInfo = z.infer<typeof EngineInfo>;
+
+/** The one engine status the whole UI sees. */
+export const EngineStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('connecting'), endpoint: EngineEndpoint.nullable() }),
+  z.object({ state: z.literal('connected'), endpoint: EngineEndpoint, engine: EngineInfo }),
+  z.object({
+    state: z.literal('unreachable'),
+    endpoint: EngineEndpoint.nullable(),
+    /** The engine's or the socket's own words. */
+    error: z.string(),
+    /** How to get an engine running, in plain words. */
+    hint: z.string(),
+    /** When the next automatic attempt happens, in ms from when this status was sent. */
+    retryInMs: z.number().int().nonnegative(),
+  }),
+]);
+export type EngineStatus = z.infer<typeof EngineStatus>;

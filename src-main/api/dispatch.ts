@@ -1,0 +1,103 @@
+import {
+  ApiError,
+  calls,
+  streams,
+  type ApiErrorShape,
+  type ApiHandlers,
+  type CallName,
+  type StreamEnd,
+  type StreamName,
+  type StreamSink,
+} from '../../src-common/contract/index';
+
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
+
+const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);
+const isStreamName = (name: string): name is StreamName => Object.hasOwn(streams, name);
+
+/** Turns anything thrown into an error value; engine errors were already mapped by the engine layer. */
+export function toErrorShape(err: unknown): ApiErrorShape {
+  if (err instanceof ApiError) return err.toShape();
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/**
+ * The single entry for calls from either transport: checks the method against the
+ * contract, validates the payload with its schema, runs the handler, and checks the
+ * response too so a handler bug cannot leak an off-contract value to the UI.
+ */
+export async function dispatchCall(handlers: ApiHandlers, method: string, args: unknown): Promise<CallOutcome> {
+  if (!isCallName(method)) {
+    return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method.slice(0, 100)}".` } };
+  }
+  const spec = calls[method];
+  const parsed = spec.request.safeParse(args ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `${method}: ${describeIssues(parsed.error.issues)}` },
+    };
+  }
+  try {
+    const handler = handlers.calls[method] as (req: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    const checked = spec.response.safeParse(value);
+    if (!checked.success) {
+      return {
+        ok: false,
+        error: { code: 'internal', message: `${method} answered off-contract: ${describeIssues(checked.error.issues)}` },
+      };
+    }
+    return { ok: true, value: checked.data };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}
+
+/**
+ * Opens a stream for either transport. Returns the cancel function, or an error
+ * when the stream name or its arguments are off-contract (nothing is opened then).
+ */
+export function openStream(
+  handlers: ApiHandlers,
+  name: string,
+  args: unknown,
+  sink: StreamSink<unknown>,
+): { ok: true; cancel: () => void } | { ok: false; error: ApiErrorShape } {
+  if (!isStreamName(name)) {
+    return { ok: false, error: { code: 'unknown-method', message: `Unknown stream "${name.slice(0, 100)}".` } };
+  }
+  const parsed = streams[name].args.safeParse(args ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-request', message: `${name}: ${describeIssues(parsed.error.issues)}` } };
+  }
+  let ended = false;
+  const guarded: StreamSink<unknown> = {
+    next: (chunk) => {
+      if (!ended) sink.next(chunk);
+    },
+    end: (end: StreamEnd) => {
+      if (ended) return;
+      ended = true;
+      sink.end(end);
+    },
+  };
+  const opener = handlers.streams[name] as (a: unknown, s: StreamSink<unknown>) => () => void;
+  try {
+    const cancel = opener(parsed.data, guarded);
+    return {
+      ok: true,
+      cancel: () => {
+        if (ended) return;
+        ended = true;
+        cancel();
+      },
+    };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}
