@@ -3,6 +3,7 @@
 // up on the type side (the renderer has no Node typings at all).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const node = { group: ['node:*'], message: 'Node built-ins belong to src-main.' };
 const electron = { group: ['electron', 'electron/*'], message: 'Only src-main/electron and the preload import electron.' };
@@ -21,6 +22,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
+  },
+  {
+    // Build, start and test scripts run in Node.
+    files: ['scripts/**/*.mjs', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['src-common/**/*.ts'],

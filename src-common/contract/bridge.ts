@@ -22,3 +22,19 @@ export const IPC_CHANNELS = {
   /** main → renderer: { id, chunk } or { id, end }. */
   streamMessage: 'berth:stream',
 } as const;
+
+/** Payloads of the IPC channels above, as the preload sends them and main checks them. */
+export interface IpcCallPayload {
+  method: string;
+  args: unknown;
+}
+export interface IpcSubscribePayload {
+  id: number;
+  stream: string;
+  args: unknown;
+}
+export interface IpcUnsubscribePayload {
+  id: number;
+}
+/** main → renderer on IPC_CHANNELS.streamMessage. */
+export type IpcStreamMessage = { id: number; chunk: unknown } | { id: number; end: StreamEnd };

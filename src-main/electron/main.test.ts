@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../src-common/contract/bridge';
+import { fakeEvent, resetFakeElectron, state } from './test-support/fake-electron';
+
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
+
+const engine = vi.hoisted(() => ({
+  created: 0,
+  started: 0,
+  disposed: 0,
+  finishDispose: () => {},
+}));
+vi.mock('../engine/index', () => ({
+  createEngine: () => {
+    engine.created++;
+    return {
+      start: () => {
+        engine.started++;
+      },
+      dispose: () => {
+        engine.disposed++;
+        return new Promise<void>((resolve) => {
+          engine.finishDispose = resolve;
+        });
+      },
+    };
+  },
+}));
+vi.mock('../api/handlers', () => ({
+  createApiHandlers: () => ({ calls: {}, streams: {} }),
+}));
+
+/** Runs main.ts afresh, as Electron would at launch, and lets app.whenReady settle. */
+async function launch() {
+  vi.resetModules();
+  await import('./main');
+  await state.app.whenReady();
+  await Promise.resolve();
+}
+
+/** Polls a condition with a deadline instead of sleeping. */
+async function until(condition: () => boolean, what: string, deadlineMs = 2_000) {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > deadlineMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const platform = process.platform;
+beforeEach(() => {
+  resetFakeElectron();
+  Object.assign(engine, { created: 0, started: 0, disposed: 0 });
+});
+afterEach(() => Object.defineProperty(process, 'platform', { value: platform }));
+
+describe('main', () => {
+  it('quits at once when another Berth holds the single-instance lock', async () => {
+    state.app.hasSingleInstanceLock = false;
+    await launch();
+    expect(state.app.quitCalls).toBe(1);
+    expect(state.windows).toHaveLength(0);
+    expect(engine.created).toBe(0);
+  });
+
+  it('when ready: sandboxes everything, starts the engine, registers IPC, opens one guarded window', async () => {
+    await launch();
+    expect(state.app.sandboxEnabled).toBe(true);
+    expect(engine).toMatchObject({ created: 1, started: 1 });
+    expect(state.ipcMain.handlers.has(IPC_CHANNELS.call)).toBe(true);
+    expect(state.defaultSession.headersListener).not.toBeNull();
+    expect(state.windows).toHaveLength(1);
+    const win = state.windows[0]!;
+    // Both resolved from the bundle's own directory (dist/main once built).
+    const preload = (win.options.webPreferences as { preload: string }).preload;
+    expect(path.basename(preload)).toBe('preload.cjs');
+    expect(win.loadedFile).toBe(path.join(path.dirname(preload), '..', 'renderer', 'index.html'));
+    // The app-wide guard reached the window's webContents.
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('brings the first window to the front when Berth is launched a second time', async () => {
+    await launch();
+    const win = state.windows[0]!;
+    win.minimized = true;
+    state.app.emit('second-instance', fakeEvent(), [], '/');
+    expect(win).toMatchObject({ minimized: false, visible: true, focused: true });
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    await launch();
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    state.app.emit('window-all-closed');
+    expect(state.app.quitCalls).toBe(0);
+    Object.defineProperty(process, 'platform', { value: 'linux' });
+    state.app.emit('window-all-closed');
+    expect(state.app.quitCalls).toBeGreaterThan(0);
+  });
+
+  it('holds the quit until the engine is disposed, then quits for real', async () => {
+    await launch();
+    const first = fakeEvent();
+    state.app.emit('before-quit', first);
+    expect(first.defaultPrevented).toBe(true);
+    await until(() => engine.disposed === 1, 'engine.dispose()');
+    expect(state.ipcMain.handlers.size).toBe(0);
+
+    const again = fakeEvent();
+    state.app.emit('before-quit', again);
+    expect(again.defaultPrevented).toBe(true);
+    expect(engine.disposed).toBe(1);
+
+    const quitsBefore = state.app.quitCalls;
+    engine.finishDispose();
+    await until(() => state.app.quitCalls > quitsBefore, 'the final app.quit()');
+    const final = fakeEvent();
+    state.app.emit('before-quit', final);
+    expect(final.defaultPrevented).toBe(false);
+  });
+});
