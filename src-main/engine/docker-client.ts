@@ -1,0 +1,201 @@
+// The only file that imports dockerode: everything else in the engine talks to this
+// narrow, typed surface, and every failure leaves here already mapped to an ApiError.
+import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import Docker from 'dockerode';
+import type { EngineEndpoint } from '../../src-common/models/engine-status';
+import type { ResolvedEndpoint } from './endpoint';
+import { statusCodeOf, toApiError, type ErrorContext } from './engine-errors';
+import type {
+  BuildImageOptions,
+  CreateContainerSpec,
+  EngineFilters,
+  RawContainerInspect,
+  RawContainerSummary,
+  RawVersion,
+  RawVolume,
+} from './engine-types';
+
+/** A container as the caller knows it; the name makes error messages readable. */
+export interface ContainerRef {
+  id: string;
+  name?: string;
+}
+
+export interface RemoveContainerOptions {
+  force: boolean;
+  /** The engine's `v=1`: anonymous volumes only; named volumes always stay. */
+  removeAnonymousVolumes: boolean;
+}
+
+export interface DockerClient {
+  readonly endpoint: EngineEndpoint;
+  ping(): Promise<void>;
+  version(): Promise<RawVersion>;
+  listContainers(filters?: EngineFilters): Promise<RawContainerSummary[]>;
+  inspectContainer(ref: ContainerRef): Promise<RawContainerInspect>;
+  createContainer(spec: CreateContainerSpec): Promise<{ id: string }>;
+  startContainer(ref: ContainerRef): Promise<void>;
+  stopContainer(ref: ContainerRef, timeoutSeconds?: number): Promise<void>;
+  restartContainer(ref: ContainerRef): Promise<void>;
+  pauseContainer(ref: ContainerRef): Promise<void>;
+  unpauseContainer(ref: ContainerRef): Promise<void>;
+  killContainer(ref: ContainerRef, signal?: string): Promise<void>;
+  removeContainer(ref: ContainerRef, options: RemoveContainerOptions): Promise<void>;
+  /** The raw `/events` response; the socket has keepalive on so a dead peer ends it. */
+  getEvents(filters: EngineFilters): Promise<NodeJS.ReadableStream & { destroy(): void }>;
+  /** Starts a build; the returned stream is the engine's JSON-lines progress. */
+  buildImage(context: NodeJS.ReadableStream, options: BuildImageOptions): Promise<NodeJS.ReadableStream>;
+  imageExists(reference: string): Promise<boolean>;
+  createVolume(name: string, labels: Record<string, string>): Promise<void>;
+  listVolumes(filters?: EngineFilters): Promise<RawVolume[]>;
+  volumeExists(name: string): Promise<boolean>;
+  removeVolume(name: string): Promise<void>;
+  /** Closes pooled connections so the process can exit. */
+  close(): void;
+}
+
+const KEEPALIVE_MS = 10_000;
+
+export function containerLabel(ref: ContainerRef): string {
+  if (ref.name) return `container ${ref.name.replace(/^\//, '')}`;
+  return `container ${/^[0-9a-f]{64}$/.test(ref.id) ? ref.id.slice(0, 12) : ref.id}`;
+}
+
+function dockerodeOptions(dial: ResolvedEndpoint['dial'], agent: HttpAgent | undefined): Docker.DockerOptions {
+  // dockerode merges its own reading of process.env under ours; naming every key keeps
+  // a DOCKER_HOST in the environment from overriding the endpoint we resolved.
+  const base = { host: undefined, port: undefined, socketPath: undefined, protocol: undefined } as Docker.DockerOptions;
+  switch (dial.kind) {
+    case 'socket':
+      return { ...base, socketPath: dial.socketPath, ...(agent ? { agent } : {}) };
+    case 'tcp':
+      return {
+        ...base,
+        host: dial.host,
+        port: dial.port,
+        protocol: dial.protocol,
+        ...(dial.ca ? { ca: dial.ca } : {}),
+        ...(dial.cert ? { cert: dial.cert } : {}),
+        ...(dial.key ? { key: dial.key } : {}),
+        ...(agent ? { agent } : {}),
+      };
+    case 'ssh':
+      return {
+        ...base,
+        host: dial.host,
+        port: dial.port,
+        protocol: 'ssh',
+        ...(dial.username ? { username: dial.username } : {}),
+        sshOptions: dial.sshAgent ? { agent: dial.sshAgent } : {},
+      };
+  }
+}
+
+function createAgent(dial: ResolvedEndpoint['dial']): HttpAgent | undefined {
+  if (dial.kind === 'ssh') return undefined; // docker-modem brings its own ssh agent
+  if (dial.kind === 'tcp' && dial.protocol === 'https') {
+    return new HttpsAgent({ keepAlive: true, keepAliveMsecs: KEEPALIVE_MS, rejectUnauthorized: dial.rejectUnauthorized });
+  }
+  return new HttpAgent({ keepAlive: true, keepAliveMsecs: KEEPALIVE_MS });
+}
+
+async function alreadyDoneIsDone(action: Promise<unknown>): Promise<void> {
+  try {
+    await action;
+  } catch (err) {
+    if (statusCodeOf(err) !== 304) throw err;
+  }
+}
+
+export function createDockerClient(resolved: ResolvedEndpoint): DockerClient {
+  const { endpoint, dial } = resolved;
+  const agent = createAgent(dial);
+  const docker = new Docker(dockerodeOptions(dial, agent));
+
+  async function run<T>(context: Omit<ErrorContext, 'endpoint'>, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toApiError(err, { ...context, endpoint });
+    }
+  }
+  const onContainer = (ref: ContainerRef, action: string, fn: (c: Docker.Container) => Promise<unknown>) =>
+    run({ action, object: containerLabel(ref) }, async () => {
+      await fn(docker.getContainer(ref.id));
+    });
+
+  return {
+    endpoint,
+    ping: () => run({ action: 'ping the engine' }, async () => void (await docker.ping())),
+    version: () => run({ action: 'read the engine version' }, async () => (await docker.version()) as RawVersion),
+    listContainers: (filters) =>
+      run({ action: 'list containers' }, async () => {
+        const list = await docker.listContainers({ all: true, ...(filters ? { filters } : {}) });
+        return list as unknown as RawContainerSummary[];
+      }),
+    inspectContainer: (ref) =>
+      run(
+        { action: 'inspect', object: containerLabel(ref) },
+        async () => (await docker.getContainer(ref.id).inspect()) as unknown as RawContainerInspect,
+      ),
+    createContainer: (spec) =>
+      run({ action: 'create', object: spec.name ? `container ${spec.name}` : 'a container' }, async () => {
+        const container = await docker.createContainer(spec as Docker.ContainerCreateOptions);
+        return { id: container.id };
+      }),
+    // 304 means the container is already in the state asked for: done, as the docker CLI
+    // treats it. A user clicking Stop just as the container exits should see no error.
+    startContainer: (ref) => onContainer(ref, 'start', (c) => alreadyDoneIsDone(c.start())),
+    stopContainer: (ref, timeoutSeconds) =>
+      onContainer(ref, 'stop', (c) => alreadyDoneIsDone(c.stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }))),
+    restartContainer: (ref) => onContainer(ref, 'restart', (c) => c.restart()),
+    pauseContainer: (ref) => onContainer(ref, 'pause', (c) => c.pause()),
+    unpauseContainer: (ref) => onContainer(ref, 'unpause', (c) => c.unpause()),
+    killContainer: (ref, signal) => onContainer(ref, 'kill', (c) => c.kill(signal ? { signal } : {})),
+    removeContainer: (ref, options) =>
+      onContainer(ref, 'remove', (c) => c.remove({ force: options.force, v: options.removeAnonymousVolumes })),
+    getEvents: (filters) =>
+      run({ action: 'follow engine events' }, async () => {
+        const stream = (await docker.getEvents({ filters })) as unknown as IncomingMessage;
+        // A unix socket has no keepalive (the kernel tells us when the peer goes);
+        // for TCP this is what notices a peer that vanished without closing.
+        stream.socket?.setKeepAlive?.(true, KEEPALIVE_MS);
+        return stream;
+      }),
+    buildImage: (context, options) =>
+      run({ action: 'build', object: `image ${options.t}` }, async () => {
+        const query = { t: options.t, rm: options.rm ?? true, ...(options.labels ? { labels: options.labels } : {}) };
+        return (await docker.buildImage(context, query)) as NodeJS.ReadableStream;
+      }),
+    imageExists: (reference) =>
+      run({ action: 'inspect', object: `image ${reference}` }, async () => {
+        try {
+          await docker.getImage(reference).inspect();
+          return true;
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode === 404) return false;
+          throw err;
+        }
+      }),
+    createVolume: (name, labels) =>
+      run({ action: 'create', object: `volume ${name}` }, async () => void (await docker.createVolume({ Name: name, Labels: labels }))),
+    listVolumes: (filters) =>
+      run({ action: 'list volumes' }, async () => {
+        const res = await docker.listVolumes(filters ? { filters } : {});
+        return (res.Volumes ?? []) as unknown as RawVolume[];
+      }),
+    volumeExists: (name) =>
+      run({ action: 'inspect', object: `volume ${name}` }, async () => {
+        try {
+          await docker.getVolume(name).inspect();
+          return true;
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode === 404) return false;
+          throw err;
+        }
+      }),
+    removeVolume: (name) => run({ action: 'remove', object: `volume ${name}` }, async () => void (await docker.getVolume(name).remove())),
+    close: () => agent?.destroy(),
+  };
+}

@@ -1,0 +1,91 @@
+import { ApiError } from '../../src-common/contract/errors';
+import type { EngineStatus } from '../../src-common/models/engine-status';
+import { createConnection, type StatusListener } from './connection';
+import { createContainerWatcher, type ContainerChangeListener } from './container-watcher';
+import { createContainersService, type ContainersService } from './containers-service';
+import { createDockerClient, type DockerClient } from './docker-client';
+import { resolveEndpoint } from './endpoint';
+import { engineMessages } from './engine-messages';
+import { createEventsHub } from './events-hub';
+import type { ContainerSummary } from '../../src-common/models/container';
+
+export type { ContainersService } from './containers-service';
+export type { ContainerChangeListener } from './container-watcher';
+export type { StatusListener } from './connection';
+
+export interface EngineOptions {
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  homeDir?: string;
+  /** Backoff while unreachable; tests shorten it. */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface Engine {
+  /** Begins connecting; nothing touches the engine before this. */
+  start(): void;
+  connection: {
+    current(): EngineStatus;
+    onStatus(listener: StatusListener): () => void;
+    reconnectNow(): void;
+  };
+  containers: ContainersService;
+  watcher: {
+    /** Gets the current snapshot at once (once there is one), then every change. */
+    subscribe(listener: ContainerChangeListener): () => void;
+    current(): ContainerSummary[] | null;
+  };
+  /** Fails fast with 'engine-unreachable' (naming the endpoint) while the engine is not there. */
+  requireClient(): DockerClient;
+  /** Closes the events stream, timers and pooled sockets. */
+  dispose(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const connection = createConnection({
+    resolve: () =>
+      resolveEndpoint({
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.platform ? { platform: options.platform } : {}),
+        ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+      }),
+    createClient: createDockerClient,
+    ...(options.initialBackoffMs !== undefined ? { initialBackoffMs: options.initialBackoffMs } : {}),
+    ...(options.maxBackoffMs !== undefined ? { maxBackoffMs: options.maxBackoffMs } : {}),
+  });
+  const hub = createEventsHub(connection, ['container']);
+  const watcher = createContainerWatcher(hub, () => connection.client());
+
+  const requireClient = (): DockerClient => {
+    const status = connection.current();
+    const client = connection.client();
+    if (status.state === 'unreachable' || !client) {
+      const display = status.endpoint?.display;
+      const reason = status.state === 'unreachable' ? status.error : engineMessages.notReachableYet;
+      throw new ApiError(
+        'engine-unreachable',
+        display ? engineMessages.notReachable(display, reason) : reason,
+        display,
+      );
+    }
+    return client;
+  };
+
+  return {
+    start: () => connection.start(),
+    connection: {
+      current: () => connection.current(),
+      onStatus: (listener) => connection.onStatus(listener),
+      reconnectNow: () => connection.reconnectNow(),
+    },
+    containers: createContainersService({ requireClient, nameOf: (id) => watcher.nameOf(id) }),
+    watcher: { subscribe: (l) => watcher.subscribe(l), current: () => watcher.current() },
+    requireClient,
+    async dispose() {
+      watcher.dispose();
+      hub.dispose();
+      connection.dispose();
+    },
+  };
+}
