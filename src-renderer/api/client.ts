@@ -1,0 +1,79 @@
+import {
+  ApiError,
+  calls,
+  streams,
+  type CallName,
+  type CallRequest,
+  type CallResponse,
+  type StreamArgs,
+  type StreamChunk,
+  type StreamEnd,
+  type StreamName,
+} from '../../src-common/contract/index';
+import type { Transport } from './transport';
+import { createWsTransport, wsUrlFor } from './ws-transport';
+
+export interface ApiClient {
+  /** Resolves with the contract's response; throws ApiError when the call failed. */
+  call<N extends CallName>(method: N, args: CallRequest<N>): Promise<CallResponse<N>>;
+  /** Returns the unsubscribe (fits a useEffect cleanup). Chunks are checked against the contract. */
+  subscribe<S extends StreamName>(
+    stream: S,
+    args: StreamArgs<S>,
+    onChunk: (chunk: StreamChunk<S>) => void,
+    onEnd?: (end: StreamEnd) => void,
+  ): () => void;
+  /** Connection to the Berth server (browser mode); Electron's IPC never drops. */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+}
+
+const describe = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+
+/** The typed client over any transport; it checks what comes back, as main checks what goes in. */
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    async call(method, args) {
+      const outcome = await transport.invoke(method, args);
+      if (!outcome.ok) throw ApiError.fromShape(outcome.error);
+      const checked = calls[method].response.safeParse(outcome.value);
+      if (!checked.success) {
+        throw new ApiError('internal', `${method} answered off-contract: ${describe(checked.error.issues)}`);
+      }
+      return checked.data as CallResponse<typeof method>;
+    },
+    subscribe(stream, args, onChunk, onEnd) {
+      const schema = streams[stream].chunk;
+      return transport.subscribe(
+        stream,
+        args,
+        (chunk) => {
+          const checked = schema.safeParse(chunk);
+          if (checked.success) onChunk(checked.data as StreamChunk<typeof stream>);
+          else console.warn(`Berth: dropped an off-contract ${stream} chunk: ${describe(checked.error.issues)}`);
+        },
+        (end) => onEnd?.(end),
+      );
+    },
+    onConnectionChange(listener) {
+      return transport.onConnectionChange?.(listener) ?? (() => {});
+    },
+  };
+}
+
+/** Electron's preload bridge when present, else the browser-mode WebSocket. */
+export function pickTransport(): Transport {
+  const bridge = (window as { berth?: Transport }).berth;
+  if (bridge) return bridge;
+  return createWsTransport({ url: wsUrlFor(window.location) });
+}
+
+let defaultClient: ApiClient | undefined;
+const client = () => (defaultClient ??= createApiClient(pickTransport()));
+
+/** The app's client; the transport is picked on first use, once. */
+export const api: ApiClient = {
+  call: (method, args) => client().call(method, args),
+  subscribe: (stream, args, onChunk, onEnd) => client().subscribe(stream, args, onChunk, onEnd),
+  onConnectionChange: (listener) => client().onConnectionChange(listener),
+};

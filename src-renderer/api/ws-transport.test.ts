@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { createWsTransport, LOST_CONNECTION_MESSAGE, wsUrlFor, type SocketLike } from './ws-transport';
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onclose: ((ev: unknown) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.drop();
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  drop() {
+    this.readyState = 3;
+    this.onclose?.({});
+  }
+  receive(message: unknown) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+}
+
+function setup() {
+  const sockets: FakeSocket[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
+  const transport = createWsTransport({
+    url: 'ws://x/api/ws',
+    createSocket: () => {
+      const s = new FakeSocket();
+      sockets.push(s);
+      return s;
+    },
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+  });
+  const current = () => sockets[sockets.length - 1]!;
+  return { transport, sockets, timers, current };
+}
+
+describe('ws-transport', () => {
+  it('builds the socket URL from the page location', () => {
+    expect(wsUrlFor({ protocol: 'http:', host: 'localhost:7431' })).toBe('ws://localhost:7431/api/ws');
+    expect(wsUrlFor({ protocol: 'https:', host: 'berth.example' })).toBe('wss://berth.example/api/ws');
+  });
+
+  it('queues a call until the socket opens and resolves it by request id', async () => {
+    const { transport, current } = setup();
+    const result = transport.invoke('containers.list', {});
+    expect(current().sent).toEqual([]);
+    current().open();
+    const sent = current().sent[0] as { t: string; id: number; method: string };
+    expect(sent).toMatchObject({ t: 'call', method: 'containers.list' });
+    current().receive({ t: 'result', id: sent.id, ok: true, value: [1] });
+    await expect(result).resolves.toEqual({ ok: true, value: [1] });
+  });
+
+  it('passes a failed result through as an error value', async () => {
+    const { transport, current } = setup();
+    current().open();
+    const result = transport.invoke('containers.start', { id: 'web-1' });
+    const { id } = current().sent[0] as { id: number };
+    current().receive({ t: 'result', id, ok: false, error: { code: 'not-found', message: 'No container web-1.' } });
+    await expect(result).resolves.toEqual({ ok: false, error: { code: 'not-found', message: 'No container web-1.' } });
+  });
+
+  it('delivers stream data and end to the right subscriber and ignores malformed frames', () => {
+    const { transport, current } = setup();
+    current().open();
+    const chunks: unknown[] = [];
+    const ends: unknown[] = [];
+    transport.subscribe('engine.status', {}, (c) => chunks.push(c), (e) => ends.push(e));
+    const { id } = current().sent[0] as { id: number };
+    current().receive({ t: 'data', id, chunk: { a: 1 } });
+    current().receive({ t: 'data', id: id + 100, chunk: { other: true } });
+    current().onmessage?.({ data: '{not json' });
+    current().receive({ t: 'bogus', id });
+    current().receive({ t: 'end', id, end: { reason: 'complete' } });
+    current().receive({ t: 'data', id, chunk: { late: true } });
+    expect(chunks).toEqual([{ a: 1 }]);
+    expect(ends).toEqual([{ reason: 'complete' }]);
+  });
+
+  it('sends unsubscribe and stops delivering after the unsubscribe', () => {
+    const { transport, current } = setup();
+    current().open();
+    const chunks: unknown[] = [];
+    const stop = transport.subscribe('engine.status', {}, (c) => chunks.push(c), () => {});
+    const { id } = current().sent[0] as { id: number };
+    stop();
+    current().receive({ t: 'data', id, chunk: 1 });
+    expect(current().sent[1]).toEqual({ t: 'unsubscribe', id });
+    expect(chunks).toEqual([]);
+  });
+
+  it('ends a stream whose subscribe the server refused', () => {
+    const { transport, current } = setup();
+    current().open();
+    const ends: unknown[] = [];
+    transport.subscribe('nope', {}, () => {}, (e) => ends.push(e));
+    const { id } = current().sent[0] as { id: number };
+    current().receive({ t: 'result', id, ok: false, error: { code: 'unknown-method', message: 'Unknown stream "nope".' } });
+    expect(ends).toEqual([{ reason: 'error', error: { code: 'unknown-method', message: 'Unknown stream "nope".' } }]);
+  });
+
+  it('on a drop fails calls in flight, reconnects with backoff and re-subscribes open streams', async () => {
+    const { transport, sockets, timers, current } = setup();
+    const states: boolean[] = [];
+    transport.onConnectionChange?.((c) => states.push(c));
+    current().open();
+    const chunks: unknown[] = [];
+    transport.subscribe('containers.changes', {}, (c) => chunks.push(c), () => {});
+    const inFlight = transport.invoke('containers.list', {});
+    current().drop();
+    await expect(inFlight).resolves.toEqual({
+      ok: false,
+      error: { code: 'engine-unreachable', message: LOST_CONNECTION_MESSAGE },
+    });
+    expect(timers).toHaveLength(1);
+    timers[0]!.fn();
+    expect(sockets).toHaveLength(2);
+    current().drop();
+    expect(timers[1]!.ms).toBeGreaterThan(timers[0]!.ms);
+    timers[1]!.fn();
+    current().open();
+    expect(current().sent).toEqual([{ t: 'subscribe', id: 1, stream: 'containers.changes', args: {} }]);
+    current().receive({ t: 'data', id: 1, chunk: 'after' });
+    expect(chunks).toEqual(['after']);
+    expect(states).toEqual([true, false, true]);
+  });
+});

@@ -1,0 +1,102 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useBerthStore } from '../store/store';
+import { runOnAll } from './actions';
+import { isLive } from './rows';
+import { containerStrings } from './strings';
+
+const t = containerStrings.removeDialog;
+
+interface Target {
+  id: string;
+  name: string;
+  live: boolean;
+}
+
+/** The confirmation for removing one or more containers; rendered once by the app. */
+export function RemoveDialog() {
+  const ids = useBerthStore((s) => s.removeRequest);
+  if (!ids) return null;
+  // Keyed so the checkboxes start unchecked for every new request.
+  return <RemoveDialogContent key={ids.join(',')} ids={ids} />;
+}
+
+function RemoveDialogContent({ ids }: { ids: string[] }) {
+  const closeRemove = useBerthStore((s) => s.closeRemove);
+  // Entity objects are stable between unrelated updates, so a shallow compare of them is enough.
+  const entities = useBerthStore(useShallow((s) => ids.map((id) => s.containers[id])));
+  const targets: Target[] = entities.flatMap((c) => (c ? [{ id: c.id, name: c.name, live: isLive(c.state) }] : []));
+  const [removeVolumes, setRemoveVolumes] = useState(false);
+  const [force, setForce] = useState(false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const liveCount = targets.filter((x) => x.live).length;
+  const canRemove = targets.length > 0 && (liveCount === 0 || force);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // showModal makes the rest of the page inert (focus stays inside) and turns Escape into "cancel".
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const confirm = () => {
+    if (!canRemove) return;
+    const chosen = targets.map((x) => x.id);
+    closeRemove();
+    void runOnAll(chosen, 'remove', { force: liveCount > 0 && force, removeAnonymousVolumes: removeVolumes });
+  };
+
+  const title = targets.length === 1 ? t.titleOne(targets[0]!.name) : t.titleMany(targets.length);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      className="dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        closeRemove();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <p>{t.lead}</p>
+      <ul className="remove-list">
+        {targets.map((x) => (
+          <li key={x.id}>
+            <strong>{x.name}</strong>
+            {x.live && <span className="badge badge-running">{t.running}</span>}
+          </li>
+        ))}
+      </ul>
+      <label className="check">
+        <input type="checkbox" checked={removeVolumes} onChange={(e) => setRemoveVolumes(e.target.checked)} />
+        {t.anonymousVolumes}
+      </label>
+      <p className="note">{t.namedVolumesNote}</p>
+      {liveCount > 0 && (
+        <>
+          <p className="note warning">{t.runningNote(liveCount)}</p>
+          <label className="check">
+            <input type="checkbox" required checked={force} onChange={(e) => setForce(e.target.checked)} />
+            {t.force}
+          </label>
+        </>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" className="button" autoFocus onClick={closeRemove}>
+          {t.cancel}
+        </button>
+        <button type="button" className="button button-danger" disabled={!canRemove} onClick={confirm}>
+          {t.confirm}
+        </button>
+      </div>
+    </dialog>
+  );
+}

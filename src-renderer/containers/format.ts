@@ -1,0 +1,35 @@
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "3 minutes ago" for a Unix-seconds timestamp; anything under a minute is "now". */
+export function formatRelativeTime(unixSeconds: number, nowMs: number, format = relative): string {
+  const diff = Math.round(nowMs / 1000 - unixSeconds);
+  const abs = Math.abs(diff);
+  for (const [unit, seconds] of UNITS) {
+    if (abs >= seconds) return format.format(-Math.trunc(diff / seconds), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** The full date for a title attribute. */
+export const formatFullDate = (unixSeconds: number): string => new Date(unixSeconds * 1000).toLocaleString();
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value >= 10 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
+}

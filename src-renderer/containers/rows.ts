@@ -1,0 +1,149 @@
+import type { ContainerState, ContainerSummary, PortMapping } from '../../src-common/index';
+import type { SortColumn, SortOrder } from '../store/types';
+
+export interface GroupRow {
+  kind: 'group';
+  key: string;
+  project: string;
+  /** Members that pass the filter, sorted, even when the group is collapsed. */
+  memberIds: string[];
+  runningCount: number;
+  collapsed: boolean;
+}
+
+export interface ContainerRow {
+  kind: 'container';
+  key: string;
+  id: string;
+  /** The compose project the row is indented under, or null. */
+  group: string | null;
+}
+
+export type TableRow = GroupRow | ContainerRow;
+
+export interface RowOptions {
+  filterText: string;
+  runningOnly: boolean;
+  sort: SortOrder;
+  collapsedGroups: ReadonlySet<string>;
+}
+
+/** States in which a container has processes (and so counts as "running" for the toggle and for force). */
+export const isLive = (state: ContainerState): boolean =>
+  state === 'running' || state === 'paused' || state === 'restarting';
+
+/** How a port reads in the table and in the filter: "8080:80/tcp" or "80/tcp". */
+export const portLabel = (p: PortMapping): string =>
+  p.publicPort === undefined ? `${p.privatePort}/${p.type}` : `${p.publicPort}:${p.privatePort}/${p.type}`;
+
+/** Published host ports, once each (the engine lists IPv4 and IPv6 bindings separately). */
+export function publishedPorts(ports: readonly PortMapping[]): number[] {
+  const seen = new Set<number>();
+  for (const p of ports) if (p.publicPort !== undefined) seen.add(p.publicPort);
+  return [...seen].sort((a, b) => a - b);
+}
+
+const searchText = (c: ContainerSummary): string =>
+  [c.name, c.image, c.state, c.status, c.composeProject ?? '', c.composeService ?? '', ...c.ports.map(portLabel)]
+    .join('\n')
+    .toLowerCase();
+
+/** Every whitespace-separated term must appear in name, image, state/status, ports or compose project. */
+export function matchesFilter(c: ContainerSummary, filterText: string): boolean {
+  const terms = filterText.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return true;
+  const text = searchText(c);
+  return terms.every((t) => text.includes(t));
+}
+
+const STATE_ORDER: Record<ContainerState, number> = {
+  running: 0,
+  restarting: 1,
+  paused: 2,
+  created: 3,
+  removing: 4,
+  exited: 5,
+  dead: 6,
+};
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function compareBy(column: SortColumn, a: ContainerSummary, b: ContainerSummary): number {
+  switch (column) {
+    case 'name':
+      return collator.compare(a.name, b.name);
+    case 'image':
+      return collator.compare(a.image, b.image);
+    case 'state':
+      return STATE_ORDER[a.state] - STATE_ORDER[b.state];
+    case 'status':
+      return collator.compare(a.status, b.status);
+    case 'ports': {
+      // Containers without published ports sort after those with ports.
+      const pa = publishedPorts(a.ports)[0] ?? Number.MAX_SAFE_INTEGER;
+      const pb = publishedPorts(b.ports)[0] ?? Number.MAX_SAFE_INTEGER;
+      return pa - pb;
+    }
+    case 'created':
+      return a.created - b.created;
+  }
+}
+
+/** Sort comparator for containers; ties break on name, then id, so the order is stable across updates. */
+export function containerComparator(sort: SortOrder): (a: ContainerSummary, b: ContainerSummary) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) =>
+    sign * compareBy(sort.column, a, b) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+interface Block {
+  /** What the block sorts as: the container itself, or a group's leading member (named after the project for name sort). */
+  lead: ContainerSummary;
+  rows: TableRow[];
+}
+
+/**
+ * The table's rows: filtered, sorted, with compose projects as a group row
+ * followed by their members (sorted within the group). A group takes its place
+ * among the other rows by its first member, or by project name when sorting by name.
+ */
+export function deriveRows(all: Iterable<ContainerSummary>, options: RowOptions): TableRow[] {
+  const compare = containerComparator(options.sort);
+  const loose: ContainerSummary[] = [];
+  const groups = new Map<string, ContainerSummary[]>();
+  for (const c of all) {
+    if (options.runningOnly && !isLive(c.state)) continue;
+    if (!matchesFilter(c, options.filterText)) continue;
+    if (c.composeProject) {
+      const members = groups.get(c.composeProject);
+      if (members) members.push(c);
+      else groups.set(c.composeProject, [c]);
+    } else loose.push(c);
+  }
+
+  const blocks: Block[] = loose.map((c) => ({ lead: c, rows: [{ kind: 'container', key: c.id, id: c.id, group: null }] }));
+  for (const [project, members] of groups) {
+    members.sort(compare);
+    const collapsed = options.collapsedGroups.has(project);
+    const header: GroupRow = {
+      kind: 'group',
+      key: `group:${project}`,
+      project,
+      memberIds: members.map((m) => m.id),
+      runningCount: members.filter((m) => m.state === 'running').length,
+      collapsed,
+    };
+    const first = members[0]!;
+    const lead = options.sort.column === 'name' ? { ...first, name: project } : first;
+    const rows: TableRow[] = [header];
+    if (!collapsed) for (const m of members) rows.push({ kind: 'container', key: m.id, id: m.id, group: project });
+    blocks.push({ lead, rows });
+  }
+
+  blocks.sort((a, b) => compare(a.lead, b.lead));
+  return blocks.flatMap((b) => b.rows);
+}
+
+/** Ids of the container rows the user can see (for "Select all shown"). */
+export const shownContainerIds = (rows: readonly TableRow[]): string[] =>
+  rows.flatMap((r) => (r.kind === 'container' ? [r.id] : []));

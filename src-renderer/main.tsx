@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { api } from './api/client';
+import { startLiveSync } from './store/live-sync';
+import { useBerthStore } from './store/store';
+import './styles.css';
+
+startLiveSync(api, useBerthStore);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,43 @@
+import { useBerthStore } from '../store/store';
+import { shellStrings } from './strings';
+
+const s = shellStrings.status;
+
+export function EngineStatusBar() {
+  const status = useBerthStore((st) => st.engineStatus);
+  const serverConnected = useBerthStore((st) => st.serverConnected);
+
+  let tone: 'ok' | 'wait' | 'bad';
+  let word: string;
+  let details: string[] = [];
+  if (!serverConnected) {
+    tone = 'bad';
+    word = s.unreachable;
+    details = [s.serverLost];
+  } else if (!status || status.state === 'connecting') {
+    tone = 'wait';
+    word = s.connecting;
+    if (status?.endpoint) details = [status.endpoint.display];
+  } else if (status.state === 'connected') {
+    tone = 'ok';
+    word = s.connected;
+    const e = status.engine;
+    details = [`${e.name} ${e.version}`, s.api(e.apiVersion), `${e.os}/${e.arch}`, status.endpoint.display];
+  } else {
+    tone = 'bad';
+    word = s.unreachable;
+    details = status.endpoint ? [status.endpoint.display] : [];
+  }
+
+  return (
+    <div role="region" aria-label={s.region} className={`engine-status engine-status-${tone}`}>
+      <span className="engine-status-dot" aria-hidden="true" />
+      <strong className="engine-status-word">{word}</strong>
+      {details.map((d) => (
+        <span key={d} className="engine-status-detail">
+          {d}
+        </span>
+      ))}
+    </div>
+  );
+}
