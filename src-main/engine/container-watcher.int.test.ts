@@ -9,9 +9,12 @@ import {
   waitFor,
 } from '../test-support/engine-fixtures';
 import { createEngine, type Engine } from './index';
-import { createContainerWatcher } from './container-watcher';
-import type { DockerClient } from './docker-client';
-import type { EventsListener, EventsHub } from './events-hub';
+import { createConnection } from './connection';
+import { createContainerWatcher, FULL_LIST_ABOVE_IDS } from './container-watcher';
+import { createDockerClient, type DockerClient } from './docker-client';
+import { resolveEndpoint } from './endpoint';
+import type { EngineFilters } from './engine-types';
+import { createEventsHub, type EventsListener, type EventsHub } from './events-hub';
 
 let engine: Engine;
 const changes: ContainerChange[] = [];
@@ -96,41 +99,162 @@ describe('container watcher against the real engine', () => {
     expect(engine.watcher.current()?.find((s) => s.id === c.id)?.state).toBe('paused');
   });
 
-  it('coalesces a burst of events for one id into one refresh plus one more', async () => {
+  it('coalesces a burst for one id: one refresh for events at once, one more for events during it', async () => {
     const c = await createTestContainer();
     created.push(c.id);
-    // The real engine behind a counter, and a hand-driven hub in place of the events stream.
-    const real = fixtureClient();
-    let lists = 0;
-    let answered = 0;
-    const counting: DockerClient = {
-      ...real,
-      listContainers: async (filters) => {
-        lists += 1;
-        const result = await real.listContainers(filters);
-        answered += 1;
-        return result;
-      },
-    };
-    let listener: EventsListener = {};
-    const hub: EventsHub = {
-      subscribe: (l) => ((listener = l), () => {}),
-      dispose: () => {},
-    };
-    const watcher = createContainerWatcher(hub, () => counting);
-    const seen: ContainerChange[] = [];
-    watcher.subscribe((ch) => seen.push(ch));
-    listener.onResync?.();
-    await waitFor(() => seen.some((ch) => ch.kind === 'snapshot'));
-    lists = 0;
-    answered = 0;
-    for (let i = 0; i < 20; i++) {
-      listener.onEvent?.({ type: 'container', action: 'update', id: c.id, attributes: {}, timeNano: i });
+    const rig = await handDrivenWatcher();
+    // Twenty events in one go (one chunk of the events stream): one request.
+    for (let i = 0; i < 20; i++) rig.send('update', c.id);
+    await waitFor(() => rig.answered() === 1, { description: 'the first refresh' });
+    await settled();
+    expect(rig.requests()).toHaveLength(1);
+
+    // Twenty more while that request is held in flight: exactly one more request.
+    rig.hold();
+    rig.send('update', c.id);
+    await waitFor(() => rig.requests().length === 2, { description: 'the second refresh to start' });
+    for (let i = 0; i < 20; i++) rig.send('update', c.id);
+    rig.release();
+    await waitFor(() => rig.answered() === 3, { description: 'the third refresh' });
+    await settled();
+    expect(rig.requests()).toHaveLength(3);
+    expect(rig.requests()[2]).toEqual({ id: [c.id] });
+    rig.dispose();
+  });
+
+  it('refreshes the containers of a burst with one request naming them all, and removes the ones absent', async () => {
+    const [a, b, gone] = await Promise.all([createTestContainer(), createTestContainer(), createTestContainer()]);
+    created.push(a.id, b.id, gone.id);
+    const rig = await handDrivenWatcher();
+    const client = fixtureClient();
+    // The hand-driven hub hears of none of this until told.
+    await Promise.all([client.pauseContainer(a), client.stopContainer(b, 0), removeTestContainer(gone.id)]);
+    rig.send('pause', a.id);
+    rig.send('die', b.id);
+    rig.send('die', gone.id);
+    await waitFor(() => rig.seen.some((ch) => ch.kind === 'remove' && ch.id === gone.id), { description: 'the remove' });
+    await waitFor(() => rig.watcher.current()?.find((s) => s.id === b.id)?.state === 'exited');
+    // One request for the three (a stale answer would add a retry for that id alone).
+    expect(new Set(rig.requests()[0]?.id)).toEqual(new Set([a.id, b.id, gone.id]));
+    expect(rig.requests().slice(1).every((f) => f?.id?.length === 1)).toBe(true);
+    expect(rig.watcher.current()?.find((s) => s.id === a.id)?.state).toBe('paused');
+    expect(rig.seen.filter((ch) => ch.kind === 'snapshot')).toHaveLength(1);
+    rig.dispose();
+  });
+
+  it(`asks for the whole list instead of more than ${FULL_LIST_ABOVE_IDS} ids, and emits changes only for those ids`, async () => {
+    const [touched, untouched] = await Promise.all([createTestContainer(), createTestContainer()]);
+    created.push(touched.id, untouched.id);
+    const rig = await handDrivenWatcher();
+    const client = fixtureClient();
+    await Promise.all([client.stopContainer(touched, 0), client.stopContainer(untouched, 0)]);
+    const unknown = Array.from({ length: FULL_LIST_ABOVE_IDS }, (_, i) => i.toString(16).padStart(64, 'f'));
+    for (const id of [touched.id, ...unknown]) rig.send('die', id);
+    await waitFor(() => rig.watcher.current()?.find((s) => s.id === touched.id)?.state === 'exited', {
+      description: 'the stopped container',
+    });
+    expect(rig.requests()[0]).toBeUndefined();
+    expect(rig.requests().length).toBeGreaterThan(0);
+    // No snapshot, and the container no event named keeps its old row until its event comes.
+    expect(rig.seen.filter((ch) => ch.kind === 'snapshot')).toHaveLength(1);
+    expect(rig.watcher.current()?.find((s) => s.id === untouched.id)?.state).toBe('running');
+    rig.dispose();
+  });
+
+  it('keeps up with 100 containers created in parallel outside Berth, in far fewer than 100 requests', async () => {
+    const counted = countedEngineWatcher();
+    try {
+      await waitFor(() => counted.watcher.current(), { timeoutMs: 10_000, description: 'first snapshot' });
+      const before = counted.lists();
+      let lastCreated = 0;
+      const made = await Promise.all(
+        Array.from({ length: 100 }, async () => {
+          const c = await createTestContainer({ start: false });
+          created.push(c.id);
+          lastCreated = Math.max(lastCreated, Date.now());
+          return c;
+        }),
+      );
+      const ids = new Set(made.map((c) => c.id));
+      await waitFor(() => (counted.watcher.current() ?? []).filter((s) => ids.has(s.id)).length === 100, {
+        timeoutMs: 60_000,
+        description: 'all 100 in the watcher',
+      });
+      expect(Date.now() - lastCreated).toBeLessThan(3000);
+      expect(counted.lists() - before).toBeLessThan(30);
+    } finally {
+      counted.dispose();
     }
-    await waitFor(() => answered === 2, { description: 'the second refresh' });
-    // A third refresh would start as soon as the second is handled; let that happen if it would.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(lists).toBe(2);
-    watcher.dispose();
   });
 });
+
+/** Lets pending microtasks and I/O callbacks run, so a request that would follow has started. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/**
+ * A watcher on the real engine behind a request recorder, with a hand-driven hub in place
+ * of the events stream; `hold` keeps the next list requests in flight until `release`.
+ */
+async function handDrivenWatcher() {
+  const real = fixtureClient();
+  const requests: (EngineFilters | undefined)[] = [];
+  let answered = 0;
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  const recording: DockerClient = {
+    ...real,
+    listContainers: async (filters) => {
+      requests.push(filters);
+      if (gate) await gate;
+      const result = await real.listContainers(filters);
+      answered += 1;
+      return result;
+    },
+  };
+  let listener: EventsListener = {};
+  const hub: EventsHub = { subscribe: (l) => ((listener = l), () => {}), dispose: () => {} };
+  const watcher = createContainerWatcher(hub, () => recording);
+  const seen: ContainerChange[] = [];
+  watcher.subscribe((ch) => seen.push(ch));
+  listener.onResync?.();
+  await waitFor(() => seen.some((ch) => ch.kind === 'snapshot'));
+  requests.length = 0;
+  answered = 0;
+  let time = 0;
+  return {
+    watcher,
+    seen,
+    requests: () => requests,
+    answered: () => answered,
+    send: (action: string, id: string) =>
+      listener.onEvent?.({ type: 'container', action, id, attributes: {}, timeNano: (time += 1) }),
+    hold: () => (gate = new Promise<void>((resolve) => (open = resolve))),
+    release: () => ((gate = null), open()),
+    dispose: () => watcher.dispose(),
+  };
+}
+
+/** The watcher wired as in the app (connection → events stream → watcher), counting its list requests. */
+function countedEngineWatcher() {
+  let lists = 0;
+  const connection = createConnection({
+    resolve: () => resolveEndpoint(),
+    createClient: (resolved) => {
+      const real = createDockerClient(resolved);
+      return { ...real, listContainers: (filters) => ((lists += 1), real.listContainers(filters)) };
+    },
+  });
+  const hub = createEventsHub(connection, ['container']);
+  const watcher = createContainerWatcher(hub, () => connection.client());
+  connection.start();
+  return {
+    watcher,
+    lists: () => lists,
+    dispose() {
+      watcher.dispose();
+      hub.dispose();
+      connection.client()?.close();
+      connection.dispose();
+    },
+  };
+}
