@@ -2,12 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startBerthServer } from './support/berth-server';
-import { startSocketProxy } from './support/socket-proxy';
+import { startUnixSocketProxy } from '../src-main/test-support/unix-socket-proxy';
 
 test('shows the unreachable screen for a missing socket and recovers when it appears', async ({ page }) => {
   const socketPath = path.join(os.tmpdir(), `berth-e2e-${process.pid}-${Date.now()}.sock`);
   const server = await startBerthServer({ DOCKER_HOST: `unix://${socketPath}` });
-  let stopProxy: (() => Promise<void>) | undefined;
+  let proxy: { close(): Promise<void> } | undefined;
   try {
     await page.goto(server.loginUrl);
     const status = page.getByRole('region', { name: 'Engine status' });
@@ -15,12 +15,12 @@ test('shows the unreachable screen for a missing socket and recovers when it app
     await expect(status).toContainText(socketPath);
     await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
 
-    stopProxy = await startSocketProxy(socketPath);
+    proxy = await startUnixSocketProxy(socketPath);
     // Backoff is capped at a few seconds; the app must recover on its own.
     await expect(status).toContainText('Connected', { timeout: 10_000 });
     await expect(page.getByRole('searchbox', { name: 'Filter containers' })).toBeVisible();
   } finally {
-    await stopProxy?.();
+    await proxy?.close();
     await server.stop();
   }
 });
