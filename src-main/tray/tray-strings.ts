@@ -1,0 +1,61 @@
+import type { ContainerState, HealthState } from '../../src-common/models/container';
+
+/** Every user-visible string of the tray (menu and icon tooltip), in one place for translation. */
+export const trayStrings = {
+  appName: 'Berth',
+  openApp: 'Open Berth',
+  quit: 'Quit Berth',
+  noContainers: 'No containers',
+  more: 'More…',
+
+  engineConnected: (engine: string, endpoint: string) => `${engine} · ${endpoint}`,
+  engineConnecting: (endpoint: string | null) =>
+    endpoint ? `Connecting to the engine at ${endpoint}…` : 'Connecting to the engine…',
+  engineUnreachable: (reason: string) => `Engine unreachable: ${reason}`,
+  engineName: (name: string, version: string) => `${name} ${version}`,
+
+  /** "web-1 — running", "db — running, unhealthy": the state in words, never a colour alone. */
+  containerLabel: (name: string, state: string, health: string | null) =>
+    health ? `${name} — ${state}, ${health}` : `${name} — ${state}`,
+  states: {
+    created: 'created',
+    running: 'running',
+    paused: 'paused',
+    restarting: 'restarting',
+    removing: 'removing',
+    exited: 'exited',
+    dead: 'dead',
+  } satisfies Record<ContainerState, string>,
+  health: { starting: 'health starting', healthy: 'healthy', unhealthy: 'unhealthy' } satisfies Record<
+    HealthState,
+    string
+  >,
+
+  start: 'Start',
+  stop: 'Stop',
+  restart: 'Restart',
+  pause: 'Pause',
+  resume: 'Resume',
+  openUrl: (hostPort: string) => `Open ${hostPort}`,
+  openTerminal: 'Open terminal',
+  showLogs: 'Show logs',
+
+  projectLabel: (project: string, running: number, total: number) =>
+    `${project} — compose, ${running} of ${total} running`,
+  startAll: 'Start all',
+  stopAll: 'Stop all',
+
+  stopAllRunning: (count: number) => `Stop all running (${count})`,
+  stopAllConfirmTitle: 'Stop all running containers?',
+  stopAllConfirmMessage: (count: number, names: readonly string[], more: number) =>
+    `Berth will stop ${count === 1 ? '1 container' : `${count} containers`}: ${names.join(', ')}` +
+    (more > 0 ? ` and ${more} more.` : '.'),
+
+  tooltipConnected: (summary: string, engine: string) => `Berth — ${summary} · ${engine}`,
+  tooltipNothingRunning: 'nothing running',
+  tooltipRunning: (running: number) => `${running} running`,
+  tooltipPaused: (paused: number) => `${paused} paused`,
+  tooltipRestarting: (restarting: number) => `${restarting} restarting`,
+  tooltipConnecting: 'Berth — connecting to the engine…',
+  tooltipUnreachable: (reason: string) => `Berth — engine unreachable: ${reason}`,
+} as const;
