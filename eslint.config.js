@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Build, start and test scripts run in Node.
-    files: ['scripts/**/*.mjs', '*.config.{js,ts}'],
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

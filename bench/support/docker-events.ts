@@ -20,7 +20,8 @@ export function watchDockerEvents(): DockerEventsWatch {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const seen: SeenEvent[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  if (!child.stdout) throw new Error('docker events has no stdout');
+  createInterface({ input: child.stdout }).on('line', (line) => {
     const seenAt = Date.now();
     try {
       const e = JSON.parse(line) as { Action?: string; Actor?: { Attributes?: Record<string, string> } };

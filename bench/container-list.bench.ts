@@ -1,0 +1,177 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startBerthServer, type BerthServer } from '../e2e/support/berth-server';
+import {
+  closeFixtureClient,
+  createTestContainer,
+  ensureBusyboxImage,
+  fixtureClient,
+  waitFor,
+  type TestContainer,
+} from '../src-main/test-support/engine-fixtures';
+import { BENCH_LABEL, BENCH_LABELS, removeBenchObjects } from './support/bench-objects';
+import { watchDockerEvents, type DockerEventsWatch } from './support/docker-events';
+import { formatTable, inBatches, median, percentile } from './support/stats';
+
+const run = promisify(execFile);
+
+const CONTAINERS = 1000;
+const RUNS = 5;
+const STARTS = 20;
+const LIST_BUDGET_RATIO = 1.5;
+const EVENT_BUDGET_MS = 100;
+
+let berth: BerthServer | undefined;
+let containers: TestContainer[] = [];
+
+test.beforeAll(async () => {
+  test.setTimeout(900_000);
+  await ensureBusyboxImage();
+  const client = fixtureClient();
+  const started = Date.now();
+  // Created, not started; 20 at a time keeps the engine busy without queueing hundreds of requests.
+  containers = await inBatches(Array.from({ length: CONTAINERS }), 20, () =>
+    createTestContainer({ start: false, labels: { ...BENCH_LABELS } }, client),
+  );
+  console.log(`created ${CONTAINERS} containers in ${Date.now() - started} ms`);
+  berth = await startBerthServer();
+});
+
+test.afterAll(async () => {
+  test.setTimeout(900_000);
+  await berth?.stop();
+  const removed = await removeBenchObjects();
+  console.log(`removed ${removed} bench containers`);
+  closeFixtureClient();
+});
+
+/** The number in the toolbar's "N containers" / "M of N containers" count, or -1 before it shows. */
+async function waitForTotal(page: Page, atLeast: number): Promise<void> {
+  await page.waitForFunction(
+    (min) => {
+      const text = document.querySelector('.containers-page .filters .count')?.textContent ?? '';
+      const total = /(\d+) containers$/.exec(text)?.[1];
+      return total !== undefined && Number(total) >= min && document.querySelector('[role="table"]') !== null;
+    },
+    atLeast,
+    { timeout: 120_000 },
+  );
+}
+
+async function timeBerthOpen(browser: Browser, loginUrl: string): Promise<{ total: number; loaded: number }> {
+  // A fresh context each run: a first open, nothing cached from the run before.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(loginUrl);
+    await waitForTotal(page, CONTAINERS);
+    const total = Date.now() - t0;
+    // Where the time went: the app's own load (HTML, scripts) versus the list arriving and rendering.
+    const loaded = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return nav ? nav.loadEventEnd - nav.startTime : NaN;
+    });
+    return { total, loaded };
+  } finally {
+    await context.close();
+  }
+}
+
+async function timeDockerPs(): Promise<number> {
+  const t0 = Date.now();
+  const { stdout } = await run('docker', ['ps', '-a', '--format', '{{json .}}'], { maxBuffer: 256 * 1024 * 1024 });
+  const elapsed = Date.now() - t0;
+  expect(stdout.trim().split('\n').length).toBeGreaterThanOrEqual(CONTAINERS);
+  return elapsed;
+}
+
+/**
+ * Anything sweeping berth.test=1 (an e2e or integration run on the same engine) takes the
+ * bench's containers too; numbers measured after that would be meaningless.
+ */
+async function expectBenchContainersIntact(): Promise<void> {
+  const left = (await fixtureClient().listContainers({ label: [`${BENCH_LABEL}=1`] })).length;
+  if (left < CONTAINERS) {
+    throw new Error(`Only ${left} of ${CONTAINERS} bench containers are left: something removed berth.test=1 containers meanwhile. Run the bench alone.`);
+  }
+}
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+// One test for both measurements: a budget missed by the first must not skip the second.
+test(`${CONTAINERS} containers: list vs docker ps, and docker start → row running`, async ({ browser, page }) => {
+  await expectBenchContainersIntact();
+  await test.step('list', async () => {
+    const docker: number[] = [];
+    const ui: { total: number; loaded: number }[] = [];
+    for (let i = 0; i < RUNS; i++) docker.push(await timeDockerPs());
+    for (let i = 0; i < RUNS; i++) ui.push(await timeBerthOpen(browser, berth!.loginUrl));
+    await expectBenchContainersIntact();
+    const totals = ui.map((u) => u.total);
+    const ratio = median(totals) / median(docker);
+    console.log(
+      `\n${formatTable(
+        ['what', `median of ${RUNS}`, 'runs (ms)'],
+        [
+          ["docker ps -a --format '{{json .}}'", ms(median(docker)), docker.join(', ')],
+          [`Berth: open → ${CONTAINERS} rows in the UI`, ms(median(totals)), totals.join(', ')],
+          ['  of which the page load event', ms(median(ui.map((u) => u.loaded))), ui.map((u) => Math.round(u.loaded)).join(', ')],
+          [`ratio (budget ≤ ${LIST_BUDGET_RATIO}×)`, `${ratio.toFixed(2)}×`, ''],
+        ],
+      )}\n`,
+    );
+    expect.soft(ratio, 'Berth within budget of docker ps').toBeLessThanOrEqual(LIST_BUDGET_RATIO);
+  });
+  await test.step('event latency', () => eventLatency(page));
+});
+
+async function eventLatency(page: Page): Promise<void> {
+  let events: DockerEventsWatch | undefined;
+  try {
+    events = watchDockerEvents();
+    // The stream is live once it has shown one event of ours (the probe's rename).
+    const probe = await createTestContainer({ start: false, labels: { ...BENCH_LABELS } });
+    const probeName = `${probe.name}-probe`;
+    await run('docker', ['rename', probe.name, probeName]);
+    await waitFor(() => events?.find('rename', probeName), { timeoutMs: 10_000, description: 'docker events to be live' });
+
+    await page.goto(berth!.loginUrl);
+    await waitForTotal(page, CONTAINERS);
+    const filter = page.getByRole('searchbox', { name: 'Filter containers' });
+    const latencies: number[] = [];
+    for (const c of containers.slice(0, STARTS)) {
+      await filter.fill(c.name);
+      await expect(page.getByRole('button', { name: `Start ${c.name}`, exact: true })).toBeVisible();
+      await page.evaluate((label) => {
+        const w = window as unknown as { benchShownAt?: number };
+        delete w.benchShownAt;
+        const selector = `button[aria-label="${CSS.escape(label)}"]`;
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(selector)) {
+            w.benchShownAt = Date.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+      }, `Stop ${c.name}`);
+      await run('docker', ['start', c.name]);
+      const event = await waitFor(() => events?.find('start', c.name), { timeoutMs: 10_000, description: `start of ${c.name}` });
+      const shownAt = await waitFor(() => page.evaluate(() => (window as unknown as { benchShownAt?: number }).benchShownAt), {
+        timeoutMs: 10_000,
+        description: `${c.name} running in the UI`,
+      });
+      latencies.push(shownAt - event.seenAt);
+    }
+    console.log(
+      `\n${formatTable(
+        ['docker start → row running', 'p50', 'p95', 'max'],
+        [[`${STARTS} starts (budget ${EVENT_BUDGET_MS} ms)`, ms(percentile(latencies, 50)), ms(percentile(latencies, 95)), ms(Math.max(...latencies))]],
+      )}\nall: ${latencies.join(', ')}\n`,
+    );
+    expect.soft(percentile(latencies, 95), 'p95 within budget').toBeLessThanOrEqual(EVENT_BUDGET_MS);
+  } finally {
+    events?.stop();
+  }
+}
