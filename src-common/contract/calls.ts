@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { call } from './define';
+import { imageCalls } from './images';
+import { registryCalls } from './registries';
+import { buildRunCalls } from './build-run';
+import { logCalls } from './logs';
+import { terminalCalls } from './terminal';
+import { desktopCalls } from './desktop';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerDetails, ContainerId, ContainerSummary } from '../models/container';
 
 const ById = z.object({ id: ContainerId }).strict();
 
-/**
- * Every call the UI can make. Adding one is an entry here plus a handler in
- * src-main/api/handlers; both transports and the renderer's client follow.
- */
-export const calls = {
+/** Engine and container calls; each later feature has its own file, spread in below. */
+export const coreCalls = {
   'engine.getStatus': call({
     doc: 'The current engine status (also pushed by the engine.status stream).',
     request: z.object({}).strict(),
@@ -59,6 +62,20 @@ export const calls = {
     }).strict(),
     response: z.null(),
   }),
+} as const;
+
+/**
+ * Every call the UI can make. Adding one is an entry in its feature's contract file plus
+ * a handler in src-main/api/; both transports and the renderer's client follow.
+ */
+export const calls = {
+  ...coreCalls,
+  ...imageCalls,
+  ...registryCalls,
+  ...buildRunCalls,
+  ...logCalls,
+  ...terminalCalls,
+  ...desktopCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 
 /** A request/response call between the UI and main. */
-export interface CallSpec<Req extends z.ZodType, Res extends z.ZodType> {
+export interface CallSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   readonly doc: string;
   readonly request: Req;
   readonly response: Res;
 }
 
 /** A long-lived stream from main to the UI, opened with arguments and ended by either side. */
-export interface StreamSpec<Args extends z.ZodType, Chunk extends z.ZodType> {
+export interface StreamSpec<Args extends z.ZodType = z.ZodType, Chunk extends z.ZodType = z.ZodType> {
   readonly doc: string;
   readonly args: Args;
   readonly chunk: Chunk;

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CallName, CallParsedRequest, CallResponse } from './calls';
 import type { StreamChunk, StreamEnd, StreamName, StreamParsedArgs } from './streams';
 
@@ -19,4 +20,13 @@ export type StreamHandlers = {
 export interface ApiHandlers {
   calls: CallHandlers;
   streams: StreamHandlers;
+}
+
+/** The handlers of one feature's contract file (see calls.ts): what a feature's handler module returns. */
+export interface FeatureHandlers<
+  C extends Record<string, { request: z.ZodType; response: z.ZodType }>,
+  S extends Record<string, { args: z.ZodType; chunk: z.ZodType }>,
+> {
+  calls: { [N in keyof C]: (request: z.output<C[N]['request']>) => Promise<z.output<C[N]['response']>> };
+  streams: { [K in keyof S]: (args: z.output<S[K]['args']>, sink: StreamSink<z.output<S[K]['chunk']>>) => () => void };
 }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { stream } from './define';
+import { imageStreams } from './images';
+import { registryStreams } from './registries';
+import { buildRunStreams } from './build-run';
+import { logStreams } from './logs';
+import { terminalStreams } from './terminal';
+import { desktopStreams } from './desktop';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
 
-/** Every stream main can push to the UI. */
-export const streams = {
+export const coreStreams = {
   'engine.status': stream({
     doc: 'The engine status: the current one at once, then every change.',
     args: z.object({}).strict(),
@@ -17,6 +22,17 @@ export const streams = {
     args: z.object({}).strict(),
     chunk: ContainerChange,
   }),
+} as const;
+
+/** Every stream main can push to the UI; features add theirs in their own contract file. */
+export const streams = {
+  ...coreStreams,
+  ...imageStreams,
+  ...registryStreams,
+  ...buildRunStreams,
+  ...logStreams,
+  ...terminalStreams,
+  ...desktopStreams,
 } as const;
 
 export type Streams = typeof streams;

@@ -26,9 +26,11 @@ function engineWithoutSocket(): { engine: Engine; socket: string } {
   return { engine, socket };
 }
 
+const testHost = () => ({ mode: 'browser' as const, dataDir: dir ?? tmpdir() });
+
 describe('createApiHandlers', () => {
   it('has exactly one handler per contract call and one opener per stream', () => {
-    const handlers = createApiHandlers(engineWithoutSocket().engine);
+    const handlers = createApiHandlers(engineWithoutSocket().engine, testHost());
     expect(Object.keys(handlers.calls).sort()).toEqual(Object.keys(calls).sort());
     expect(Object.keys(handlers.streams).sort()).toEqual(Object.keys(streams).sort());
     for (const fn of [...Object.values(handlers.calls), ...Object.values(handlers.streams)]) expect(fn).toBeTypeOf('function');
@@ -36,7 +38,7 @@ describe('createApiHandlers', () => {
 
   it('streams the engine status at once and then each change', async () => {
     const { engine, socket } = engineWithoutSocket();
-    const handlers = createApiHandlers(engine);
+    const handlers = createApiHandlers(engine, testHost());
     const seen: EngineStatus[] = [];
     const ends: StreamEnd[] = [];
     const opened = openStream(handlers, 'engine.status', {}, {
@@ -57,7 +59,7 @@ describe('createApiHandlers', () => {
 
   it('fails calls fast with engine-unreachable naming the endpoint while the engine is not there', async () => {
     const { engine, socket } = engineWithoutSocket();
-    const handlers = createApiHandlers(engine);
+    const handlers = createApiHandlers(engine, testHost());
     engine.start();
     await waitFor(() => engine.connection.current().state === 'unreachable');
     const started = Date.now();

@@ -1,11 +1,51 @@
-import type { ApiHandlers } from '../../src-common/contract/handlers';
+import type { ApiHandlers, FeatureHandlers } from '../../src-common/contract/handlers';
+import type { coreCalls } from '../../src-common/contract/calls';
+import type { coreStreams } from '../../src-common/contract/streams';
 import type { Engine } from '../engine/index';
+import type { AppHost } from './app-host';
+import { createImageHandlers } from './images-handlers';
+import { createRegistryHandlers } from './registries-handlers';
+import { createBuildRunHandlers } from './build-run-handlers';
+import { createLogHandlers } from './logs-handlers';
+import { createTerminalHandlers } from './terminal-handlers';
+import { createDesktopHandlers } from './desktop-handlers';
 
 /**
  * One handler per contract call and one opener per stream. Requests arrive already
  * validated by dispatch; engine failures arrive already mapped to ApiErrors.
  */
-export function createApiHandlers(engine: Engine): ApiHandlers {
+export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
+  const core = createCoreHandlers(engine);
+  const images = createImageHandlers(engine, host);
+  const registries = createRegistryHandlers(engine, host);
+  const buildRun = createBuildRunHandlers(engine, host);
+  const logs = createLogHandlers(engine, host);
+  const terminal = createTerminalHandlers(engine, host);
+  const desktop = createDesktopHandlers(engine, host);
+  // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
+  return {
+    calls: {
+      ...core.calls,
+      ...images.calls,
+      ...registries.calls,
+      ...buildRun.calls,
+      ...logs.calls,
+      ...terminal.calls,
+      ...desktop.calls,
+    },
+    streams: {
+      ...core.streams,
+      ...images.streams,
+      ...registries.streams,
+      ...buildRun.streams,
+      ...logs.streams,
+      ...terminal.streams,
+      ...desktop.streams,
+    },
+  };
+}
+
+function createCoreHandlers(engine: Engine): FeatureHandlers<typeof coreCalls, typeof coreStreams> {
   const { containers } = engine;
   return {
     calls: {

@@ -1,5 +1,6 @@
 import { app, session, type BrowserWindow, type WebContents } from 'electron';
 import { createEngine } from '../engine/index';
+import { createElectronHost } from './electron-host';
 import { createApiHandlers } from '../api/handlers';
 import { registerIpc } from './ipc';
 import { applySessionPolicy, installAppGuards } from './security';
@@ -31,7 +32,8 @@ if (!app.requestSingleInstanceLock()) {
     const engine = createEngine();
     // Not awaited: the window shows "connecting" and the engine status stream takes it from there.
     engine.start();
-    const unregisterIpc = registerIpc({ handlers: createApiHandlers(engine), rendererIndex: paths.rendererIndex, isAppWindow });
+    const host = createElectronHost();
+    const unregisterIpc = registerIpc({ handlers: createApiHandlers(engine, host), rendererIndex: paths.rendererIndex, isAppWindow });
     openWindow();
     return { engine, unregisterIpc };
   });

@@ -28,8 +28,46 @@ export interface RemoveContainerOptions {
   removeAnonymousVolumes: boolean;
 }
 
+/**
+ * One engine API request, for feature modules (images, logs, exec, build, registries)
+ * that need endpoints this surface does not name. The modem handles the socket, TLS,
+ * ssh and the API version; failures come back mapped to ApiErrors like every call here.
+ */
+export interface EngineRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+  /** API path without the version prefix, e.g. `/images/json` or `/containers/abc/logs`. */
+  path: string;
+  query?: Record<string, unknown>;
+  /** JSON body (POST). */
+  body?: unknown;
+  /** A byte stream body instead, e.g. a build context or an image tar to load. */
+  upload?: NodeJS.ReadableStream;
+  /** Content-Type of `upload` (default application/x-tar). */
+  uploadType?: string;
+  /** Sent as X-Registry-Auth (base64url JSON). Never logged, never part of an error. */
+  registryAuth?: Record<string, string>;
+  /** Sent as X-Registry-Config (build: credentials per registry). */
+  registryConfig?: Record<string, Record<string, string>>;
+  /**
+   * 'json' (default): the parsed body. 'stream': the response stream (logs, pull progress,
+   * save). 'hijack': the raw duplex socket after the upgrade (exec and attach with stdin).
+   */
+  response?: 'json' | 'stream' | 'hijack';
+  /** With 'hijack': keep stdin open. */
+  openStdin?: boolean;
+  /** Aborts the request (and destroys its stream). */
+  signal?: AbortSignal;
+  /** For the error message: "Cannot <action> <object>: <engine's reason>". */
+  action: string;
+  object?: string;
+  /** Statuses that count as success besides 200, 201 and 204 (e.g. 304). */
+  alsoOk?: readonly number[];
+}
+
 export interface DockerClient {
   readonly endpoint: EngineEndpoint;
+  /** The escape hatch for feature modules; see EngineRequest. */
+  request<T = unknown>(req: EngineRequest): Promise<T>;
   ping(): Promise<void>;
   version(): Promise<RawVersion>;
   listContainers(filters?: EngineFilters): Promise<RawContainerSummary[]>;
@@ -108,6 +146,44 @@ async function alreadyDoneIsDone(action: Promise<unknown>): Promise<void> {
   }
 }
 
+const OK_STATUSES = [200, 201, 204] as const;
+
+function dialEngine<T>(docker: Docker, req: EngineRequest): Promise<T> {
+  const statusCodes: Record<number, boolean | string> = {
+    400: 'bad parameter',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not found',
+    409: 'conflict',
+    500: 'server error',
+  };
+  for (const code of [...OK_STATUSES, ...(req.alsoOk ?? [])]) statusCodes[code] = true;
+  // The modem reads the query from `_query` and a POST body from `_body`; a path with a
+  // trailing "?" tells it to build a query string at all.
+  const options: Record<string, unknown> = {};
+  if (req.query && Object.keys(req.query).length) options._query = req.query;
+  if (req.body !== undefined) options._body = req.body;
+  const modemOptions = {
+    path: `${req.path}?`,
+    method: req.method,
+    options,
+    statusCodes,
+    isStream: req.response === 'stream' || req.response === 'hijack',
+    hijack: req.response === 'hijack',
+    openStdin: req.openStdin ?? false,
+    allowEmpty: req.body !== undefined,
+    ...(req.upload ? { file: req.upload, headers: { 'Content-Type': req.uploadType ?? 'application/x-tar' } } : {}),
+    ...(req.registryAuth ? { authconfig: req.registryAuth } : {}),
+    ...(req.registryConfig ? { registryconfig: req.registryConfig } : {}),
+    ...(req.signal ? { abortSignal: req.signal } : {}),
+  };
+  return new Promise<T>((resolve, reject) => {
+    docker.modem.dial(modemOptions as unknown as Parameters<typeof docker.modem.dial>[0], (err: unknown, data: unknown) =>
+      err ? reject(err) : resolve(data as T),
+    );
+  });
+}
+
 export function createDockerClient(resolved: ResolvedEndpoint): DockerClient {
   const { endpoint, dial } = resolved;
   const agent = createAgent(dial);
@@ -125,8 +201,12 @@ export function createDockerClient(resolved: ResolvedEndpoint): DockerClient {
       await fn(docker.getContainer(ref.id));
     });
 
+  const request = <T,>(req: EngineRequest): Promise<T> =>
+    run({ action: req.action, ...(req.object ? { object: req.object } : {}) }, () => dialEngine<T>(docker, req));
+
   return {
     endpoint,
+    request,
     ping: () => run({ action: 'ping the engine' }, async () => void (await docker.ping())),
     version: () => run({ action: 'read the engine version' }, async () => (await docker.version()) as RawVersion),
     listContainers: (filters) =>

@@ -6,7 +6,7 @@ import { createContainersService, type ContainersService } from './containers-se
 import { createDockerClient, type DockerClient } from './docker-client';
 import { resolveEndpoint } from './endpoint';
 import { engineMessages } from './engine-messages';
-import { createEventsHub } from './events-hub';
+import { createEventsHub, type EventsHub } from './events-hub';
 import type { ContainerSummary } from '../../src-common/models/container';
 
 export type { ContainersService } from './containers-service';
@@ -38,6 +38,8 @@ export interface Engine {
   };
   /** Fails fast with 'engine-unreachable' (naming the endpoint) while the engine is not there. */
   requireClient(): DockerClient;
+  /** The one events subscription; feature watchers (images, volumes…) listen here. */
+  events: Pick<EventsHub, 'subscribe'>;
   /** Closes the events stream, timers and pooled sockets. */
   dispose(): Promise<void>;
 }
@@ -54,7 +56,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(options.initialBackoffMs !== undefined ? { initialBackoffMs: options.initialBackoffMs } : {}),
     ...(options.maxBackoffMs !== undefined ? { maxBackoffMs: options.maxBackoffMs } : {}),
   });
-  const hub = createEventsHub(connection, ['container']);
+  // One events stream for every kind of object: image, volume and network views subscribe to it too.
+  const hub = createEventsHub(connection, ['container', 'image', 'volume', 'network']);
   const watcher = createContainerWatcher(hub, () => connection.client());
 
   const requireClient = (): DockerClient => {
@@ -82,6 +85,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     containers: createContainersService({ requireClient, nameOf: (id) => watcher.nameOf(id) }),
     watcher: { subscribe: (l) => watcher.subscribe(l), current: () => watcher.current() },
     requireClient,
+    events: { subscribe: (listener) => hub.subscribe(listener) },
     async dispose() {
       watcher.dispose();
       hub.dispose();

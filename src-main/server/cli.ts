@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from '../api/data-dir';
 import { createApiHandlers } from '../api/handlers';
 import { createEngine } from '../engine/index';
 import { chooseToken, launchUrl, parseCliArgs, USAGE } from './cli-options';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   }
 
   const engine = createEngine();
-  const handlers = createApiHandlers(engine);
+  const handlers = createApiHandlers(engine, { mode: 'browser', dataDir: defaultDataDir() });
   let server: RunningServer | undefined;
   let stopping = false;
   const stop = (): void => {

@@ -9,7 +9,14 @@ import { readJsonLines } from '../engine/json-lines';
 import { createTar } from './tar';
 
 export const TEST_LABEL = 'berth.test';
-export const TEST_LABELS: Readonly<Record<string, string>> = { [TEST_LABEL]: '1' };
+/**
+ * Which test process made an object: cleanup removes only its own, so test runs that
+ * share one engine (several suites, a bench, a developer's second terminal) never
+ * delete each other's containers halfway through.
+ */
+export const TEST_RUN_LABEL = 'berth.test.run';
+export const TEST_RUN_ID = process.env.BERTH_TEST_RUN ?? `${process.pid}-${randomBytes(3).toString('hex')}`;
+export const TEST_LABELS: Readonly<Record<string, string>> = { [TEST_LABEL]: '1', [TEST_RUN_LABEL]: TEST_RUN_ID };
 export const TEST_IMAGE = 'berth-test/busybox:1';
 export const TEST_NAME_PREFIX = 'berth-test-';
 
@@ -136,9 +143,12 @@ export async function removeTestVolume(name: string, client = fixtureClient()): 
   await client.removeVolume(name).catch(ignoreNotFound);
 }
 
-/** Removes every container (force, with anonymous volumes) and volume labelled berth.test=1. Keeps images. */
-export async function removeTestObjects(client = fixtureClient()): Promise<void> {
-  const filters = { label: [`${TEST_LABEL}=1`] };
+/**
+ * Removes the containers (force, with anonymous volumes) and volumes this test process
+ * made; `scope: 'all'` removes every object labelled berth.test=1. Keeps images.
+ */
+export async function removeTestObjects(client = fixtureClient(), scope: 'run' | 'all' = 'run'): Promise<void> {
+  const filters = { label: scope === 'all' ? [`${TEST_LABEL}=1`] : [`${TEST_RUN_LABEL}=${TEST_RUN_ID}`] };
   const containers = await client.listContainers(filters);
   await Promise.all(containers.map((c) => removeTestContainer(c.Id, client)));
   const volumes = await client.listVolumes(filters);

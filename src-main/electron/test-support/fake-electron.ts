@@ -112,6 +112,9 @@ class FakeApp extends EventEmitter {
   enableSandbox() {
     this.sandboxEnabled = true;
   }
+  getPath(name: string) {
+    return `/tmp/berth-fake-electron/${name}`;
+  }
   whenReady() {
     return this.readyPromise.then(() => {
       this.ready = true;
@@ -212,6 +215,15 @@ export const electronModule = {
       state.openedExternally.push(url);
       return Promise.resolve();
     },
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
+    decryptString: (encrypted: Buffer) => encrypted.toString().replace(/^enc:/, ''),
+  },
+  dialog: {
+    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] as string[] }),
   },
   contextBridge: {
     exposeInMainWorld(key: string, api: unknown) {

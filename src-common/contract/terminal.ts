@@ -1,0 +1,5 @@
+import type { CallSpec, StreamSpec } from './define';
+
+// Feature contract: calls and streams of this feature, spread into calls.ts and streams.ts.
+export const terminalCalls = {} as const satisfies Record<string, CallSpec>;
+export const terminalStreams = {} as const satisfies Record<string, StreamSpec>;

@@ -1,0 +1,21 @@
+/**
+ * What the process hosting the API provides beyond the engine: Electron or the
+ * browser-mode server. Handlers use it for the few things that differ between the two
+ * (where data lives, native dialogs, secret storage), and nothing else.
+ */
+export interface AppHost {
+  mode: 'electron' | 'browser';
+  /** The app's data folder (Electron's userData; ~/.config/Berth or the platform's equivalent in browser mode). */
+  dataDir: string;
+  /** A native folder picker (Electron only); browser mode types a path on the server instead. */
+  pickDirectory?: (title: string) => Promise<string | null>;
+  /**
+   * OS-backed encryption for secrets (Electron's safeStorage). Absent in browser mode;
+   * `isAvailable()` false where Electron has no real backend (then Berth refuses to store).
+   */
+  secretStorage?: {
+    isAvailable(): boolean;
+    encrypt(plain: string): Buffer;
+    decrypt(encrypted: Buffer): string;
+  };
+}

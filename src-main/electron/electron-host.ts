@@ -1,0 +1,25 @@
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import type { AppHost } from '../api/app-host';
+
+/** The Electron side of AppHost: userData, the native folder picker, and safeStorage. */
+export function createElectronHost(): AppHost {
+  return {
+    mode: 'electron',
+    dataDir: app.getPath('userData'),
+    async pickDirectory(title) {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = { title, properties: ['openDirectory' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    secretStorage: {
+      // On Linux without a keyring Electron falls back to a hard-coded key ('basic_text'):
+      // that is no protection, so it counts as unavailable.
+      isAvailable: () =>
+        safeStorage.isEncryptionAvailable() &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      encrypt: (plain) => safeStorage.encryptString(plain),
+      decrypt: (encrypted) => safeStorage.decryptString(encrypted),
+    },
+  };
+}
