@@ -1,3 +1,4 @@
 export * from './contract/index';
 export * from './models/engine-status';
 export * from './models/container';
+export * from './models/download';

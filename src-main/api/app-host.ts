@@ -3,10 +3,18 @@
  * browser-mode server. Handlers use it for the few things that differ between the two
  * (where data lives, native dialogs, secret storage), and nothing else.
  */
+import type { DownloadOffer } from '../../src-common/models/download';
+import type { DownloadSource } from './downloads';
+
 export interface AppHost {
   mode: 'electron' | 'browser';
   /** The app's data folder (Electron's userData; ~/.config/Berth or the platform's equivalent in browser mode). */
   dataDir: string;
+  /**
+   * Hands a file the engine streams to the user: Electron asks where to save and writes it;
+   * browser mode registers a one-time URL (see downloads.ts) the page then opens.
+   */
+  offerDownload: (source: DownloadSource) => Promise<DownloadOffer>;
   /** A native folder picker (Electron only); browser mode types a path on the server instead. */
   pickDirectory?: (title: string) => Promise<string | null>;
   /**

@@ -1,4 +1,6 @@
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { AppHost } from '../api/app-host';
 
 /** The Electron side of AppHost: userData, the native folder picker, and safeStorage. */
@@ -6,6 +8,15 @@ export function createElectronHost(): AppHost {
   return {
     mode: 'electron',
     dataDir: app.getPath('userData'),
+    async offerDownload(source) {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = { defaultPath: source.filename };
+      const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
+      const abort = new AbortController();
+      await pipeline(await source.open(abort.signal), createWriteStream(choice.filePath));
+      return { kind: 'saved', path: choice.filePath };
+    },
     async pickDirectory(title) {
       const parent = BrowserWindow.getFocusedWindow();
       const options = { title, properties: ['openDirectory' as const] };

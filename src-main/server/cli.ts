@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../api/data-dir';
+import { createDownloadRegistry } from '../api/downloads';
 import { createApiHandlers } from '../api/handlers';
 import { createEngine } from '../engine/index';
 import { chooseToken, launchUrl, parseCliArgs, USAGE } from './cli-options';
@@ -41,7 +42,12 @@ async function main(): Promise<void> {
   }
 
   const engine = createEngine();
-  const handlers = createApiHandlers(engine, { mode: 'browser', dataDir: defaultDataDir() });
+  const downloads = createDownloadRegistry();
+  const handlers = createApiHandlers(engine, {
+    mode: 'browser',
+    dataDir: defaultDataDir(),
+    offerDownload: async (source) => downloads.offer(source),
+  });
   let server: RunningServer | undefined;
   let stopping = false;
   const stop = (): void => {
@@ -65,7 +71,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   try {
-    server = await startServer({ handlers, token, host, port, staticDir, log });
+    server = await startServer({ handlers, token, host, port, staticDir, log, downloads });
   } catch (err) {
     await engine.dispose();
     const code = (err as { code?: string }).code;

@@ -7,6 +7,8 @@ import { createRedactingLog, writeToStderr } from './log';
 import { serverText } from './messages';
 import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
+import { serveDownload } from './download-route';
+import { DOWNLOADS_PATH, type DownloadRegistry } from '../api/downloads';
 import { createWsGateway } from './ws-gateway';
 
 export interface ServerOptions {
@@ -19,6 +21,8 @@ export interface ServerOptions {
   port: number;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** One-time downloads offered by handlers (logs, image tars), served under /api/downloads/. */
+  downloads?: DownloadRegistry;
   /** Where diagnostic lines go (stderr by default); the token is redacted from them. */
   log?: (line: string) => void;
 }
@@ -83,6 +87,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!isRead) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, serverText.methodNotAllowed);
+    }
+    if (options.downloads && pathname.startsWith(DOWNLOADS_PATH)) {
+      if ((await serveDownload(pathname, res, options.downloads)) === 'not-found') sendText(res, 404, serverText.notFound);
+      return;
     }
     const result = await serveStatic(req, res, staticDir, pathname);
     if (result === 'not-found') sendText(res, 404, serverText.notFound);

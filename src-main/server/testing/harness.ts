@@ -5,6 +5,7 @@ import path from 'node:path';
 import { WebSocket } from 'ws';
 import type { ServerMessage } from '../../../src-common/contract/index';
 import { startServer, type RunningServer } from '../http-server';
+import { createDownloadRegistry, type DownloadRegistry } from '../../api/downloads';
 import { createCannedHandlers, type CannedHandlers, type CannedOptions } from './canned-handlers';
 
 export const TEST_TOKEN = 'test-token-0123456789-abcdefghij';
@@ -12,6 +13,7 @@ export const INDEX_HTML = '<!doctype html><title>Berth test page</title>';
 
 export interface TestServer {
   server: RunningServer;
+  downloads: DownloadRegistry;
   handlers: CannedHandlers;
   staticDir: string;
   logs: string[];
@@ -31,7 +33,9 @@ export async function startTestServer(options: CannedOptions = {}): Promise<Test
   await symlink(path.join(root, 'secret.txt'), path.join(staticDir, 'escape.txt'));
   const handlers = createCannedHandlers(options);
   const logs: string[] = [];
+  const downloads = createDownloadRegistry();
   const server = await startServer({
+    downloads,
     handlers,
     token: TEST_TOKEN,
     host: '127.0.0.1',
@@ -41,6 +45,7 @@ export async function startTestServer(options: CannedOptions = {}): Promise<Test
   });
   return {
     server,
+    downloads,
     handlers,
     staticDir,
     logs,
