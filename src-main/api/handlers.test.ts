@@ -26,7 +26,11 @@ function engineWithoutSocket(): { engine: Engine; socket: string } {
   return { engine, socket };
 }
 
-const testHost = () => ({ mode: 'browser' as const, dataDir: dir ?? tmpdir() });
+const testHost = () => ({
+  mode: 'browser' as const,
+  dataDir: dir ?? tmpdir(),
+  offerDownload: async () => ({ kind: 'cancelled' as const }),
+});
 
 describe('createApiHandlers', () => {
   it('has exactly one handler per contract call and one opener per stream', () => {
