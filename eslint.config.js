@@ -13,7 +13,7 @@ const renderer = { group: ['**/src-renderer/**', 'react', 'react-dom', 'react-do
 const nodeBareBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'util', 'url', 'tls'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.cjs'] },
+  { ignores: ['dist/**', '.berth-test/**', '.test-reports/**', '**/*.tmp.mjs', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -37,3 +37,23 @@ test('the desktop app opens its window and shows the engine status', async () =>
     await app.close();
   }
 });
+
+test('closing the window keeps Berth in the tray, and a second launch brings it back', async () => {
+  test.skip(!existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs')), 'Run `npm run build` first');
+  const app = await _electron.launch({ executablePath: executablePath ?? undefined, args: [root], cwd: root });
+  try {
+    await app.firstWindow();
+    // Berth hides instead of quitting only when its tray icon exists (close to tray is on by default).
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible())))
+      .toEqual([false]);
+    await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance', {}, [], process.cwd()));
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible())))
+      .toEqual([true]);
+  } finally {
+    // "Quit Berth" from the tray does this: a real quit despite close to tray.
+    await app.close();
+  }
+});

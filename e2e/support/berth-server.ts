@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface BerthServer {
@@ -9,18 +11,28 @@ export interface BerthServer {
   token: string;
   /** The URL the CLI printed, with the token. */
   loginUrl: string;
+  /** BERTH_DATA_DIR of the server: a fresh temp folder unless the caller gave one. */
+  dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+/**
+ * The built app to test: dist/ unless BERTH_E2E_DIST names a private copy (kept under the
+ * repository so its bundles still find node_modules), which parallel builds cannot empty.
+ */
+const dist = process.env.BERTH_E2E_DIST ? path.resolve(root, process.env.BERTH_E2E_DIST) : path.join(root, 'dist');
 
 /** Starts the built browser-mode server as a user would (`node dist/main/server.mjs`). */
 export async function startBerthServer(env: NodeJS.ProcessEnv = {}): Promise<BerthServer> {
   const token = randomBytes(24).toString('base64url');
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/main/server.mjs'), '--port', '0'], {
+  // Never the user's own settings: a temp data folder, removed on stop, unless one is given.
+  const ownDataDir = env.BERTH_DATA_DIR ? null : mkdtempSync(path.join(tmpdir(), 'berth-e2e-data-'));
+  const dataDir = env.BERTH_DATA_DIR ?? ownDataDir!;
+  const child: ChildProcess = spawn(process.execPath, [path.join(dist, 'main/server.mjs'), '--port', '0'], {
     cwd: root,
-    env: { ...process.env, ...env, BERTH_TOKEN: token },
+    env: { ...process.env, ...env, BERTH_TOKEN: token, BERTH_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -47,12 +59,15 @@ export async function startBerthServer(env: NodeJS.ProcessEnv = {}): Promise<Ber
     port: Number(url.port),
     token,
     loginUrl,
+    dataDir,
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }).then(() => {
+        if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
       }),
   };
 }

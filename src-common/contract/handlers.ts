@@ -2,9 +2,26 @@ import type { z } from 'zod';
 import type { CallName, CallParsedRequest, CallResponse } from './calls';
 import type { StreamChunk, StreamEnd, StreamName, StreamParsedArgs } from './streams';
 
-/** Where a stream's producer writes. After `end`, further writes are ignored. */
+/**
+ * Where a stream's producer writes. After `end`, further writes are ignored.
+ * Flow control: `next` returns false when the consumer is behind (its unprocessed
+ * backlog is above ~512 KB, see flow.ts); a producer that can pause its source (an
+ * engine socket) does so and resumes when `onDrain` fires. Producers of small,
+ * rare chunks may ignore it.
+ */
 export interface StreamSink<T> {
-  next(chunk: T): void;
+  next(chunk: T): boolean;
+  end(end: StreamEnd): void;
+  /** Called each time the backlog is back under the low-water mark after `next` said false. */
+  onDrain(listener: () => void): void;
+  /** Bytes the UI writes into this stream (a terminal's keystrokes); streams without input ignore it. */
+  onInput(listener: (bytes: Uint8Array) => void): void;
+}
+
+/** What a transport hands to openStream: `next` returns false when its consumer is behind. */
+export interface TransportSink {
+  /** Returns false when its consumer is behind (anything else means keep going). */
+  next(chunk: unknown): unknown;
   end(end: StreamEnd): void;
 }
 

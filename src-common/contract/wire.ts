@@ -14,6 +14,8 @@ export const ClientMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('call'), id: Id, method: z.string().max(100), args: z.unknown() }),
   z.object({ t: z.literal('subscribe'), id: Id, stream: z.string().max(100), args: z.unknown() }),
   z.object({ t: z.literal('unsubscribe'), id: Id }),
+  /** The client processed the oldest `count` chunks of stream `id` (flow control, see flow.ts). */
+  z.object({ t: z.literal('ack'), id: Id, count: z.number().int().positive().max(1_000_000) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -28,3 +30,36 @@ export type ServerMessage =
   | { t: 'result'; id: number; ok: false; error: ApiErrorShape }
   | { t: 'data'; id: number; chunk: unknown }
   | { t: 'end'; id: number; end: StreamEnd };
+
+/**
+ * Binary WebSocket frames carry bytes (terminal output and keystrokes) without base64:
+ * byte 0 is the kind, bytes 1–8 the stream id (float64, big-endian), the rest the payload.
+ */
+export const BinaryKind = {
+  /** server → client: a chunk of stream `id` that is a Uint8Array. */
+  streamData: 1,
+  /** client → server: bytes written into stream `id` (its input). */
+  streamInput: 2,
+} as const;
+export type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind];
+export const BINARY_HEADER_BYTES = 9;
+
+export function encodeBinaryFrame(kind: BinaryKind, id: number, payload: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(BINARY_HEADER_BYTES + payload.byteLength);
+  const view = new DataView(frame.buffer);
+  view.setUint8(0, kind);
+  view.setFloat64(1, id);
+  frame.set(payload, BINARY_HEADER_BYTES);
+  return frame;
+}
+
+/** The frame's parts (the payload is a view, not a copy), or null when it is not a valid frame. */
+export function decodeBinaryFrame(frame: Uint8Array): { kind: BinaryKind; id: number; payload: Uint8Array } | null {
+  if (frame.byteLength < BINARY_HEADER_BYTES) return null;
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const kind = view.getUint8(0);
+  const id = view.getFloat64(1);
+  if (kind !== BinaryKind.streamData && kind !== BinaryKind.streamInput) return null;
+  if (!Number.isSafeInteger(id) || id < 0) return null;
+  return { kind, id, payload: frame.subarray(BINARY_HEADER_BYTES) };
+}

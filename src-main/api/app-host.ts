@@ -5,11 +5,14 @@
  */
 import type { DownloadOffer } from '../../src-common/models/download';
 import type { DownloadSource } from './downloads';
+import type { SettingsStore } from '../settings/settings-store';
 
 export interface AppHost {
   mode: 'electron' | 'browser';
   /** The app's data folder (Electron's userData; ~/.config/Berth or the platform's equivalent in browser mode). */
   dataDir: string;
+  /** The app's settings (`<dataDir>/settings.json`), loaded before the handlers are created. */
+  settings: SettingsStore;
   /**
    * Hands a file the engine streams to the user: Electron asks where to save and writes it;
    * browser mode registers a one-time URL (see downloads.ts) the page then opens.
@@ -17,6 +20,8 @@ export interface AppHost {
   offerDownload: (source: DownloadSource) => Promise<DownloadOffer>;
   /** A native folder picker (Electron only); browser mode types a path on the server instead. */
   pickDirectory?: (title: string) => Promise<string | null>;
+  /** A native file picker (Electron only); browser mode types a path on the server instead. */
+  pickFile?: (title: string, filters: { name: string; extensions: string[] }[]) => Promise<string | null>;
   /**
    * OS-backed encryption for secrets (Electron's safeStorage). Absent in browser mode;
    * `isAvailable()` false where Electron has no real backend (then Berth refuses to store).

@@ -1,11 +1,53 @@
 import type { FeatureHandlers } from '../../src-common/contract/handlers';
 import type { buildRunCalls, buildRunStreams } from '../../src-common/contract/build-run';
+import { checkBuildContext } from '../engine/build-context';
+import { startBuild } from '../engine/build-service';
 import type { Engine } from '../engine/index';
+import { createRunService } from '../engine/run-service';
+import { toErrorShape } from './dispatch';
 import type { AppHost } from './app-host';
 
+const PICK_TITLE = 'Choose the folder to build (the build context)';
+
 export function createBuildRunHandlers(
-  _engine: Engine,
-  _host: AppHost,
+  engine: Engine,
+  host: AppHost,
 ): FeatureHandlers<typeof buildRunCalls, typeof buildRunStreams> {
-  return { calls: {}, streams: {} };
+  const run = createRunService(() => engine.requireClient());
+  return {
+    calls: {
+      'run.options': () => run.options(),
+      'run.start': ({ form }) => run.start(form),
+      'build.pickContext': async () => {
+        if (!host.pickDirectory) return { supported: false, path: null };
+        return { supported: true, path: await host.pickDirectory(PICK_TITLE) };
+      },
+      'build.checkContext': async ({ contextPath, dockerfile }) => {
+        const context = await checkBuildContext(contextPath, dockerfile);
+        return {
+          contextPath: context.contextPath,
+          dockerfile: context.dockerfile,
+          ignorePatterns: context.matcher.patterns.length,
+        };
+      },
+    },
+    streams: {
+      'build.run': (args, sink) => {
+        let handle: ReturnType<typeof startBuild>;
+        try {
+          handle = startBuild(engine.requireClient(), args, (chunk) => sink.next(chunk), {
+            onDrain: (listener) => sink.onDrain(listener),
+          });
+        } catch (err) {
+          sink.end({ reason: 'error', error: toErrorShape(err) });
+          return () => {};
+        }
+        handle.finished.then(
+          () => sink.end({ reason: 'complete' }),
+          (err: unknown) => sink.end({ reason: 'error', error: toErrorShape(err) }),
+        );
+        return () => handle.cancel();
+      },
+    },
+  };
 }

@@ -8,6 +8,7 @@ import {
   type StreamEnd,
   type StreamName,
   type StreamSink,
+  type TransportSink,
 } from '../../src-common/contract/index';
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
@@ -58,16 +59,25 @@ export async function dispatchCall(handlers: ApiHandlers, method: string, args: 
   }
 }
 
+/** An open stream as a transport holds it. */
+export interface OpenedStream {
+  cancel: () => void;
+  /** The transport's consumer caught up: wakes the producer's onDrain listeners. */
+  drain: () => void;
+  /** Bytes from the UI into the stream; ignored when the stream takes no input. */
+  input: (bytes: Uint8Array) => void;
+}
+
 /**
- * Opens a stream for either transport. Returns the cancel function, or an error
+ * Opens a stream for either transport. Returns its handle, or an error
  * when the stream name or its arguments are off-contract (nothing is opened then).
  */
 export function openStream(
   handlers: ApiHandlers,
   name: string,
   args: unknown,
-  sink: StreamSink<unknown>,
-): { ok: true; cancel: () => void } | { ok: false; error: ApiErrorShape } {
+  sink: TransportSink,
+): ({ ok: true } & OpenedStream) | { ok: false; error: ApiErrorShape } {
   if (!isStreamName(name)) {
     return { ok: false, error: { code: 'unknown-method', message: `Unknown stream "${name.slice(0, 100)}".` } };
   }
@@ -76,14 +86,20 @@ export function openStream(
     return { ok: false, error: { code: 'invalid-request', message: `${name}: ${describeIssues(parsed.error.issues)}` } };
   }
   let ended = false;
+  const drainListeners: (() => void)[] = [];
+  let inputListener: ((bytes: Uint8Array) => void) | undefined;
   const guarded: StreamSink<unknown> = {
-    next: (chunk) => {
-      if (!ended) sink.next(chunk);
-    },
+    next: (chunk) => (ended ? false : sink.next(chunk) !== false),
     end: (end: StreamEnd) => {
       if (ended) return;
       ended = true;
       sink.end(end);
+    },
+    onDrain: (listener) => {
+      drainListeners.push(listener);
+    },
+    onInput: (listener) => {
+      inputListener = listener;
     },
   };
   const opener = handlers.streams[name] as (a: unknown, s: StreamSink<unknown>) => () => void;
@@ -95,6 +111,13 @@ export function openStream(
         if (ended) return;
         ended = true;
         cancel();
+      },
+      drain: () => {
+        if (ended) return;
+        for (const listener of drainListeners) listener();
+      },
+      input: (bytes) => {
+        if (!ended) inputListener?.(bytes);
       },
     };
   } catch (err) {

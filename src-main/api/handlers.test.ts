@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../engine/index';
 import { waitFor } from '../test-support/engine-fixtures';
 import { dispatchCall, openStream } from './dispatch';
 import { createApiHandlers } from './handlers';
+import { createSettingsStore } from '../settings/settings-store';
 
 let engine: Engine | undefined;
 let dir: string | undefined;
@@ -26,15 +27,19 @@ function engineWithoutSocket(): { engine: Engine; socket: string } {
   return { engine, socket };
 }
 
-const testHost = () => ({
-  mode: 'browser' as const,
-  dataDir: dir ?? tmpdir(),
-  offerDownload: async () => ({ kind: 'cancelled' as const }),
-});
+const testHost = async () => {
+  const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'berth-handlers-'));
+  return {
+    mode: 'browser' as const,
+    dataDir,
+    settings: await createSettingsStore(dataDir),
+    offerDownload: async () => ({ kind: 'cancelled' as const }),
+  };
+};
 
 describe('createApiHandlers', () => {
-  it('has exactly one handler per contract call and one opener per stream', () => {
-    const handlers = createApiHandlers(engineWithoutSocket().engine, testHost());
+  it('has exactly one handler per contract call and one opener per stream', async () => {
+    const handlers = createApiHandlers(engineWithoutSocket().engine, await testHost());
     expect(Object.keys(handlers.calls).sort()).toEqual(Object.keys(calls).sort());
     expect(Object.keys(handlers.streams).sort()).toEqual(Object.keys(streams).sort());
     for (const fn of [...Object.values(handlers.calls), ...Object.values(handlers.streams)]) expect(fn).toBeTypeOf('function');
@@ -42,7 +47,7 @@ describe('createApiHandlers', () => {
 
   it('streams the engine status at once and then each change', async () => {
     const { engine, socket } = engineWithoutSocket();
-    const handlers = createApiHandlers(engine, testHost());
+    const handlers = createApiHandlers(engine, await testHost());
     const seen: EngineStatus[] = [];
     const ends: StreamEnd[] = [];
     const opened = openStream(handlers, 'engine.status', {}, {
@@ -63,7 +68,7 @@ describe('createApiHandlers', () => {
 
   it('fails calls fast with engine-unreachable naming the endpoint while the engine is not there', async () => {
     const { engine, socket } = engineWithoutSocket();
-    const handlers = createApiHandlers(engine, testHost());
+    const handlers = createApiHandlers(engine, await testHost());
     engine.start();
     await waitFor(() => engine.connection.current().state === 'unreachable');
     const started = Date.now();

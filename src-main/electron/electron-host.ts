@@ -2,12 +2,14 @@ import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { AppHost } from '../api/app-host';
+import type { SettingsStore } from '../settings/settings-store';
 
-/** The Electron side of AppHost: userData, the native folder picker, and safeStorage. */
-export function createElectronHost(): AppHost {
+/** The Electron side of AppHost: userData, the settings kept there, the native folder picker, and safeStorage. */
+export function createElectronHost(settings: SettingsStore): AppHost {
   return {
     mode: 'electron',
     dataDir: app.getPath('userData'),
+    settings,
     async offerDownload(source) {
       const parent = BrowserWindow.getFocusedWindow();
       const options = { defaultPath: source.filename };
@@ -20,6 +22,12 @@ export function createElectronHost(): AppHost {
     async pickDirectory(title) {
       const parent = BrowserWindow.getFocusedWindow();
       const options = { title, properties: ['openDirectory' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async pickFile(title, filters) {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = { title, filters, properties: ['openFile' as const] };
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

@@ -31,6 +31,49 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'containers.unpause': { id: 'web-1' },
   'containers.kill': { id: 'web-1', signal: 'SIGTERM' },
   'containers.remove': { id: 'web-1', force: false, removeAnonymousVolumes: false },
+  'settings.get': {},
+  'settings.update': { theme: 'dark' },
+  'settings.acknowledgeLoadProblem': {},
+  'engine.contexts': {},
+  'terminal.resize': { sessionId: 's1', cols: 80, rows: 24 },
+  'images.list': {},
+  'images.inspect': { id: 'nginx:1.27' },
+  'images.layers': { id: 'nginx:1.27' },
+  'images.family': {},
+  'images.remove': { id: 'nginx:1.27', tag: 'nginx:1.27', force: false },
+  'images.tag': { id: 'nginx:1.27', target: 'localhost:5000/nginx:1.27' },
+  'images.prunePreview': { mode: 'dangling' },
+  'images.prune': { mode: 'unused', labels: ['berth.test=1'] },
+  'images.save': { refs: ['nginx:1.27'] },
+  'images.load': { path: '/tmp/images.tar' },
+  'images.pickTarFile': {},
+  'containers.writableLayerSize': { id: 'web-1' },
+  'containers.changedPaths': { id: 'web-1' },
+  'run.options': {},
+  'run.start': {
+    form: {
+      image: 'busybox:1',
+      name: 'web-1',
+      command: '',
+      ports: '8080:80',
+      env: '',
+      volumes: '',
+      restartPolicy: 'no',
+      cpus: '',
+      memory: '',
+      network: '',
+      autoRemove: false,
+      interactive: false,
+      labels: '',
+    },
+  },
+  'build.pickContext': {},
+  'build.checkContext': { contextPath: '/tmp/app', dockerfile: 'Dockerfile' },
+  'registries.overview': {},
+  'registries.login': { server: 'localhost:5000', username: 'me', password: 'secret' },
+  'registries.logout': { server: 'localhost:5000' },
+  'registries.searchHub': { term: 'nginx' },
+  'logs.download': { id: 'web-1' },
 };
 
 /** Handlers that record what reached them; calls answer with an error naming the method. */
@@ -181,6 +224,36 @@ describe('streams', () => {
       { id: 7, chunk: { state: 'connecting', endpoint: null } },
       { id: 7, end: { reason: 'complete' } },
     ]);
+  });
+
+  it('tells a producer to pause past ~512 KB unacknowledged, resumes it on acks, and routes input bytes', () => {
+    const { trusted, subscribe, sinks } = setup();
+    const contents = trusted();
+    const stranger = trusted('https://evil.example/');
+    subscribe(eventFrom(contents), { id: 3, stream: 'engine.status', args: {} });
+    const sink = sinks[0]!.sink;
+    let drains = 0;
+    sink.onDrain(() => drains++);
+    const inputs: number[][] = [];
+    sink.onInput((bytes) => inputs.push([...bytes]));
+    const chunk = new Uint8Array(200 * 1024);
+    expect(sink.next(chunk)).toBe(true);
+    expect(sink.next(chunk)).toBe(true);
+    expect(sink.next(chunk)).toBe(false); // 600 KB unacknowledged
+    const ack = (event: unknown, count: number) => state.ipcMain.listeners.emit(IPC_CHANNELS.ack, event, { id: 3, count });
+    ack(eventFrom(stranger), 3); // acks from a foreign page count for nothing
+    expect(drains).toBe(0);
+    ack(eventFrom(contents), 2);
+    expect(drains).toBe(0); // 200 KB left: above the low-water mark
+    ack(eventFrom(contents), 1);
+    expect(drains).toBe(1);
+
+    const input = (event: unknown, payload: unknown) => state.ipcMain.listeners.emit(IPC_CHANNELS.input, event, payload);
+    input(eventFrom(contents), { id: 3, data: new Uint8Array([3]) });
+    input(eventFrom(contents), { id: 3, data: 'not bytes' });
+    input(eventFrom(stranger), { id: 3, data: new Uint8Array([4]) });
+    input(eventFrom(contents), { id: 99, data: new Uint8Array([5]) });
+    expect(inputs).toEqual([[3]]);
   });
 
   it('ends unknown streams and bad arguments with an error instead of opening anything', () => {

@@ -2,14 +2,19 @@ import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents }
 import { z } from 'zod';
 import {
   IPC_CHANNELS,
+  chunkWeight,
+  createFlowWindow,
   type ApiErrorShape,
+  type FlowWindow,
   type ApiHandlers,
+  type IpcAckPayload,
   type IpcCallPayload,
+  type IpcInputPayload,
   type IpcStreamMessage,
   type IpcSubscribePayload,
   type IpcUnsubscribePayload,
 } from '../../src-common/contract/index';
-import { dispatchCall, openStream, type CallOutcome } from '../api/dispatch';
+import { dispatchCall, openStream, type CallOutcome, type OpenedStream } from '../api/dispatch';
 import { isAppPageUrl } from './security';
 
 export interface IpcOptions {
@@ -28,6 +33,13 @@ const SubscribePayload: z.ZodType<IpcSubscribePayload> = z.object({
   args: z.unknown(),
 });
 const UnsubscribePayload: z.ZodType<IpcUnsubscribePayload> = z.object({ id: StreamId });
+const AckPayload: z.ZodType<IpcAckPayload> = z.object({ id: StreamId, count: z.number().int().positive().max(1_000_000) });
+const InputPayload: z.ZodType<IpcInputPayload> = z.object({
+  id: StreamId,
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 1024 * 1024, 'at most 1 MiB'),
+});
+
+type OpenIpcStream = OpenedStream & { window: FlowWindow };
 
 const refused: ApiErrorShape = {
   code: 'invalid-request',
@@ -42,7 +54,7 @@ const refused: ApiErrorShape = {
 export function registerIpc(options: IpcOptions): () => void {
   const { handlers, rendererIndex, isAppWindow } = options;
   // Subscription ids are chosen by each renderer, so they are only unique per webContents.
-  const streamsByContents = new Map<WebContents, Map<number, () => void>>();
+  const streamsByContents = new Map<WebContents, Map<number, OpenIpcStream>>();
 
   const isTrustedSender = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
     try {
@@ -59,11 +71,11 @@ export function registerIpc(options: IpcOptions): () => void {
   const cancelAll = (contents: WebContents) => {
     const streams = streamsByContents.get(contents);
     if (!streams) return;
-    const cancels = [...streams.values()];
+    const open = [...streams.values()];
     streams.clear();
-    for (const cancel of cancels) {
+    for (const stream of open) {
       try {
-        cancel();
+        stream.cancel();
       } catch (err) {
         console.error(`Berth could not cancel a stream: ${String(err)}`);
       }
@@ -71,7 +83,7 @@ export function registerIpc(options: IpcOptions): () => void {
   };
 
   /** The streams of one webContents; they all end with its page (reload, crash, close). */
-  const streamsOf = (contents: WebContents): Map<number, () => void> => {
+  const streamsOf = (contents: WebContents): Map<number, OpenIpcStream> => {
     let streams = streamsByContents.get(contents);
     if (streams) return streams;
     streams = new Map();
@@ -111,8 +123,14 @@ export function registerIpc(options: IpcOptions): () => void {
       return;
     }
     let ended = false;
+    // IPC has no send buffer to look at: the renderer's acks are the only measure of its backlog.
+    const window = createFlowWindow();
     const opened = openStream(handlers, stream, args, {
-      next: (chunk) => send({ id, chunk }),
+      next: (chunk) => {
+        if (contents.isDestroyed()) return false;
+        send({ id, chunk });
+        return window.sent(chunkWeight(chunk));
+      },
       end: (end) => {
         ended = true;
         streams.delete(id);
@@ -120,7 +138,7 @@ export function registerIpc(options: IpcOptions): () => void {
       },
     });
     if (!opened.ok) send({ id, end: { reason: 'error', error: opened.error } });
-    else if (!ended) streams.set(id, opened.cancel);
+    else if (!ended) streams.set(id, { ...opened, window });
   };
 
   const onUnsubscribe = (event: IpcMainEvent, payload: unknown): void => {
@@ -128,20 +146,39 @@ export function registerIpc(options: IpcOptions): () => void {
     const parsed = UnsubscribePayload.safeParse(payload);
     if (!parsed.success) return;
     const streams = streamsByContents.get(event.sender);
-    const cancel = streams?.get(parsed.data.id);
-    if (!cancel) return;
+    const stream = streams?.get(parsed.data.id);
+    if (!stream) return;
     streams?.delete(parsed.data.id);
-    cancel();
+    stream.cancel();
+  };
+
+  const onAck = (event: IpcMainEvent, payload: unknown): void => {
+    if (!isTrustedSender(event)) return;
+    const parsed = AckPayload.safeParse(payload);
+    if (!parsed.success) return;
+    const stream = streamsByContents.get(event.sender)?.get(parsed.data.id);
+    if (stream?.window.acked(parsed.data.count)) stream.drain();
+  };
+
+  const onInput = (event: IpcMainEvent, payload: unknown): void => {
+    if (!isTrustedSender(event)) return;
+    const parsed = InputPayload.safeParse(payload);
+    if (!parsed.success) return;
+    streamsByContents.get(event.sender)?.get(parsed.data.id)?.input(parsed.data.data);
   };
 
   ipcMain.handle(IPC_CHANNELS.call, onCall);
   ipcMain.on(IPC_CHANNELS.subscribe, onSubscribe);
   ipcMain.on(IPC_CHANNELS.unsubscribe, onUnsubscribe);
+  ipcMain.on(IPC_CHANNELS.ack, onAck);
+  ipcMain.on(IPC_CHANNELS.input, onInput);
 
   return () => {
     ipcMain.removeHandler(IPC_CHANNELS.call);
     ipcMain.removeListener(IPC_CHANNELS.subscribe, onSubscribe);
     ipcMain.removeListener(IPC_CHANNELS.unsubscribe, onUnsubscribe);
+    ipcMain.removeListener(IPC_CHANNELS.ack, onAck);
+    ipcMain.removeListener(IPC_CHANNELS.input, onInput);
     for (const contents of [...streamsByContents.keys()]) cancelAll(contents);
   };
 }

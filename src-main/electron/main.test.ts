@@ -24,6 +24,11 @@ vi.mock('../engine/index', () => ({
           engine.finishDispose = resolve;
         });
       },
+      // What the tray and notifications read: an engine still connecting, no containers yet.
+      connection: { current: () => ({ state: 'connecting', endpoint: null }), onStatus: () => () => {} },
+      watcher: { current: () => null, subscribe: () => () => {} },
+      events: { subscribe: () => () => {} },
+      containers: {},
     };
   },
 }));
@@ -31,12 +36,12 @@ vi.mock('../api/handlers', () => ({
   createApiHandlers: () => ({ calls: {}, streams: {} }),
 }));
 
-/** Runs main.ts afresh, as Electron would at launch, and lets app.whenReady settle. */
+/** Runs main.ts afresh, as Electron would at launch, and lets app.whenReady settle (settings are read first). */
 async function launch() {
   vi.resetModules();
   await import('./main');
   await state.app.whenReady();
-  await Promise.resolve();
+  await until(() => state.windows.length > 0 || state.app.quitCalls > 0, 'the window or a quit');
 }
 
 /** Polls a condition with a deadline instead of sleeping. */
@@ -118,5 +123,21 @@ describe('main', () => {
     const final = fakeEvent();
     state.app.emit('before-quit', final);
     expect(final.defaultPrevented).toBe(false);
+  });
+
+  it('puts Berth in the tray, brings a hidden window back on a second launch, and removes the tray on quit', async () => {
+    await launch();
+    expect(state.trays).toHaveLength(1);
+    expect(state.trays[0]!.image.path).toMatch(/assets[/\\]tray[/\\]tray-unreachable/);
+    const win = state.windows[0]!;
+    win.visible = false;
+    state.app.emit('second-instance', fakeEvent(), [], '/');
+    expect(win.visible).toBe(true);
+    expect(state.windows).toHaveLength(1);
+
+    state.app.emit('before-quit', fakeEvent());
+    await until(() => state.trays[0]!.isDestroyed(), 'the tray to go');
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
   });
 });

@@ -1,10 +1,14 @@
-import { app, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import { createEngine } from '../engine/index';
 import { createElectronHost } from './electron-host';
 import { createApiHandlers } from '../api/handlers';
+import { createSettingsStore } from '../settings/settings-store';
+import { endpointOverrideOf, reconnectOnEndpointChange } from '../settings/engine-endpoint';
 import { registerIpc } from './ipc';
 import { applySessionPolicy, installAppGuards } from './security';
-import { createMainWindow, resolveAppPaths } from './window';
+import { resolveAppPaths } from './window';
+import { startDesktopShell, type DesktopShell } from './desktop-shell';
+import { trayIconDir } from './tray';
 
 /** How long quitting waits for the engine to close its streams before giving up on it. */
 const DISPOSE_TIMEOUT_MS = 5_000;
@@ -17,38 +21,32 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const paths = resolveAppPaths(__dirname);
-  const windows = new Set<BrowserWindow>();
-  const isAppWindow = (contents: WebContents) => [...windows].some((w) => !w.isDestroyed() && w.webContents === contents);
+  // The tray, notifications and the one window (remembered placement, close to tray); set once ready.
+  let desktop: DesktopShell | null = null;
+  const isAppWindow = (contents: WebContents) => desktop?.mainWindow.isAppWindow(contents) ?? false;
   installAppGuards(app, paths.rendererIndex);
 
-  const openWindow = () => {
-    const win = createMainWindow(paths);
-    windows.add(win);
-    win.on('closed', () => windows.delete(win));
-  };
-
-  const whenEngineReady = app.whenReady().then(() => {
+  const whenEngineReady = app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession);
-    const engine = createEngine();
+    // Read before the engine starts: the endpoint it connects to is a setting.
+    const settings = await createSettingsStore(app.getPath('userData'));
+    const engine = createEngine({ endpointOverride: endpointOverrideOf(settings) });
+    reconnectOnEndpointChange(settings, engine);
     // Not awaited: the window shows "connecting" and the engine status stream takes it from there.
     engine.start();
-    const host = createElectronHost();
+    const host = createElectronHost(settings);
     const unregisterIpc = registerIpc({ handlers: createApiHandlers(engine, host), rendererIndex: paths.rendererIndex, isAppWindow });
-    openWindow();
+    desktop = startDesktopShell({ engine, settings, paths, dataDir: host.dataDir, iconDir: trayIconDir(__dirname) });
+    desktop.mainWindow.show();
     return { engine, unregisterIpc };
   });
 
-  app.on('second-instance', () => {
-    const win = [...windows][0];
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
-  });
+  // Also when the window is hidden in the tray or was closed (macOS).
+  app.on('second-instance', () => desktop?.mainWindow.show());
 
   // macOS keeps apps alive without windows and re-opens one from the dock.
-  app.on('activate', () => {
-    if (app.isReady() && windows.size === 0) openWindow();
+  app.on('activate', (_event, hasVisibleWindows) => {
+    if (!hasVisibleWindows) desktop?.mainWindow.show();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -61,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
     if (shutdown === 'disposing') return;
     shutdown = 'disposing';
     const dispose = whenEngineReady.then(({ engine, unregisterIpc }) => {
+      desktop?.dispose();
       unregisterIpc();
       return engine.dispose();
     });

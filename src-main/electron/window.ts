@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type WebPreferences } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from './window-state';
 
 /** Where the built pieces live, relative to the bundled main script (dist/main/electron-main.cjs). */
 export interface AppPaths {
@@ -42,21 +43,32 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
+/** Where the window opens (see window-state.ts) and the route it opens on, e.g. "/containers/<id>/logs". */
+export interface WindowOpening {
+  placement?: WindowPlacement;
+  hash?: string;
+}
+
 /** The main window; navigation and permission guards come from security.ts. */
-export function createMainWindow(paths: AppPaths): BrowserWindow {
+export function createMainWindow(paths: AppPaths, opening: WindowOpening = {}): BrowserWindow {
+  const placement = opening.placement ?? { ...DEFAULT_SIZE, maximized: false };
   const win = new BrowserWindow({
     title: 'Berth',
-    width: 1280,
-    height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    width: placement.width,
+    height: placement.height,
+    ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : {}),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     // Shown once the first paint is ready, so the user never sees a blank white frame.
     show: false,
     backgroundColor: '#1e1e1e',
     webPreferences: secureWebPreferences(paths.preload),
   });
-  win.once('ready-to-show', () => win.show());
-  win.loadFile(paths.rendererIndex).catch((err: unknown) => {
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
+  win.loadFile(paths.rendererIndex, opening.hash ? { hash: opening.hash } : undefined).catch((err: unknown) => {
     console.error(`Berth could not load its UI from ${paths.rendererIndex}: ${String(err)}. Run "npm run build" first.`);
   });
   return win;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEndpoint } from '../../src-common/models/engine-status';
@@ -37,7 +37,18 @@ export interface ResolveEndpointInput {
   platform?: NodeJS.Platform;
   homeDir?: string;
   fs?: EndpointFs;
+  /** The user's choice in Berth's settings; it wins over DOCKER_HOST and the current context. */
+  override?: EndpointOverride | null;
 }
+
+/** A docker context by name, or an address like DOCKER_HOST; null/absent means the docker CLI's rules. */
+export interface EndpointOverride {
+  context?: string;
+  dockerHost?: string;
+}
+
+/** The source named in statuses and errors for an address typed in Berth's settings. */
+export const SETTINGS_SOURCE = 'Berth settings';
 
 /** An address or context that cannot be used; resolving again will not help until it is fixed. */
 export class EndpointError extends Error {
@@ -247,6 +258,14 @@ function platformDefault(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, fs: 
   return socketEndpoint('unix', podman ?? DOCKER_SOCKET, source);
 }
 
+function fromDockerHostEnv(host: string, env: NodeJS.ProcessEnv, fs: EndpointFs, dir: string): ResolvedEndpoint {
+  const verify = isSet(env.DOCKER_TLS_VERIFY);
+  const enabled = verify || isSet(env.DOCKER_TLS);
+  const certDir = isSet(env.DOCKER_CERT_PATH) ? env.DOCKER_CERT_PATH : dir;
+  const files: TlsFiles = enabled ? readTlsFiles(fs, certDir) : { ca: null, cert: null, key: null };
+  return parseHost(host, 'DOCKER_HOST', { enabled, verify, files, dir: certDir }, env);
+}
+
 /**
  * Where the engine is, decided as the docker CLI decides it: DOCKER_HOST, then
  * DOCKER_CONTEXT, then the config's currentContext ("default" meaning none), then the
@@ -258,15 +277,82 @@ export function resolveEndpoint(input: ResolveEndpointInput = {}): ResolvedEndpo
   const fs = input.fs ?? nodeFs;
   const home = input.homeDir ?? homedir();
   const dir = configDir(env, home);
+  const override = input.override;
 
-  if (isSet(env.DOCKER_HOST)) {
-    const verify = isSet(env.DOCKER_TLS_VERIFY);
-    const enabled = verify || isSet(env.DOCKER_TLS);
-    const certDir = isSet(env.DOCKER_CERT_PATH) ? env.DOCKER_CERT_PATH : dir;
-    const files: TlsFiles = enabled ? readTlsFiles(fs, certDir) : { ca: null, cert: null, key: null };
-    return parseHost(env.DOCKER_HOST, 'DOCKER_HOST', { enabled, verify, files, dir: certDir }, env);
+  if (override && isSet(override.dockerHost)) {
+    const noTls: TlsSettings = { enabled: false, verify: false, files: { ca: null, cert: null, key: null }, dir };
+    return parseHost(override.dockerHost, SETTINGS_SOURCE, noTls, env);
   }
+  if (override && isSet(override.context)) {
+    if (override.context !== 'default') return contextEndpoint(override.context, dir, fs, env);
+    // The CLI's "default" context: DOCKER_HOST when set, else the platform's socket.
+    return isSet(env.DOCKER_HOST) ? fromDockerHostEnv(env.DOCKER_HOST, env, fs, dir) : platformDefault(platform, env, fs);
+  }
+  if (isSet(env.DOCKER_HOST)) return fromDockerHostEnv(env.DOCKER_HOST, env, fs, dir);
   const context = currentContextName(env, fs, dir);
   if (context !== null && context !== 'default') return contextEndpoint(context, dir, fs, env);
   return platformDefault(platform, env, fs);
+}
+
+export interface DockerContextEntry {
+  name: string;
+  /** Its docker endpoint as written in the context; null when it has none or cannot be read. */
+  endpoint: string | null;
+  description?: string;
+  current: boolean;
+}
+
+/**
+ * The contexts `docker context ls` would show: "default" (DOCKER_HOST or the platform's
+ * socket) and every $DOCKER_CONFIG/contexts/meta/<sha256>/meta.json, sorted by name.
+ */
+export function listDockerContexts(input: Omit<ResolveEndpointInput, 'fs' | 'override'> = {}): DockerContextEntry[] {
+  const env = input.env ?? process.env;
+  const platform = input.platform ?? process.platform;
+  const home = input.homeDir ?? homedir();
+  const dir = configDir(env, home);
+  let currentName: string | null;
+  try {
+    currentName = currentContextName(env, nodeFs, dir) ?? 'default';
+  } catch {
+    currentName = null;
+  }
+  let defaultEndpoint: string | null;
+  try {
+    defaultEndpoint = isSet(env.DOCKER_HOST) ? env.DOCKER_HOST : platformDefault(platform, env, nodeFs).endpoint.display;
+  } catch {
+    defaultEndpoint = null;
+  }
+  const entries: DockerContextEntry[] = [
+    { name: 'default', endpoint: defaultEndpoint, description: 'DOCKER_HOST or the platform default', current: false },
+  ];
+  const metaRoot = join(dir, 'contexts', 'meta');
+  let folders: string[] = [];
+  try {
+    folders = readdirSync(metaRoot);
+  } catch {
+    // No contexts folder: only "default".
+  }
+  for (const folder of folders) {
+    const raw = nodeFs.read(join(metaRoot, folder, 'meta.json'));
+    if (raw === null) continue;
+    let meta: ContextMeta & { Name?: unknown; Metadata?: { Description?: unknown } };
+    try {
+      meta = JSON.parse(raw.toString('utf8')) as typeof meta;
+    } catch {
+      continue;
+    }
+    if (typeof meta.Name !== 'string' || meta.Name === '' || meta.Name === 'default') continue;
+    const host = meta.Endpoints?.docker?.Host;
+    const description = meta.Metadata?.Description;
+    entries.push({
+      name: meta.Name,
+      endpoint: typeof host === 'string' && host !== '' ? host : null,
+      ...(typeof description === 'string' && description !== '' ? { description } : {}),
+      current: false,
+    });
+  }
+  const [first, ...rest] = entries;
+  const sorted = [first!, ...rest.sort((a, b) => a.name.localeCompare(b.name))];
+  return sorted.map((e) => ({ ...e, current: e.name === currentName }));
 }

@@ -69,3 +69,14 @@ describe('toApiError', () => {
     expect(toApiError(original, { action: 'y' })).toBe(original);
   });
 });
+
+describe('errors of streamed requests', () => {
+  it('takes the engine reason from the message when the modem parsed no body', () => {
+    const err = Object.assign(new Error('(HTTP code 500) server error - pull access denied for nope, repository does not exist '), {
+      statusCode: 500,
+      reason: 'server error',
+    });
+    const mapped = toApiError(err, { action: 'pull', object: 'image nope' });
+    expect(mapped.message).toBe('Cannot pull image nope: pull access denied for nope, repository does not exist');
+  });
+});

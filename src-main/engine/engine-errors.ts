@@ -45,6 +45,11 @@ export function engineReason(err: unknown): string {
   }
   if (typeof json === 'string' && json.trim() !== '') return json.trim();
   if (Buffer.isBuffer(json) && json.length > 0) return json.toString('utf8').trim();
+  // For streamed responses the modem parses no body: the engine's words are only in the
+  // message, "(HTTP code 500) server error - <engine's message>".
+  const streamed =
+    json == null && err instanceof Error ? /^\(HTTP code \d+\) [^-]*- ([\s\S]+)$/.exec(err.message)?.[1]?.trim() : undefined;
+  if (streamed) return streamed;
   if (typeof e.reason === 'string' && e.reason !== '') return e.reason;
   if (err instanceof Error) return err.message.replace(/^\(HTTP code \d+\)\s*/, '').trim();
   return String(err);

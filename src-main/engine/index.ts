@@ -4,7 +4,7 @@ import { createConnection, type StatusListener } from './connection';
 import { createContainerWatcher, type ContainerChangeListener } from './container-watcher';
 import { createContainersService, type ContainersService } from './containers-service';
 import { createDockerClient, type DockerClient } from './docker-client';
-import { resolveEndpoint } from './endpoint';
+import { listDockerContexts, resolveEndpoint, type DockerContextEntry, type EndpointOverride } from './endpoint';
 import { engineMessages } from './engine-messages';
 import { createEventsHub, type EventsHub } from './events-hub';
 import type { ContainerSummary } from '../../src-common/models/container';
@@ -12,6 +12,7 @@ import type { ContainerSummary } from '../../src-common/models/container';
 export type { ContainersService } from './containers-service';
 export type { ContainerChangeListener } from './container-watcher';
 export type { StatusListener } from './connection';
+export type { DockerContextEntry, EndpointOverride } from './endpoint';
 
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
@@ -20,6 +21,11 @@ export interface EngineOptions {
   /** Backoff while unreachable; tests shorten it. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * The endpoint chosen in Berth's settings, read on every connection attempt; null or
+   * absent means the docker CLI's rules (DOCKER_HOST, context, platform socket).
+   */
+  endpointOverride?: () => EndpointOverride | null;
 }
 
 export interface Engine {
@@ -29,6 +35,13 @@ export interface Engine {
     current(): EngineStatus;
     onStatus(listener: StatusListener): () => void;
     reconnectNow(): void;
+    /**
+     * Drops the current connection (and its events stream) and connects again, resolving
+     * the endpoint afresh: how a changed endpoint setting takes effect. The container list resyncs.
+     */
+    reconnect(): void;
+    /** The docker contexts the CLI knows, for picking one in settings. */
+    contexts(): DockerContextEntry[];
   };
   containers: ContainersService;
   watcher: {
@@ -51,6 +64,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ...(options.env ? { env: options.env } : {}),
         ...(options.platform ? { platform: options.platform } : {}),
         ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+        override: options.endpointOverride?.() ?? null,
       }),
     createClient: createDockerClient,
     ...(options.initialBackoffMs !== undefined ? { initialBackoffMs: options.initialBackoffMs } : {}),
@@ -81,6 +95,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       current: () => connection.current(),
       onStatus: (listener) => connection.onStatus(listener),
       reconnectNow: () => connection.reconnectNow(),
+      reconnect: () => {
+        // While connected only a lost stream leads back to connecting; otherwise try now.
+        if (connection.current().state === 'connected') connection.reportLost(new Error('the endpoint setting changed'));
+        else connection.reconnectNow();
+      },
+      contexts: () =>
+        listDockerContexts({
+          ...(options.env ? { env: options.env } : {}),
+          ...(options.platform ? { platform: options.platform } : {}),
+          ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+        }),
     },
     containers: createContainersService({ requireClient, nameOf: (id) => watcher.nameOf(id) }),
     watcher: { subscribe: (l) => watcher.subscribe(l), current: () => watcher.current() },

@@ -4,22 +4,76 @@ import type { IpcRenderer } from 'electron';
 import { IPC_CHANNELS } from '../../src-common/contract/bridge';
 import type {
   BerthBridge,
+  IpcAckPayload,
   IpcCallPayload,
+  IpcInputPayload,
   IpcStreamMessage,
   IpcSubscribePayload,
   IpcUnsubscribePayload,
+  StreamHandle,
+  SubscribeOptions,
 } from '../../src-common/contract/bridge';
 import type { StreamEnd } from '../../src-common/contract/streams';
 
-type Subscriber = { onData: (chunk: unknown) => void; onEnd: (end: StreamEnd) => void };
+type Subscriber = {
+  onData: (chunk: unknown, done: () => void) => void;
+  onEnd: (end: StreamEnd) => void;
+  manualAck: boolean;
+};
 
 /** The part of ipcRenderer the bridge uses; the renderer never sees ipcRenderer itself. */
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'send' | 'on'>;
 
-/** window.berth: two narrow functions over the contract's four channels. */
+/** window.berth: three narrow functions over the contract's IPC channels. */
 export function createBridge(ipc: BridgeIpc): BerthBridge {
   const subscribers = new Map<number, Subscriber>();
   let nextId = 1;
+  // Acks are counted per stream and sent once the current task ends (flow control).
+  const acks = new Map<number, number>();
+  let ackScheduled = false;
+  const flushAcks = () => {
+    ackScheduled = false;
+    for (const [id, count] of acks) {
+      if (subscribers.has(id)) ipc.send(IPC_CHANNELS.ack, { id, count } satisfies IpcAckPayload);
+    }
+    acks.clear();
+  };
+  const ackFor = (id: number) => {
+    let called = false;
+    return () => {
+      if (called) return;
+      called = true;
+      acks.set(id, (acks.get(id) ?? 0) + 1);
+      if (!ackScheduled) {
+        ackScheduled = true;
+        queueMicrotask(flushAcks);
+      }
+    };
+  };
+
+  function open(
+    stream: string,
+    args: unknown,
+    onData: Subscriber['onData'],
+    onEnd: Subscriber['onEnd'],
+    options?: SubscribeOptions,
+  ): StreamHandle {
+    const id = nextId++;
+    subscribers.set(id, { onData, onEnd, manualAck: options?.manualAck === true });
+    const payload: IpcSubscribePayload = { id, stream: String(stream), args };
+    ipc.send(IPC_CHANNELS.subscribe, payload);
+    return {
+      write(bytes) {
+        if (!subscribers.has(id) || !(bytes instanceof Uint8Array)) return;
+        ipc.send(IPC_CHANNELS.input, { id, data: bytes } satisfies IpcInputPayload);
+      },
+      close() {
+        if (!subscribers.delete(id)) return;
+        const cancel: IpcUnsubscribePayload = { id };
+        ipc.send(IPC_CHANNELS.unsubscribe, cancel);
+      },
+    };
+  }
 
   ipc.on(IPC_CHANNELS.streamMessage, (_event, message: IpcStreamMessage) => {
     if (typeof message !== 'object' || message === null || typeof message.id !== 'number') return;
@@ -29,7 +83,12 @@ export function createBridge(ipc: BridgeIpc): BerthBridge {
       subscribers.delete(message.id);
       subscriber.onEnd(message.end);
     } else {
-      subscriber.onData(message.chunk);
+      const done = ackFor(message.id);
+      try {
+        subscriber.onData(message.chunk, done);
+      } finally {
+        if (!subscriber.manualAck) done();
+      }
     }
   });
 
@@ -43,16 +102,9 @@ export function createBridge(ipc: BridgeIpc): BerthBridge {
         return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
       }
     },
-    subscribe(stream, args, onData, onEnd) {
-      const id = nextId++;
-      subscribers.set(id, { onData, onEnd });
-      const payload: IpcSubscribePayload = { id, stream: String(stream), args };
-      ipc.send(IPC_CHANNELS.subscribe, payload);
-      return () => {
-        if (!subscribers.delete(id)) return;
-        const cancel: IpcUnsubscribePayload = { id };
-        ipc.send(IPC_CHANNELS.unsubscribe, cancel);
-      };
+    subscribe(stream, args, onData, onEnd, options) {
+      return open(stream, args, onData, onEnd, options).close;
     },
+    open,
   };
 }

@@ -18,10 +18,10 @@ function bridgeOverFakeIpc() {
 }
 
 describe('preload', () => {
-  it('exposes exactly one object, berth, with exactly invoke and subscribe, and never ipcRenderer', () => {
+  it('exposes exactly one object, berth, with exactly invoke, open and subscribe, and never ipcRenderer', () => {
     expect([...exposedAtLoad.keys()]).toEqual(['berth']);
     const berth = exposedAtLoad.get('berth') as BerthBridge;
-    expect(Object.keys(berth).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(berth).sort()).toEqual(['invoke', 'open', 'subscribe']);
     expect(Object.values(berth).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.values(berth)).not.toContain(ipcRendererAtLoad);
   });
@@ -86,5 +86,31 @@ describe('createBridge', () => {
     expect(ipc.sent.filter((s) => s.channel === IPC_CHANNELS.unsubscribe)).toEqual([
       { channel: IPC_CHANNELS.unsubscribe, payload: { id: 1 } },
     ]);
+  });
+
+  it('acknowledges processed chunks on the ack channel and sends input bytes on the input channel', async () => {
+    const { ipc, berth, push } = bridgeOverFakeIpc();
+    const seen: unknown[] = [];
+    berth.subscribe('engine.status', {}, (c) => seen.push(c), () => {});
+    const dones: (() => void)[] = [];
+    const term = berth.open('terminal.session', {}, (_c, done) => dones.push(done), () => {}, { manualAck: true });
+    push({ id: 1, chunk: 'a' });
+    push({ id: 1, chunk: 'b' });
+    push({ id: 2, chunk: new Uint8Array([104, 105]) });
+    await Promise.resolve();
+    const acks = () => ipc.sent.filter((s) => s.channel === IPC_CHANNELS.ack).map((s) => s.payload);
+    expect(seen).toEqual(['a', 'b']);
+    expect(acks()).toEqual([{ id: 1, count: 2 }]);
+    dones[0]!();
+    await Promise.resolve();
+    expect(acks()).toEqual([{ id: 1, count: 2 }, { id: 2, count: 1 }]);
+
+    term.write(new Uint8Array([3]));
+    term.write('not bytes' as unknown as Uint8Array);
+    const inputs = ipc.sent.filter((s) => s.channel === IPC_CHANNELS.input).map((s) => s.payload);
+    expect(inputs).toEqual([{ id: 2, data: new Uint8Array([3]) }]);
+    term.close();
+    term.write(new Uint8Array([4]));
+    expect(ipc.sent.filter((s) => s.channel === IPC_CHANNELS.input)).toHaveLength(1);
   });
 });

@@ -6,6 +6,8 @@ import { defaultDataDir } from '../api/data-dir';
 import { createDownloadRegistry } from '../api/downloads';
 import { createApiHandlers } from '../api/handlers';
 import { createEngine } from '../engine/index';
+import { createSettingsStore } from '../settings/settings-store';
+import { endpointOverrideOf, reconnectOnEndpointChange } from '../settings/engine-endpoint';
 import { chooseToken, launchUrl, parseCliArgs, USAGE } from './cli-options';
 import { startServer, type RunningServer } from './http-server';
 import { createRedactingLog, writeToStderr } from './log';
@@ -41,11 +43,17 @@ async function main(): Promise<void> {
     log(`The UI is not built (no ${path.join(staticDir, 'index.html')}); run "npm run build".`);
   }
 
-  const engine = createEngine();
+  const dataDir = defaultDataDir();
+  const settings = await createSettingsStore(dataDir);
+  const problem = settings.loadProblem();
+  if (problem) log(problem);
+  const engine = createEngine({ endpointOverride: endpointOverrideOf(settings) });
+  reconnectOnEndpointChange(settings, engine);
   const downloads = createDownloadRegistry();
   const handlers = createApiHandlers(engine, {
     mode: 'browser',
-    dataDir: defaultDataDir(),
+    dataDir,
+    settings,
     offerDownload: async (source) => downloads.offer(source),
   });
   let server: RunningServer | undefined;

@@ -14,7 +14,7 @@ export const serverText = {
   wsTooLarge: 'WebSocket client closed: a message was over the size limit.',
   wsSlowClient: 'WebSocket client closed: it was not reading its messages fast enough.',
   wsUnreadable: 'WebSocket client closed: it sent a message that is not JSON with an id.',
-  wsBinary: 'WebSocket client closed: it sent a binary message, which the protocol does not use yet.',
+  wsBinary: 'WebSocket client closed: it sent a binary message that is not stream input.',
   invalidMessage: (issues: string) => `The message does not follow the Berth protocol: ${issues}`,
   duplicateStreamId: (id: number) => `Stream id ${id} is already open on this connection.`,
 } as const;

@@ -1,6 +1,16 @@
 import { WebSocket, type RawData } from 'ws';
-import { ClientMessage, type ApiErrorShape, type ApiHandlers, type ServerMessage } from '../../src-common/contract/index';
-import { dispatchCall, openStream } from '../api/dispatch';
+import {
+  BinaryKind,
+  ClientMessage,
+  createFlowWindow,
+  decodeBinaryFrame,
+  encodeBinaryFrame,
+  type ApiErrorShape,
+  type ApiHandlers,
+  type FlowWindow,
+  type ServerMessage,
+} from '../../src-common/contract/index';
+import { dispatchCall, openStream, type OpenedStream } from '../api/dispatch';
 import { serverText } from './messages';
 
 /** Close codes from RFC 6455 §7.4.1 and the IANA registry. */
@@ -62,13 +72,13 @@ function toText(data: RawData): string {
  */
 export function serveConnection(ws: WebSocket, options: ConnectionOptions): Connection {
   const { handlers, log, maxBufferedBytes } = options;
-  const streams = new Map<number, () => void>();
+  const streams = new Map<number, OpenedStream & { window: FlowWindow }>();
   let closing = false;
 
   function cancelAll(): void {
-    const cancels = [...streams.values()];
+    const open = [...streams.values()];
     streams.clear();
-    for (const cancel of cancels) runCancel(cancel);
+    for (const stream of open) runCancel(stream.cancel);
   }
 
   function runCancel(cancel: () => void): void {
@@ -86,18 +96,31 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
     ws.close(code, reason);
   }
 
-  function send(message: ServerMessage): boolean {
-    if (closing || ws.readyState !== WebSocket.OPEN) return false;
+  /** Sends a message; returns its size on the wire, or -1 when nothing was sent. */
+  function send(message: ServerMessage): number {
+    if (closing || ws.readyState !== WebSocket.OPEN) return -1;
     let text: string;
     try {
       text = JSON.stringify(message);
     } catch (err) {
       log(`Could not encode a message: ${err instanceof Error ? err.message : String(err)}`);
-      return false;
+      return -1;
     }
     ws.send(text);
-    // Until streams have real flow control, a reader that falls this far behind is dropped
-    // rather than letting its backlog grow without bound in this process.
+    return checkBuffered() ? text.length : -1;
+  }
+
+  /** Bytes go out as one binary frame (wire.ts) instead of base64 in JSON. */
+  function sendBytes(id: number, bytes: Uint8Array): number {
+    if (closing || ws.readyState !== WebSocket.OPEN) return -1;
+    ws.send(encodeBinaryFrame(BinaryKind.streamData, id, bytes));
+    return checkBuffered() ? bytes.byteLength : -1;
+  }
+
+  function checkBuffered(): boolean {
+    // Streams pause on the client's acks (flow.ts); a reader that still falls this far
+    // behind (a producer that ignores flow control) is dropped rather than letting its
+    // backlog grow without bound in this process.
     if (ws.bufferedAmount > maxBufferedBytes) {
       log(serverText.wsSlowClient);
       shutdown(CloseCode.tryAgainLater, 'client too slow');
@@ -125,9 +148,11 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
       return;
     }
     let ended = false;
+    const window = createFlowWindow();
     const opened = openStream(handlers, stream, args, {
       next: (chunk) => {
-        send({ t: 'data', id, chunk });
+        const size = chunk instanceof Uint8Array ? sendBytes(id, chunk) : send({ t: 'data', id, chunk });
+        return size < 0 ? false : window.sent(size);
       },
       end: (end) => {
         ended = true;
@@ -142,15 +167,32 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
     // The producer may end (or the socket may close) while opening; then nothing stays registered.
     if (ended) return;
     if (closing) runCancel(opened.cancel);
-    else streams.set(id, opened.cancel);
+    else streams.set(id, { ...opened, window });
   }
 
   function handleUnsubscribe(id: number): void {
-    const cancel = streams.get(id);
-    if (cancel === undefined) return; // already ended: its end message is on its way
+    const stream = streams.get(id);
+    if (stream === undefined) return; // already ended: its end message is on its way
     streams.delete(id);
-    runCancel(cancel);
+    runCancel(stream.cancel);
     send({ t: 'end', id, end: { reason: 'cancelled' } });
+  }
+
+  function handleAck(id: number, count: number): void {
+    const stream = streams.get(id);
+    if (stream?.window.acked(count)) stream.drain();
+  }
+
+  function handleBinary(data: RawData): void {
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : new Uint8Array(data);
+    const frame = decodeBinaryFrame(bytes);
+    if (!frame || frame.kind !== BinaryKind.streamInput) {
+      log(serverText.wsBinary);
+      shutdown(CloseCode.unsupportedData, 'unknown binary frame');
+      return;
+    }
+    // Input for a stream that just ended is dropped, like keystrokes after a shell exits.
+    streams.get(frame.id)?.input(frame.payload);
   }
 
   function handleText(text: string): void {
@@ -175,18 +217,17 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
       case 'unsubscribe':
         handleUnsubscribe(message.id);
         break;
+      case 'ack':
+        handleAck(message.id, message.count);
+        break;
     }
   }
 
   ws.on('message', (data, isBinary) => {
     if (closing) return;
-    if (isBinary) {
-      log(serverText.wsBinary);
-      shutdown(CloseCode.unsupportedData, 'binary messages are not used');
-      return;
-    }
     try {
-      handleText(toText(data));
+      if (isBinary) handleBinary(data);
+      else handleText(toText(data));
     } catch (err) {
       log(`WebSocket message failed: ${err instanceof Error ? err.message : String(err)}`);
       shutdown(CloseCode.internalError, 'internal error');

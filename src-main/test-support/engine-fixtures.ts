@@ -77,6 +77,40 @@ async function buildBusybox(tag: string, client: DockerClient): Promise<string> 
   return tag;
 }
 
+/**
+ * Builds `tag` from Dockerfile lines (default base: the busybox test image, so test images
+ * share its layers) and extra context files, labelled with TEST_LABELS plus `labels`.
+ * Returns the image id. The caller removes it.
+ */
+export async function buildTestImage(
+  tag: string,
+  dockerfileLines: readonly string[],
+  files: Record<string, string | Buffer> = {},
+  labels: Record<string, string> = {},
+  client = fixtureClient(),
+): Promise<string> {
+  if (dockerfileLines.some((l) => l.includes(TEST_IMAGE))) await ensureBusyboxImage(TEST_IMAGE, client);
+  const context = createTar([
+    { name: 'Dockerfile', content: [...dockerfileLines, ''].join('\n') },
+    ...Object.entries(files).map(([name, content]) => ({ name, content })),
+  ]);
+  const output = await readJsonLines(
+    await client.buildImage(Readable.from([context]), { t: tag, labels: { ...labels, ...TEST_LABELS } }),
+  );
+  const failure = output.find((line): line is { error: string } => typeof (line as { error?: unknown }).error === 'string');
+  if (failure) throw new Error(`Building ${tag} failed: ${failure.error}`);
+  const inspect = await client.request<{ Id: string }>({ method: 'GET', path: `/images/${tag}/json`, action: 'inspect', object: tag });
+  return inspect.Id;
+}
+
+/** Removes a test image by id or name (never the shared busybox image); gone already is fine. */
+export async function removeTestImage(ref: string, client = fixtureClient()): Promise<void> {
+  if (ref === TEST_IMAGE) return;
+  await client
+    .request({ method: 'DELETE', path: `/images/${encodeURIComponent(ref)}`, query: { force: true }, action: 'remove', object: `image ${ref}` })
+    .catch(ignoreNotFound);
+}
+
 export interface TestContainerOptions {
   name?: string;
   cmd?: string[];

@@ -47,6 +47,9 @@ export const trayStrings = {
 
   stopAllRunning: (count: number) => `Stop all running (${count})`,
   stopAllConfirmTitle: 'Stop all running containers?',
+  /** The buttons of the confirmation dialog, in order: go ahead, cancel. */
+  confirmButtons: ['Stop them', 'Cancel'] as const,
+  actionFailed: 'Berth could not do that',
   stopAllConfirmMessage: (count: number, names: readonly string[], more: number) =>
     `Berth will stop ${count === 1 ? '1 container' : `${count} containers`}: ${names.join(', ')}` +
     (more > 0 ? ` and ${more} more.` : '.'),

@@ -7,7 +7,8 @@ const status = { state: 'connecting', endpoint: null } as const;
 
 function fakeTransport(answer: Awaited<ReturnType<Transport['invoke']>>) {
   const calls: [string, unknown][] = [];
-  let push: (chunk: unknown) => void = () => {};
+  let push: (chunk: unknown, done: () => void) => void = () => {};
+  const written: Uint8Array[] = [];
   const transport: Transport = {
     invoke: async (method, args) => {
       calls.push([method, args]);
@@ -17,8 +18,12 @@ function fakeTransport(answer: Awaited<ReturnType<Transport['invoke']>>) {
       push = onData;
       return () => {};
     },
+    open: (_stream, _args, onData) => {
+      push = onData;
+      return { write: (bytes) => written.push(bytes), close: () => {} };
+    },
   };
-  return { transport, calls, push: (c: unknown) => push(c) };
+  return { transport, calls, written, push: (c: unknown, done: () => void = () => {}) => push(c, done) };
 }
 
 describe('api client', () => {

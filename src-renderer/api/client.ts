@@ -8,6 +8,7 @@ import {
   type StreamArgs,
   type StreamChunk,
   type StreamEnd,
+  type StreamHandle,
   type StreamName,
 } from '../../src-common/contract/index';
 import type { Transport } from './transport';
@@ -23,6 +24,19 @@ export interface ApiClient {
     onChunk: (chunk: StreamChunk<S>) => void,
     onEnd?: (end: StreamEnd) => void,
   ): () => void;
+  /**
+   * A stream that takes input too (a terminal). With `manualAck`, `onChunk` gets a `done`
+   * to call once the chunk is processed: main pauses the source while too much is unprocessed.
+   */
+  open<S extends StreamName>(
+    stream: S,
+    args: StreamArgs<S>,
+    handlers: {
+      onChunk: (chunk: StreamChunk<S>, done: () => void) => void;
+      onEnd?: (end: StreamEnd) => void;
+      manualAck?: boolean;
+    },
+  ): StreamHandle;
   /** Connection to the Berth server (browser mode); Electron's IPC never drops. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
 }
@@ -55,6 +69,23 @@ export function createApiClient(transport: Transport): ApiClient {
         (end) => onEnd?.(end),
       );
     },
+    open(stream, args, { onChunk, onEnd, manualAck }) {
+      const schema = streams[stream].chunk;
+      return transport.open(
+        stream,
+        args,
+        (chunk, done) => {
+          const checked = schema.safeParse(chunk);
+          if (checked.success) onChunk(checked.data as StreamChunk<typeof stream>, done);
+          else {
+            done();
+            console.warn(`Berth: dropped an off-contract ${stream} chunk: ${describe(checked.error.issues)}`);
+          }
+        },
+        (end) => onEnd?.(end),
+        { manualAck: manualAck ?? false },
+      );
+    },
     onConnectionChange(listener) {
       return transport.onConnectionChange?.(listener) ?? (() => {});
     },
@@ -75,5 +106,6 @@ const client = () => (defaultClient ??= createApiClient(pickTransport()));
 export const api: ApiClient = {
   call: (method, args) => client().call(method, args),
   subscribe: (stream, args, onChunk, onEnd) => client().subscribe(stream, args, onChunk, onEnd),
+  open: (stream, args, handlers) => client().open(stream, args, handlers),
   onConnectionChange: (listener) => client().onConnectionChange(listener),
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BinaryKind, decodeBinaryFrame, encodeBinaryFrame } from '../../src-common/contract/index';
 import { createWsTransport, LOST_CONNECTION_MESSAGE, wsUrlFor, type SocketLike } from './ws-transport';
 
 class FakeSocket implements SocketLike {
@@ -8,8 +9,17 @@ class FakeSocket implements SocketLike {
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   onclose: ((ev: unknown) => void) | null = null;
   onerror: ((ev: unknown) => void) | null = null;
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
+  binaryType?: string;
+  send(data: string | Uint8Array) {
+    if (typeof data === 'string') this.sent.push(JSON.parse(data));
+    else {
+      const frame = decodeBinaryFrame(data);
+      this.sent.push({ binary: frame?.kind, id: frame?.id, text: new TextDecoder().decode(frame?.payload) });
+    }
+  }
+  receiveBytes(id: number, bytes: Uint8Array) {
+    const frame = encodeBinaryFrame(BinaryKind.streamData, id, bytes);
+    this.onmessage?.({ data: frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) });
   }
   close() {
     this.drop();
@@ -132,5 +142,49 @@ describe('ws-transport', () => {
     current().receive({ t: 'data', id: 1, chunk: 'after' });
     expect(chunks).toEqual(['after']);
     expect(states).toEqual([true, false, true]);
+  });
+
+  it('delivers binary frames as bytes and acknowledges chunks once the task ends (or when the consumer says so)', async () => {
+    const { transport, current } = setup();
+    current().open();
+    expect(current().binaryType).toBe('arraybuffer');
+    const auto: unknown[] = [];
+    transport.subscribe('engine.status', {}, (c) => auto.push(c), () => {});
+    const pending: (() => void)[] = [];
+    const manual = transport.open('terminal.session', {}, (_c, done) => pending.push(done), () => {}, { manualAck: true });
+    const autoId = (current().sent[0] as { id: number }).id;
+    const manualId = (current().sent[1] as { id: number }).id;
+    current().receive({ t: 'data', id: autoId, chunk: { a: 1 } });
+    current().receive({ t: 'data', id: autoId, chunk: { a: 2 } });
+    current().receiveBytes(manualId, new TextEncoder().encode('hi'));
+    current().receiveBytes(manualId, new TextEncoder().encode('there'));
+    await Promise.resolve();
+    expect(auto).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(current().sent.slice(2)).toEqual([{ t: 'ack', id: autoId, count: 2 }]);
+    pending[0]!();
+    pending[0]!(); // twice counts once
+    pending[1]!();
+    await Promise.resolve();
+    expect(current().sent.slice(3)).toEqual([{ t: 'ack', id: manualId, count: 2 }]);
+
+    manual.write(new TextEncoder().encode('ls\r'));
+    expect(current().sent.at(-1)).toEqual({ binary: BinaryKind.streamInput, id: manualId, text: 'ls\r' });
+    manual.close();
+    manual.write(new TextEncoder().encode('late'));
+    expect(current().sent.at(-1)).toEqual({ t: 'unsubscribe', id: manualId });
+  });
+
+  it('does not acknowledge on a new socket what arrived on the old one', async () => {
+    const { transport, timers, current } = setup();
+    current().open();
+    const pending: (() => void)[] = [];
+    transport.open('terminal.session', {}, (_c, done) => pending.push(done), () => {}, { manualAck: true });
+    current().receiveBytes(1, Uint8Array.of(65));
+    current().drop();
+    timers[0]!.fn();
+    current().open();
+    pending[0]!();
+    await Promise.resolve();
+    expect(current().sent).toEqual([{ t: 'subscribe', id: 1, stream: 'terminal.session', args: {} }]);
   });
 });

@@ -1,15 +1,21 @@
 import {
+  BinaryKind,
   ServerMessage,
+  decodeBinaryFrame,
+  encodeBinaryFrame,
   type ApiErrorShape,
   type ClientMessage,
   type StreamEnd,
+  type StreamHandle,
+  type SubscribeOptions,
 } from '../../src-common/contract/index';
 import type { Transport } from './transport';
 
 /** The part of the DOM WebSocket this transport uses, so tests can hand in a fake. */
 export interface SocketLike {
   readonly readyState: number;
-  send(data: string): void;
+  binaryType?: string;
+  send(data: string | Uint8Array): void;
   close(): void;
   onopen: ((ev: unknown) => void) | null;
   onmessage: ((ev: { data: unknown }) => void) | null;
@@ -35,8 +41,9 @@ type CallOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorSh
 interface OpenStream {
   stream: string;
   args: unknown;
-  onData: (chunk: unknown) => void;
+  onData: (chunk: unknown, done: () => void) => void;
   onEnd: (end: StreamEnd) => void;
+  manualAck: boolean;
 }
 
 export function wsUrlFor(location: { protocol: string; host: string }): string {
@@ -63,6 +70,41 @@ export function createWsTransport(options: WsTransportOptions): Transport {
   let socket: SocketLike | null = null;
   let connected = false;
   let attempt = 0;
+  /** Chunks processed per stream since the last ack; sent together once the current task ends. */
+  const acks = new Map<number, number>();
+  let ackScheduled = false;
+
+  const flushAcks = () => {
+    ackScheduled = false;
+    for (const [id, count] of acks) {
+      if (streams.has(id) && socket && socket.readyState === OPEN) socket.send(JSON.stringify({ t: 'ack', id, count }));
+    }
+    acks.clear();
+  };
+
+  /** The acknowledgement of one chunk, bound to the socket that carried it (a new socket has a new window). */
+  const ackFor = (id: number) => {
+    const via = socket;
+    let called = false;
+    return () => {
+      if (called || socket !== via) return;
+      called = true;
+      acks.set(id, (acks.get(id) ?? 0) + 1);
+      if (!ackScheduled) {
+        ackScheduled = true;
+        queueMicrotask(flushAcks);
+      }
+    };
+  };
+
+  const deliver = (id: number, target: OpenStream, chunk: unknown) => {
+    const done = ackFor(id);
+    try {
+      target.onData(chunk, done);
+    } finally {
+      if (!target.manualAck) done();
+    }
+  };
 
   const send = (message: ClientMessage) => {
     if (socket && socket.readyState === OPEN) socket.send(JSON.stringify(message));
@@ -83,7 +125,14 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     for (const resolve of callbacks) resolve({ ok: false, error });
   };
 
+  const handleBinary = (raw: ArrayBuffer) => {
+    const frame = decodeBinaryFrame(new Uint8Array(raw));
+    const target = frame && frame.kind === BinaryKind.streamData ? streams.get(frame.id) : undefined;
+    if (frame && target) deliver(frame.id, target, frame.payload);
+  };
+
   const handleMessage = (raw: unknown) => {
+    if (raw instanceof ArrayBuffer) return handleBinary(raw);
     let parsedJson: unknown;
     try {
       parsedJson = typeof raw === 'string' ? JSON.parse(raw) : undefined;
@@ -113,7 +162,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     }
     const target = streams.get(message.id);
     if (!target) return;
-    if (message.t === 'data') target.onData(message.chunk);
+    if (message.t === 'data') deliver(message.id, target, message.chunk);
     else {
       streams.delete(message.id);
       target.onEnd(message.end);
@@ -122,6 +171,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
 
   const connect = () => {
     const s = createSocket(options.url);
+    s.binaryType = 'arraybuffer';
     socket = s;
     s.onopen = () => {
       attempt = 0;
@@ -147,6 +197,31 @@ export function createWsTransport(options: WsTransportOptions): Transport {
 
   connect();
 
+  function open(
+    stream: string,
+    args: unknown,
+    onData: (chunk: unknown, done: () => void) => void,
+    onEnd: (end: StreamEnd) => void,
+    subscribeOptions?: SubscribeOptions,
+  ): StreamHandle {
+    const id = nextId++;
+    streams.set(id, { stream, args, onData, onEnd, manualAck: subscribeOptions?.manualAck ?? false });
+    send({ t: 'subscribe', id, stream, args });
+    return {
+      write(bytes) {
+        // Keystrokes while disconnected are dropped: the session they were meant for is gone.
+        if (streams.has(id) && socket && socket.readyState === OPEN) {
+          socket.send(encodeBinaryFrame(BinaryKind.streamInput, id, bytes));
+        }
+      },
+      close() {
+        if (!streams.delete(id)) return;
+        queue = queue.filter((m) => !(m.t === 'subscribe' && m.id === id));
+        if (socket && socket.readyState === OPEN) socket.send(JSON.stringify({ t: 'unsubscribe', id }));
+      },
+    };
+  }
+
   return {
     invoke(method, args) {
       const id = nextId++;
@@ -155,16 +230,10 @@ export function createWsTransport(options: WsTransportOptions): Transport {
         send({ t: 'call', id, method, args });
       });
     },
-    subscribe(stream, args, onData, onEnd) {
-      const id = nextId++;
-      streams.set(id, { stream, args, onData, onEnd });
-      send({ t: 'subscribe', id, stream, args });
-      return () => {
-        if (!streams.delete(id)) return;
-        queue = queue.filter((m) => !(m.t === 'subscribe' && m.id === id));
-        if (socket && socket.readyState === OPEN) socket.send(JSON.stringify({ t: 'unsubscribe', id }));
-      };
+    subscribe(stream, args, onData, onEnd, subscribeOptions) {
+      return open(stream, args, onData, onEnd, subscribeOptions).close;
     },
+    open,
     onConnectionChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -4,6 +4,8 @@ import { useBerthStore } from '../store/store';
 import type { ContainerAction } from '../store/types';
 import { runOnAll } from './actions';
 import { containerStrings as t } from './strings';
+import { openRunDialog } from '../run/run-dialog-state';
+import { runStrings } from '../run/strings';
 
 export function ContainersToolbar({ shownIds, shownCount, total }: { shownIds: string[]; shownCount: number; total: number }) {
   const { filterText, runningOnly, selection } = useBerthStore(
@@ -39,6 +41,9 @@ export function ContainersToolbar({ shownIds, shownCount, total }: { shownIds: s
         <span className="count" aria-live="polite">
           {t.count(shownCount, total)}
         </span>
+        <button type="button" className="button-primary" onClick={() => openRunDialog()}>
+          {runStrings.openButton}
+        </button>
       </div>
       <div className="bulk" role="toolbar" aria-label={t.bulk.toolbar}>
         <label className="check">

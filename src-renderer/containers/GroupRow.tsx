@@ -1,4 +1,6 @@
 import type { CSSProperties } from 'react';
+import { logStrings } from '../logs/strings';
+import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
 import { runOnAll } from './actions';
 import { Icon } from './Icon';
@@ -29,6 +31,9 @@ export function GroupRow({ group, rowIndex, style }: { group: GroupRowData; rowI
         <span className="group-summary">{t.group.summary(runningCount, memberIds.length)}</span>
       </div>
       <div role="cell" className="cell cell-actions group-actions">
+        <a className="button-small" href={hrefs.projectLogs(project)}>
+          {logStrings.projectLink(project)}
+        </a>
         <button type="button" className="button-small" disabled={busy} onClick={() => void runOnAll(memberIds, 'start')}>
           {t.group.startAll(project)}
         </button>

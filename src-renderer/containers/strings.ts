@@ -101,7 +101,7 @@ export const containerStrings = {
     loading: 'Loading details…',
     loadFailed: (message: string) => `Could not load the details: ${message}`,
     tabsLabel: 'Container details',
-    tabs: { overview: 'Overview', inspect: 'Inspect' },
+    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', changes: 'Changes' },
     fields: {
       image: 'Image',
       id: 'ID',

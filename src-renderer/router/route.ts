@@ -1,15 +1,42 @@
-export type DetailsTab = 'overview' | 'inspect';
+export type DetailsTab = 'overview' | 'inspect' | 'changes' | 'terminal' | 'logs';
+export type ImageTab = 'overview' | 'layers' | 'inspect';
 
 export type Route =
   | { page: 'containers' }
   | { page: 'container'; id: string; tab: DetailsTab }
+  | { page: 'project-logs'; project: string }
+  | { page: 'settings' }
+  | { page: 'registries' }
+  | { page: 'images' }
+  | { page: 'build' }
+  | { page: 'image'; id: string; tab: ImageTab }
   | { page: 'not-found'; hash: string };
 
 /** Reads "#/containers", "#/containers/<id>" and "#/containers/<id>/inspect"; empty goes to the list. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '' || path === '/' || path === '/containers') return { page: 'containers' };
-  const m = /^\/containers\/([^/]+)(?:\/(inspect|overview))?$/.exec(path);
+  if (path === '/settings') return { page: 'settings' };
+  if (path === '/registries') return { page: 'registries' };
+  if (path === '/images') return { page: 'images' };
+  if (path === '/build') return { page: 'build' };
+  const im = /^\/images\/([^/]+)(?:\/(overview|layers|inspect))?$/.exec(path);
+  if (im) {
+    try {
+      return { page: 'image', id: decodeURIComponent(im[1]!), tab: (im[2] as ImageTab | undefined) ?? 'overview' };
+    } catch {
+      return { page: 'not-found', hash };
+    }
+  }
+  const pl = /^\/projects\/([^/]+)\/logs$/.exec(path);
+  if (pl) {
+    try {
+      return { page: 'project-logs', project: decodeURIComponent(pl[1]!) };
+    } catch {
+      return { page: 'not-found', hash };
+    }
+  }
+  const m = /^\/containers\/([^/]+)(?:\/(inspect|overview|changes|terminal|logs))?$/.exec(path);
   if (m) {
     let id: string;
     try {
@@ -17,13 +44,19 @@ export function parseRoute(hash: string): Route {
     } catch {
       return { page: 'not-found', hash };
     }
-    return { page: 'container', id, tab: m[2] === 'inspect' ? 'inspect' : 'overview' };
+    return { page: 'container', id, tab: (m[2] as DetailsTab | undefined) ?? 'overview' };
   }
   return { page: 'not-found', hash };
 }
 
 export const hrefs = {
   containers: () => '#/containers',
+  settings: () => '#/settings',
+  registries: () => '#/registries',
   container: (id: string, tab: DetailsTab = 'overview') =>
-    `#/containers/${encodeURIComponent(id)}${tab === 'inspect' ? '/inspect' : ''}`,
+    `#/containers/${encodeURIComponent(id)}${tab === 'overview' ? '' : `/${tab}`}`,
+  projectLogs: (project: string) => `#/projects/${encodeURIComponent(project)}/logs`,
+  images: () => '#/images',
+  build: () => '#/build',
+  image: (id: string, tab: ImageTab = 'overview') => `#/images/${encodeURIComponent(id)}${tab === 'overview' ? '' : `/${tab}`}`,
 };

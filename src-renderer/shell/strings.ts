@@ -1,7 +1,7 @@
 /** User-visible strings of the app shell and engine status. */
 export const shellStrings = {
   appName: 'Berth',
-  nav: { label: 'Main', containers: 'Containers' },
+  nav: { label: 'Main', containers: 'Containers', images: 'Images', registries: 'Registries', settings: 'Settings' },
   status: {
     region: 'Engine status',
     connected: 'Connected',

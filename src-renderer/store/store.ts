@@ -3,6 +3,9 @@ import { createContainersSlice } from './containers-slice';
 import { createEngineSlice } from './engine-slice';
 import { createUiSlice } from './ui-slice';
 import type { BerthState } from './types';
+import { createSettingsSlice } from '../settings/settings-slice';
+import { createKeyboardSlice } from '../keyboard/keyboard-slice';
+import { createImagesSlice } from '../images/images-slice';
 
 /** Builds a fresh store; the app uses the one below, tests make their own. */
 export const createBerthStore = () =>
@@ -10,6 +13,9 @@ export const createBerthStore = () =>
     ...createEngineSlice(...a),
     ...createContainersSlice(...a),
     ...createUiSlice(...a),
+    ...createSettingsSlice(...a),
+    ...createKeyboardSlice(...a),
+    ...createImagesSlice(...a),
   }));
 
 export const useBerthStore = createBerthStore();

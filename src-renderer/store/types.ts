@@ -1,4 +1,7 @@
 import type { ContainerChange, ContainerSummary, EngineStatus } from '../../src-common/index';
+import type { SettingsSlice } from '../settings/settings-slice';
+import type { KeyboardSlice } from '../keyboard/keyboard-slice';
+import type { ImagesSlice } from '../images/images-slice';
 
 export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created';
 export type SortDirection = 'asc' | 'desc';
@@ -56,4 +59,4 @@ export interface UiSlice {
   closeRemove(): void;
 }
 
-export type BerthState = EngineSlice & ContainersSlice & UiSlice;
+export type BerthState = EngineSlice & ContainersSlice & UiSlice & SettingsSlice & KeyboardSlice & ImagesSlice;

@@ -3,6 +3,7 @@
 // events Electron would emit. Use with
 //   vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -50,8 +51,14 @@ export class FakeWebContents extends EventEmitter {
   constructor(public mainFrame = new FakeFrame('about:blank')) {
     super();
   }
+  /** URLs loaded with loadURL (a fragment change navigates within the page). */
+  readonly loadedUrls: string[] = [];
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
+  }
+  loadURL(url: string) {
+    this.loadedUrls.push(url);
+    return Promise.resolve();
   }
   send(channel: string, message: unknown) {
     if (this.destroyedFlag) throw new Error('Object has been destroyed');
@@ -70,21 +77,38 @@ export class FakeWebContents extends EventEmitter {
 export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedFile: string | null = null;
+  loadFileOptions: { hash?: string } | undefined = undefined;
   visible = false;
   focused = false;
   minimized = false;
+  maximized = false;
+  fullScreen = false;
+  destroyed = false;
+  /** The normal (unmaximized) bounds; a test moves the window by changing them and emitting 'move'. */
+  bounds: { x: number; y: number; width: number; height: number };
   constructor(public readonly options: Record<string, unknown>) {
     super();
+    const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+    this.bounds = { x: n('x', 100), y: n('y', 100), width: n('width', 800), height: n('height', 600) };
     state.windows.push(this);
     // Electron announces every new webContents on the app.
     state.app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
-  loadFile(file: string) {
+  loadFile(file: string, options?: { hash?: string }) {
     this.loadedFile = file;
+    this.loadFileOptions = options;
     return Promise.resolve();
   }
   show() {
     this.visible = true;
+    this.emit('show');
+  }
+  hide() {
+    this.visible = false;
+    this.emit('hide');
+  }
+  isVisible() {
+    return this.visible;
   }
   focus() {
     this.focused = true;
@@ -95,8 +119,117 @@ export class FakeBrowserWindow extends EventEmitter {
   restore() {
     this.minimized = false;
   }
+  maximize() {
+    this.maximized = true;
+    this.visible = true;
+    this.emit('maximize');
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  isFullScreen() {
+    return this.fullScreen;
+  }
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
+  getBounds() {
+    return { ...this.bounds };
+  }
+  /** Like Electron: 'close' may be prevented; otherwise the window goes and 'closed' follows. */
+  close() {
+    if (this.destroyed) return;
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    this.visible = false;
+    this.emit('closed');
+  }
   isDestroyed() {
-    return false;
+    return this.destroyed;
+  }
+}
+
+export class FakeNativeImage {
+  constructor(public readonly path: string) {}
+  /** Electron gives an empty image for a file it cannot read. */
+  isEmpty() {
+    return this.path === '' || !existsSync(this.path);
+  }
+}
+
+/** A built menu: the template it was built from, as Menu.buildFromTemplate received it. */
+export class FakeMenu {
+  constructor(public readonly items: FakeMenuItemOptions[]) {}
+}
+
+export interface FakeMenuItemOptions {
+  id?: string;
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  submenu?: FakeMenuItemOptions[];
+  click?: (...args: unknown[]) => void;
+}
+
+/** Finds a menu item by id anywhere in a built menu's template. */
+export function findMenuItem(items: readonly FakeMenuItemOptions[], id: string): FakeMenuItemOptions | undefined {
+  for (const item of items) {
+    if (item.id === id) return item;
+    const inner = item.submenu ? findMenuItem(item.submenu, id) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+export class FakeTray extends EventEmitter {
+  image: FakeNativeImage;
+  tooltip = '';
+  contextMenu: FakeMenu | null = null;
+  readonly calls = { setImage: 0, setToolTip: 0, setContextMenu: 0 };
+  private destroyedFlag = false;
+  constructor(image: FakeNativeImage) {
+    super();
+    this.image = image;
+    state.trays.push(this);
+  }
+  setImage(image: FakeNativeImage) {
+    this.calls.setImage++;
+    this.image = image;
+  }
+  setToolTip(tooltip: string) {
+    this.calls.setToolTip++;
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: FakeMenu | null) {
+    this.calls.setContextMenu++;
+    this.contextMenu = menu;
+  }
+  destroy() {
+    this.destroyedFlag = true;
+  }
+  isDestroyed() {
+    return this.destroyedFlag;
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  shown = false;
+  closed = false;
+  constructor(public readonly options: { title?: string; body?: string }) {
+    super();
+  }
+  static isSupported() {
+    return state.notificationsSupported;
+  }
+  show() {
+    this.shown = true;
+    state.notifications.push(this);
+  }
+  close() {
+    this.closed = true;
+    this.emit('close');
   }
 }
 
@@ -112,8 +245,20 @@ class FakeApp extends EventEmitter {
   enableSandbox() {
     this.sandboxEnabled = true;
   }
+  isPackaged = false;
+  readonly loginItemSettings: { openAtLogin?: boolean }[] = [];
   getPath(name: string) {
     return `/tmp/berth-fake-electron/${name}`;
+  }
+  getAppPath() {
+    return '/tmp/berth-fake-electron/app';
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean }) {
+    this.loginItemSettings.push(settings);
+  }
+  appUserModelId: string | null = null;
+  setAppUserModelId(id: string) {
+    this.appUserModelId = id;
   }
   whenReady() {
     return this.readyPromise.then(() => {
@@ -179,6 +324,15 @@ function freshState() {
     windows: [] as FakeBrowserWindow[],
     openedExternally: [] as string[],
     exposed: new Map<string, unknown>(),
+    trays: [] as FakeTray[],
+    menus: [] as FakeMenu[],
+    notifications: [] as FakeNotification[],
+    notificationsSupported: true,
+    /** Work areas of the displays screen.getAllDisplays() reports. */
+    displays: [{ x: 0, y: 0, width: 1920, height: 1050 }] as { x: number; y: number; width: number; height: number }[],
+    messageBoxes: [] as Record<string, unknown>[],
+    /** The button index showMessageBox answers with. */
+    messageBoxResponse: 0,
   };
 }
 
@@ -224,6 +378,27 @@ export const electronModule = {
   },
   dialog: {
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] as string[] }),
+    /** Records the options (the parent window, when given, is skipped) and answers state.messageBoxResponse. */
+    showMessageBox(...args: unknown[]) {
+      const options = args[args.length - 1] as Record<string, unknown>;
+      state.messageBoxes.push(options);
+      return Promise.resolve({ response: state.messageBoxResponse, checkboxChecked: false });
+    },
+  },
+  Tray: FakeTray,
+  Menu: {
+    buildFromTemplate(template: FakeMenuItemOptions[]) {
+      const menu = new FakeMenu(template);
+      state.menus.push(menu);
+      return menu;
+    },
+  },
+  nativeImage: {
+    createFromPath: (path: string) => new FakeNativeImage(path),
+  },
+  Notification: FakeNotification,
+  screen: {
+    getAllDisplays: () => state.displays.map((workArea, id) => ({ id, bounds: workArea, workArea })),
   },
   contextBridge: {
     exposeInMainWorld(key: string, api: unknown) {

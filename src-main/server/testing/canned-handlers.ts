@@ -6,6 +6,8 @@ import {
   type EngineStatus,
   type StreamSink,
 } from '../../../src-common/index';
+import { defaultSettings } from '../../../src-common/models/settings';
+import { createCannedTerminal, type CannedTerminalStats } from './canned-terminal';
 
 /**
  * A real ApiHandlers object with fixed answers, for transport tests: what is under
@@ -18,6 +20,8 @@ export interface CannedHandlers extends ApiHandlers {
   /** Pushes a status to every open engine.status stream. */
   pushStatus(status: EngineStatus): void;
   readonly openStatusStreams: number;
+  /** What the canned terminal.session stream sent (see canned-terminal.ts). */
+  readonly terminal: CannedTerminalStats;
 }
 
 export const CANNED_CONTAINER: ContainerSummary = {
@@ -43,13 +47,58 @@ export interface CannedOptions {
   floodChunks?: number;
 }
 
+const notCanned = async (): Promise<never> => {
+  throw new ApiError('not-found', 'Not part of the canned handlers.');
+};
+/** Images: an empty engine. */
+const cannedImageCalls = {
+  'images.list': async () => [],
+  'images.inspect': notCanned,
+  'images.layers': notCanned,
+  'images.family': async () => ({ roots: [], sizes: {}, layerless: [] }),
+  'images.remove': notCanned,
+  'images.tag': notCanned,
+  'images.prunePreview': notCanned,
+  'images.prune': notCanned,
+  'images.save': notCanned,
+  'images.load': notCanned,
+  'images.pickTarFile': async () => null,
+  'containers.writableLayerSize': notCanned,
+  'containers.changedPaths': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
+/** Registries: no logins, no Docker Hub. */
+const cannedRegistryCalls = {
+  'registries.overview': async () => ({
+    logins: [],
+    storage: { configDir: '/nonexistent', credsStore: null, encryptedStore: { available: false as const, reason: 'canned' } },
+    warnings: [],
+  }),
+  'registries.login': notCanned,
+  'registries.logout': notCanned,
+  'registries.searchHub': async () => ({ ok: false as const, message: 'Not part of the canned handlers.' }),
+} satisfies Partial<ApiHandlers['calls']>;
+/** Build and run: nothing to build or run here. */
+const cannedBuildRunCalls = {
+  'run.options': async () => ({ networks: [], hostCpus: null, hostMemoryBytes: null }),
+  'run.start': notCanned,
+  'build.pickContext': async () => ({ supported: false, path: null }),
+  'build.checkContext': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
+const endNotCanned = (_args: unknown, sink: StreamSink<never>) => {
+  sink.end({ reason: 'error', error: { code: 'not-found', message: 'Not part of the canned handlers.' } });
+  return () => undefined;
+};
+
 export function createCannedHandlers(options: CannedOptions = {}): CannedHandlers {
   const opened: string[] = [];
   const cancelled: string[] = [];
   const statusSinks = new Set<StreamSink<EngineStatus>>();
   const nothing = async (): Promise<null> => null;
+  const terminalStats: CannedTerminalStats = { sentBytes: 0, pauses: 0, resumes: 0 };
+  const terminal = createCannedTerminal(terminalStats);
 
   return {
+    terminal: terminalStats,
     opened,
     cancelled,
     get openStatusStreams() {
@@ -72,6 +121,15 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       'containers.unpause': nothing,
       'containers.kill': nothing,
       'containers.remove': nothing,
+      'settings.get': async () => ({ settings: defaultSettings(), loadProblem: null, hostMode: 'browser' as const }),
+      'settings.update': async () => defaultSettings(),
+      'settings.acknowledgeLoadProblem': nothing,
+      'engine.contexts': async () => [],
+      ...cannedImageCalls,
+      ...cannedBuildRunCalls,
+      ...cannedRegistryCalls,
+      ...terminal.calls,
+      'logs.download': notCanned,
     },
     streams: {
       'engine.status': (_args, sink) => {
@@ -91,6 +149,19 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
         return () => {
           cancelled.push('containers.changes');
         };
+      },
+      'build.run': endNotCanned,
+      'registries.pull': endNotCanned,
+      'registries.push': endNotCanned,
+      'images.changes': (_args, sink) => {
+        sink.next({ kind: 'snapshot', images: [] });
+        return () => undefined;
+      },
+      ...terminal.streams,
+      'logs.follow': endNotCanned,
+      'settings.changes': (_args, sink) => {
+        sink.next(defaultSettings());
+        return () => undefined;
       },
     },
   };

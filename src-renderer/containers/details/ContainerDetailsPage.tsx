@@ -6,15 +6,19 @@ import { containerStrings } from '../strings';
 import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
 import { useContainerDetails } from './use-container-details';
+import { TerminalTab } from '../../terminal/TerminalTab';
+import { LogsTab } from '../../logs/LogsTab';
+import { WritableLayerTab } from './WritableLayerTab';
 
 const t = containerStrings.details;
-const tabs: DetailsTab[] = ['overview', 'inspect'];
+const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'changes'];
 
 export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab }) {
   const { entity, state } = useContainerDetails(id);
   const tabRefs = useRef<Partial<Record<DetailsTab, HTMLAnchorElement | null>>>({});
 
-  if (state.kind === 'removed' || state.kind === 'not-found') {
+  // The Logs tab stays to say the container was removed.
+  if (state.kind === 'not-found' || (state.kind === 'removed' && tab !== 'logs')) {
     return (
       <section className="page page-message" aria-labelledby="details-gone">
         <h1 id="details-gone">{state.kind === 'removed' ? t.removed : t.notFound}</h1>
@@ -62,9 +66,15 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {state.kind === 'loading' && <p className="placeholder">{t.loading}</p>}
+        {tab === 'logs' && (entity || state.kind === 'removed') && <LogsTab id={entity?.id ?? id} name={entity?.name ?? id} />}
+        {state.kind === 'loading' && tab !== 'logs' && <p className="placeholder">{t.loading}</p>}
         {state.kind === 'failed' && <p role="alert">{t.loadFailed(state.message)}</p>}
+        {tab === 'terminal' && entity && <TerminalTab container={entity} />}
+        {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
         {state.kind === 'ready' &&
+          tab !== 'terminal' &&
+          tab !== 'logs' &&
+          tab !== 'changes' &&
           (tab === 'overview' ? <OverviewTab details={state.details} /> : <InspectTab raw={state.details.raw} />)}
       </div>
     </section>

@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { startBerthServer, type BerthServer } from '../e2e/support/berth-server';
+import { TerminalPage } from '../e2e/pages/terminal-page';
+import {
+  closeFixtureClient,
+  createTestContainer,
+  removeTestContainer,
+  type TestContainer,
+} from '../src-main/test-support/engine-fixtures';
+import { BENCH_LABELS } from './support/bench-objects';
+import { formatTable, median, percentile } from './support/stats';
+
+const FILE_BYTES = Number(process.env.BERTH_BENCH_TERMINAL_MB ?? 20) * 1024 * 1024;
+const CAT_RUNS = Number(process.env.BERTH_BENCH_CAT_RUNS ?? 3);
+const KEYSTROKES = Number(process.env.BERTH_BENCH_KEYSTROKES ?? 60);
+const CTRL_C_RUNS = 5;
+const CAT_BUDGET_RATIO = 2;
+const CTRL_C_BUDGET_MS = 200;
+
+let berth: BerthServer | undefined;
+let container: TestContainer | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  container = await createTestContainer({ labels: { ...BENCH_LABELS } });
+  // 20 MiB of 73-byte lines, made inside the container.
+  await sh(
+    `docker exec ${container.id} sh -c "yes 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz | head -c ${FILE_BYTES} > /bigfile"`,
+  );
+  berth = await startBerthServer();
+});
+
+test.afterAll(async () => {
+  await berth?.stop();
+  if (container) await removeTestContainer(container.id);
+  closeFixtureClient();
+});
+
+function sh(command: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('sh', ['-c', command], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${command}: exit ${code}`))));
+  });
+}
+
+async function openTerminal(page: Page): Promise<TerminalPage> {
+  await page.goto(berth!.loginUrl);
+  await expect(page.getByRole('region', { name: 'Engine status' })).toContainText('Connected');
+  const term = new TerminalPage(page);
+  await term.open(container!.id);
+  await term.run('echo ready-$((6*7))');
+  await expect(term.screen()).toContainText('ready-42');
+  return term;
+}
+
+test('terminal: cat of 20 MB, keystroke echo, Ctrl+C during yes', async ({ page }) => {
+  test.setTimeout(600_000);
+  const term = await openTerminal(page);
+  const renderer = await page.evaluate(() => (document.querySelector('.xterm-rows') ? 'DOM' : 'WebGL'));
+
+  // 1. cat of a 20 MB file: docker exec to /dev/null, then the same in the terminal until its end marker shows.
+  const cli: number[] = [];
+  for (let i = 0; i < CAT_RUNS; i++) cli.push(await sh(`docker exec ${container!.id} cat /bigfile > /dev/null`));
+  const ui: number[] = [];
+  for (let i = 0; i < CAT_RUNS; i++) {
+    const tag = `done${i}x`;
+    await term.run('clear');
+    const started = performance.now();
+    await term.run(`cat /bigfile; echo ${tag}$((1+${i}))`);
+    await page.waitForFunction(
+      (want) => document.querySelector('[aria-label="Terminal Session 1"]')?.textContent?.includes(want) ?? false,
+      `${tag}${1 + i}`,
+      { timeout: 300_000, polling: 'raf' },
+    );
+    ui.push(performance.now() - started);
+  }
+
+  // 2. Keystroke to echo: a key pressed at the prompt until the screen's text changes (checked every frame).
+  console.log(`cat: docker ${cli.map(Math.round).join(', ')} ms; Berth ${ui.map(Math.round).join(', ')} ms`);
+  await term.run('clear');
+  const latencies: number[] = [];
+  let line = '';
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const ch = String.fromCharCode(97 + (i % 26));
+    line += ch;
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.press(ch);
+    const hit = await page.waitForFunction(
+      (want) =>
+        (document.querySelector('.xterm-rows')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(want) ? performance.now() : false,
+      `# ${line}`,
+      { polling: 'raf', timeout: 10_000 },
+    ).catch(async (err: unknown) => {
+      console.log('at', i, JSON.stringify(await page.locator('.xterm-rows').textContent()));
+      throw err;
+    });
+    latencies.push(((await hit.jsonValue()) as number) - t0);
+    if (line.length === 20) {
+      await page.keyboard.press('Control+U');
+      line = '';
+      await page.waitForFunction(() => /# \s*$/.test((document.querySelector('.xterm-rows')?.textContent ?? '').replace(/\u00a0/g, ' ')));
+    }
+  }
+  console.log(`keystrokes: ${latencies.map(Math.round).join(', ')} ms`);
+
+  // 3. Ctrl+C during `yes`: from the key press until the shell's prompt is the last line again.
+  const interrupts: number[] = [];
+  for (let i = 0; i < CTRL_C_RUNS; i++) {
+    await term.run('yes');
+    await expect(term.screen()).toContainText('yyyyyyyyyy');
+    // Not waiting for a condition: `yes` runs a while on purpose, so the backlog and flow control are engaged.
+    await page.waitForTimeout(1500);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Control+C');
+    const at = await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('.xterm-accessibility-tree > div, .xterm-rows > div')].map((r) => (r.textContent ?? '').trimEnd());
+        const last = rows.filter((r) => r.length > 0).pop() ?? '';
+        return /[#$]$/.test(last) ? performance.now() : false;
+      },
+      undefined,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    interrupts.push(((await at.jsonValue()) as number) - t0);
+    await term.run('clear');
+  }
+
+  const catRatio = median(ui) / median(cli);
+  const ms = (v: number) => `${Math.round(v)} ms`;
+  console.log(`\nrenderer: ${renderer}\n`);
+  console.log(
+    formatTable(
+      ['what', 'median', 'runs'],
+      [
+        [`docker exec cat 20 MiB > /dev/null`, ms(median(cli)), cli.map((v) => Math.round(v)).join(', ')],
+        [`Berth terminal: cat 20 MiB until the end marker shows`, ms(median(ui)), ui.map((v) => Math.round(v)).join(', ')],
+        [`ratio (budget ≤ ${CAT_BUDGET_RATIO}×)`, `${catRatio.toFixed(2)}×`, ''],
+        [`keystroke → echo on screen, p50 / p99 (${KEYSTROKES} keys)`, `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}`, ''],
+        [`Ctrl+C during yes → prompt (budget ≤ ${CTRL_C_BUDGET_MS} ms), median / max`, `${ms(median(interrupts))} / ${ms(Math.max(...interrupts))}`, interrupts.map((v) => Math.round(v)).join(', ')],
+      ],
+    ),
+  );
+  expect.soft(catRatio, 'cat within 2x of docker exec').toBeLessThanOrEqual(CAT_BUDGET_RATIO);
+  expect.soft(Math.max(...interrupts), 'Ctrl+C answered within 200 ms').toBeLessThanOrEqual(CTRL_C_BUDGET_MS);
+});

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- run
+
+/**
+ * The run dialog's fields exactly as typed. Main parses them with the same code the
+ * renderer validated them with (src-common/run-spec.ts), so nothing unchecked reaches
+ * the engine even from a client that skipped the form.
+ */
+export const RunForm = z
+  .object({
+    image: z.string().max(1024),
+    name: z.string().max(256),
+    /** Shell-like: quotes and backslashes group words. Empty keeps the image's command. */
+    command: z.string().max(16_384),
+    /** One mapping per line (or comma separated): [ip:][hostPort:]containerPort[/proto]. */
+    ports: z.string().max(16_384),
+    /** KEY=VALUE lines; blank lines and # comments are ignored. */
+    env: z.string().max(262_144),
+    /** One per line: name:/path[:ro] or /host/path:/path[:ro]. */
+    volumes: z.string().max(16_384),
+    /** no, always, unless-stopped, on-failure[:N]; empty means no. */
+    restartPolicy: z.string().max(64),
+    /** e.g. "1.5"; empty means no limit. */
+    cpus: z.string().max(32),
+    /** e.g. "512m", "1g"; empty means no limit. */
+    memory: z.string().max(32),
+    /** A network name; empty means the engine's default (bridge). */
+    network: z.string().max(256),
+    autoRemove: z.boolean(),
+    /** Keep stdin open and allocate a TTY (docker run -it). */
+    interactive: z.boolean(),
+    /** KEY=VALUE lines. */
+    labels: z.string().max(65_536),
+  })
+  .strict();
+export type RunForm = z.infer<typeof RunForm>;
+
+export const RunField = z.enum([
+  'image',
+  'name',
+  'command',
+  'ports',
+  'env',
+  'volumes',
+  'restartPolicy',
+  'cpus',
+  'memory',
+  'network',
+  'labels',
+]);
+export type RunField = z.infer<typeof RunField>;
+
+export const FieldProblems = z.partialRecord(RunField, z.string());
+export type FieldProblems = z.infer<typeof FieldProblems>;
+
+/** What `run.start` did: started, or why not with the field concerned. */
+export const RunOutcome = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('started'),
+    id: z.string(),
+    name: z.string(),
+    /** The engine's warnings from create (e.g. swap limit not supported). */
+    warnings: z.array(z.string()),
+  }),
+  /** The form did not parse (main re-validates): one message per field. */
+  z.object({ outcome: z.literal('invalid'), problems: FieldProblems }),
+  /** The image is not on the engine: offer a pull, then try again. */
+  z.object({ outcome: z.literal('image-missing'), image: z.string() }),
+  /**
+   * The engine refused, on a field the user can fix (port allocated → ports, name in
+   * use → name). The created container was removed again so a retry starts clean.
+   */
+  z.object({ outcome: z.literal('refused'), field: RunField.nullable(), message: z.string() }),
+]);
+export type RunOutcome = z.infer<typeof RunOutcome>;
+
+export const NetworkChoice = z.object({ id: z.string(), name: z.string(), driver: z.string() });
+export type NetworkChoice = z.infer<typeof NetworkChoice>;
+
+/** What the run dialog needs from the engine when it opens (asked on demand, never polled). */
+export const RunOptions = z.object({
+  networks: z.array(NetworkChoice),
+  /** Host CPUs (GET /info NCPU), for the CPU limit's upper bound; null when unknown. */
+  hostCpus: z.number().int().positive().nullable(),
+  /** Host memory in bytes (MemTotal), shown as a hint; null when unknown. */
+  hostMemoryBytes: z.number().int().positive().nullable(),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+
+// ---------------------------------------------------------------- build
+
+/** Build args and labels as KEY=VALUE maps; the renderer parses the lines with run-spec's helpers. */
+const StringMap = z.record(z.string().min(1).max(256), z.string().max(65_536));
+
+export const BuildRequest = z
+  .object({
+    /** Absolute folder on the machine running Berth's main process. */
+    contextPath: z.string().min(1).max(4096),
+    /** Relative to the context; "Dockerfile" when empty. */
+    dockerfile: z.string().max(4096),
+    tag: z.string().max(1024),
+    buildArgs: StringMap,
+    target: z.string().max(256),
+    noCache: z.boolean(),
+    /** Only what the user typed: Berth adds no labels of its own. */
+    labels: StringMap,
+  })
+  .strict();
+export type BuildRequest = z.infer<typeof BuildRequest>;
+
+/** A checked build context: the folder and the Dockerfile in it exist. */
+export const CheckedContext = z.object({
+  contextPath: z.string(),
+  dockerfile: z.string(),
+  /** How many .dockerignore patterns apply (0 without the file). */
+  ignorePatterns: z.number().int(),
+});
+export type CheckedContext = z.infer<typeof CheckedContext>;
+
+export const BuildStep = z.object({
+  /** 1-based, as the engine prints it ("Step 3/7"). */
+  index: z.number().int(),
+  total: z.number().int(),
+  /** "RUN apk add …" */
+  instruction: z.string(),
+});
+export type BuildStep = z.infer<typeof BuildStep>;
+
+/** One batch of build output; lines are batched so a chatty RUN does not flood the transport. */
+export const BuildChunk = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sent'), contextBytes: z.number().int(), files: z.number().int() }),
+  z.object({ kind: z.literal('output'), lines: z.array(z.string()), step: BuildStep.nullable() }),
+  z.object({ kind: z.literal('done'), imageId: z.string(), tag: z.string() }),
+  /** The engine's error (errorDetail.message) and the step that was running. */
+  z.object({ kind: z.literal('failed'), message: z.string(), step: BuildStep.nullable() }),
+]);
+export type BuildChunk = z.infer<typeof BuildChunk>;

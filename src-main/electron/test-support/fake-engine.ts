@@ -1,0 +1,101 @@
+// An engine for Electron glue tests: its status and container list are set by the test,
+// and the container actions asked of it are recorded. Events can be pushed too.
+import { ContainerSummary, type ContainerChange } from '../../../src-common/models/container';
+import type { EngineStatus } from '../../../src-common/models/engine-status';
+import type { Engine } from '../../engine/index';
+import type { EngineEvent, EventsListener } from '../../engine/events-hub';
+
+export const endpoint = { kind: 'unix', address: '/var/run/docker.sock', source: 'default', tls: false, display: 'unix:///var/run/docker.sock' } as const;
+export const connected: EngineStatus = {
+  state: 'connected',
+  endpoint,
+  engine: { name: 'Docker Engine', version: '28.1.1', apiVersion: '1.49', os: 'linux', arch: 'amd64' },
+};
+export const unreachable: EngineStatus = { state: 'unreachable', endpoint, error: 'connect ENOENT', hint: '', retryInMs: 1000 };
+
+export function container(id: string, fields: Partial<ContainerSummary> = {}): ContainerSummary {
+  return ContainerSummary.parse({
+    id,
+    name: `web-${id}`,
+    image: 'busybox',
+    imageId: 'sha256:1',
+    command: 'sh',
+    created: 1,
+    state: 'running',
+    status: 'Up 1 minute',
+    health: null,
+    ports: [],
+    labels: {},
+    composeProject: null,
+    composeService: null,
+    ...fields,
+  });
+}
+
+/** An engine whose status and container list the test sets; it records the actions asked of it. */
+export function fakeEngine(initial: ContainerSummary[] = []) {
+  let status: EngineStatus = connected;
+  const containers = new Map(initial.map((c) => [c.id, c]));
+  const statusListeners = new Set<(s: EngineStatus) => void>();
+  const changeListeners = new Set<(c: ContainerChange) => void>();
+  const calls: string[] = [];
+  const verb = (name: string) => (id: string) => {
+    calls.push(`${name} ${id}`);
+    return name === 'pause' ? Promise.reject(new Error(`Cannot pause container ${id}: it is not running`)) : Promise.resolve();
+  };
+  const eventListeners = new Set<EventsListener>();
+  const engine: Pick<Engine, 'connection' | 'watcher' | 'containers' | 'events'> = {
+    connection: {
+      current: () => status,
+      onStatus: (l) => {
+        statusListeners.add(l);
+        return () => statusListeners.delete(l);
+      },
+      reconnectNow: () => {},
+      reconnect: () => {},
+      contexts: () => [],
+    },
+    watcher: {
+      current: () => [...containers.values()],
+      subscribe: (l) => {
+        changeListeners.add(l);
+        return () => changeListeners.delete(l);
+      },
+    },
+    containers: {
+      list: () => Promise.resolve([...containers.values()]),
+      inspect: () => Promise.reject(new Error('not used')),
+      start: verb('start'),
+      stop: verb('stop'),
+      restart: verb('restart'),
+      pause: verb('pause'),
+      unpause: verb('unpause'),
+      kill: verb('kill'),
+      remove: verb('remove'),
+    },
+    events: {
+      subscribe: (l) => {
+        eventListeners.add(l);
+        return () => eventListeners.delete(l);
+      },
+    },
+  };
+  return {
+    engine,
+    calls,
+    listeners: () => statusListeners.size + changeListeners.size,
+    eventListeners: () => eventListeners.size,
+    emitEvent(event: EngineEvent) {
+      for (const l of eventListeners) l.onEvent?.(event);
+    },
+    setStatus(next: EngineStatus) {
+      status = next;
+      for (const l of statusListeners) l(next);
+    },
+    upsert(c: ContainerSummary) {
+      containers.set(c.id, c);
+      for (const l of changeListeners) l({ kind: 'upsert', container: c });
+    },
+  };
+}
+

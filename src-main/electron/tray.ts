@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { dialog, Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import type { Engine } from '../engine/index';
+import { trayIconFileName } from '../tray/tray-icon-files';
+import { trayIconState, type TrayIcon } from '../tray/tray-icon-state';
+import { buildTrayMenu, sameMenu, toElectronLabel, type TrayMenuItem } from '../tray/tray-menu-model';
+import { runTrayItem, type TrayActionDeps } from '../tray/tray-actions';
+import { trayStrings as s } from '../tray/tray-strings';
+
+// The Electron adapter of the tray: the menu and icon are pure functions of the engine
+// status and the container list (src-main/tray/); this file turns them into a native
+// Tray and Menu, and runs clicks through the same engine layer the window uses.
+
+export interface TrayControllerDeps {
+  engine: Pick<Engine, 'connection' | 'watcher' | 'containers'>;
+  /** assets/tray/ in the app (see trayIconDir). */
+  iconDir: string;
+  openWindow: TrayActionDeps['openWindow'];
+  quit: TrayActionDeps['quit'];
+  openUrl: TrayActionDeps['openUrl'];
+  expectExit?: TrayActionDeps['expectExit'];
+  platform?: NodeJS.Platform;
+}
+
+export interface TrayController {
+  readonly tray: Tray;
+  /** How many native menus were built (each rebuild replaces the whole menu). */
+  menuBuilds(): number;
+  dispose(): void;
+}
+
+/** assets/tray/ relative to the bundled main script (dist/main/), inside app.asar once packed. */
+export function trayIconDir(mainBundleDir: string): string {
+  return path.join(path.resolve(mainBundleDir), '..', '..', 'assets', 'tray');
+}
+
+export function createTrayController(deps: TrayControllerDeps): TrayController {
+  const platform = deps.platform ?? process.platform;
+  const images = new Map<TrayIcon, NativeImage>();
+  const imageFor = (icon: TrayIcon): NativeImage => {
+    let image = images.get(icon);
+    if (!image) {
+      image = nativeImage.createFromPath(path.join(deps.iconDir, trayIconFileName(icon, platform)));
+      if (image.isEmpty()) console.error(`Berth could not load its tray icon from ${deps.iconDir}.`);
+      images.set(icon, image);
+    }
+    return image;
+  };
+
+  const currentState = () => ({ engine: deps.engine.connection.current(), containers: deps.engine.watcher.current() ?? [] });
+  const firstIcon = trayIconState(currentState());
+  const tray = new Tray(imageFor(firstIcon.icon));
+  let shownIcon = firstIcon.icon;
+  let shownTooltip: string | null = null;
+  let shownMenu: TrayMenuItem[] | null = null;
+  let builds = 0;
+  let disposed = false;
+
+  const actionDeps: TrayActionDeps = {
+    containers: deps.engine.containers,
+    currentContainers: () => deps.engine.watcher.current(),
+    openUrl: deps.openUrl,
+    openWindow: deps.openWindow,
+    quit: deps.quit,
+    ...(deps.expectExit ? { expectExit: deps.expectExit } : {}),
+    async confirm(question) {
+      const [goAhead, cancel] = s.confirmButtons;
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        title: question.title,
+        message: question.title,
+        detail: question.message,
+        buttons: [goAhead, cancel],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      return response === 0;
+    },
+  };
+
+  const reportFailure = (messages: readonly string[]) => {
+    void dialog.showMessageBox({ type: 'error', title: s.appName, message: s.actionFailed, detail: messages.join('\n') });
+  };
+
+  const toTemplate = (items: readonly TrayMenuItem[]): MenuItemConstructorOptions[] =>
+    items.map((item): MenuItemConstructorOptions => {
+      switch (item.kind) {
+        case 'separator':
+          return { type: 'separator' };
+        case 'label':
+          return { id: item.id, label: toElectronLabel(item.label), enabled: false };
+        case 'submenu':
+          return { id: item.id, label: toElectronLabel(item.label), submenu: toTemplate(item.items) };
+        case 'action':
+          return {
+            id: item.id,
+            label: toElectronLabel(item.label),
+            enabled: item.enabled,
+            click: () => {
+              runTrayItem(item, actionDeps)
+                .then((result) => {
+                  if (result.kind === 'failed') reportFailure(result.messages);
+                })
+                .catch((err: unknown) => reportFailure([err instanceof Error ? err.message : String(err)]));
+            },
+          };
+      }
+    });
+
+  const refresh = () => {
+    if (disposed) return;
+    const state = currentState();
+    const { icon, tooltip } = trayIconState(state);
+    if (icon !== shownIcon) {
+      tray.setImage(imageFor(icon));
+      shownIcon = icon;
+    }
+    if (tooltip !== shownTooltip) {
+      tray.setToolTip(tooltip);
+      shownTooltip = tooltip;
+    }
+    const menu = buildTrayMenu(state);
+    if (shownMenu && sameMenu(shownMenu, menu)) return;
+    // A fresh Menu every time: Linux's AppIndicator does not see changes made to a menu
+    // it already has, only a new one set with setContextMenu.
+    tray.setContextMenu(Menu.buildFromTemplate(toTemplate(menu)));
+    shownMenu = menu;
+    builds += 1;
+  };
+
+  // A resync or a batch of refreshed containers arrives as many changes in one go: one
+  // rebuild after them, not one per change.
+  let scheduled = false;
+  const scheduleRefresh = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      refresh();
+    });
+  };
+
+  // Windows opens the app on a left click, as its tray icons do; elsewhere a click shows the menu.
+  if (platform === 'win32') tray.on('click', () => deps.openWindow());
+
+  const unsubscribeStatus = deps.engine.connection.onStatus(scheduleRefresh);
+  const unsubscribeContainers = deps.engine.watcher.subscribe(scheduleRefresh);
+  refresh();
+
+  return {
+    tray,
+    menuBuilds: () => builds,
+    dispose() {
+      disposed = true;
+      unsubscribeStatus();
+      unsubscribeContainers();
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
+}

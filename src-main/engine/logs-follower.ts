@@ -1,0 +1,242 @@
+import { ApiError, type ApiErrorShape } from '../../src-common/contract/errors';
+import type { LogSource, LogSourceState, LogTail } from '../../src-common/models/logs';
+import { containerLabel, type DockerClient } from './docker-client';
+import type { RawContainerInspect } from './engine-types';
+import type { EventsHub } from './events-hub';
+import { createFrameDemuxer } from './log-frames';
+import { createLineBatcher, type LineBatch, type LineBatcherOptions } from './logs-batcher';
+import { sinceAfterLine } from './logs-time';
+
+export interface ContainerLogFollowerOptions {
+  requireClient: () => DockerClient;
+  events: Pick<EventsHub, 'subscribe'>;
+  /** Id, name or id prefix. */
+  id: string;
+  tail: LogTail;
+  onSource: (source: LogSource) => void;
+  onBatch: (containerId: string, batch: LineBatch) => void;
+  /** The follower is done: the container was removed (null) or its log cannot be read. */
+  onEnd: (error: ApiErrorShape | null) => void;
+  batching?: Pick<LineBatcherOptions, 'maxBytes' | 'maxDelayMs'>;
+}
+
+export interface ContainerLogFollower {
+  cancel(): void;
+  /** Flow control: stop reading the engine's stream until resume(). */
+  pause(): void;
+  resume(): void;
+}
+
+/** Empty streams of a running container in a row before we stop reopening and wait for an event. */
+const MAX_EMPTY_REOPENS = 3;
+
+const errorShape = (err: unknown): ApiErrorShape =>
+  err instanceof ApiError ? err.toShape() : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+const codeOf = (err: unknown) => (err instanceof ApiError ? err.code : undefined);
+
+/**
+ * Follows one container's log across stops and starts. The log stream ends when the
+ * container stops; then the container is inspected: running again (a restart) means the
+ * stream is reopened at once, stopped means we wait for its `start` event. A reopened
+ * stream asks for lines after the last timestamp seen (`since` is inclusive, so one
+ * nanosecond later): nothing is shown twice and nothing is lost. `destroy` ends it.
+ */
+export function followContainerLogs(options: ContainerLogFollowerOptions): ContainerLogFollower {
+  const { requireClient, tail } = options;
+  let fullId = options.id;
+  let source: LogSource | null = null;
+  let cancelled = false;
+  let finished = false;
+  let destroyed = false;
+  let streaming = false;
+  let waiting = false;
+  let paused = false;
+  let lastLine: string | null = null;
+  let firstOpen = true;
+  let emptyStreams = 0;
+  let abort: AbortController | null = null;
+  let current: (NodeJS.ReadableStream & { destroy?: () => void }) | null = null;
+
+  const setSource = (next: Partial<LogSource>) => {
+    if (!source) return;
+    const updated = { ...source, ...next };
+    if (updated.state === source.state && updated.name === source.name) return;
+    source = updated;
+    options.onSource(source);
+  };
+
+  const finish = (error: ApiErrorShape | null) => {
+    if (finished || cancelled) return;
+    finished = true;
+    if (error === null) setSource({ state: 'removed' });
+    cleanup();
+    options.onEnd(error);
+  };
+
+  const cleanup = () => {
+    unsubscribe();
+    abort?.abort();
+    abort = null;
+    current?.destroy?.();
+    current = null;
+  };
+
+  const inspect = () => requireClient().inspectContainer({ id: fullId });
+
+  const unsubscribe = options.events.subscribe({
+    onEvent(e) {
+      if (e.type !== 'container' || (e.id !== fullId && !(source === null && e.id.startsWith(fullId)))) return;
+      if (e.action === 'start' && waiting) void open();
+      else if (e.action === 'destroy') {
+        destroyed = true;
+        if (!streaming) finish(null);
+      } else if (e.action === 'rename' && e.attributes.name) setSource({ name: e.attributes.name.replace(/^\//, '') });
+    },
+    onResync() {
+      // Events may have been missed while the engine was away.
+      if (waiting) void afterStream(null);
+    },
+  });
+
+  async function begin() {
+    let raw: RawContainerInspect;
+    try {
+      raw = await inspect();
+    } catch (err) {
+      finish(errorShape(err));
+      return;
+    }
+    if (cancelled) return;
+    fullId = raw.Id;
+    source = {
+      id: raw.Id,
+      name: (raw.Name ?? raw.Id.slice(0, 12)).replace(/^\//, ''),
+      tty: raw.Config?.Tty === true,
+      state: stateOf(raw),
+    };
+    options.onSource(source);
+    await open();
+  }
+
+  async function open() {
+    if (cancelled || finished || streaming) return;
+    streaming = true;
+    waiting = false;
+    const query: Record<string, unknown> = { follow: 1, stdout: 1, stderr: 1, timestamps: 1 };
+    const since = lastLine === null ? null : sinceAfterLine(lastLine);
+    if (since !== null) query.since = since;
+    query.tail = firstOpen ? String(tail) : 'all';
+    const wasFirst = firstOpen;
+    firstOpen = false;
+    const controller = new AbortController();
+    abort = controller;
+    let stream: NodeJS.ReadableStream & { destroy?: () => void };
+    try {
+      stream = await requireClient().request({
+        method: 'GET',
+        path: `/containers/${encodeURIComponent(fullId)}/logs`,
+        query,
+        response: 'stream',
+        signal: controller.signal,
+        action: 'read the logs of',
+        object: containerLabel({ id: fullId, ...(source ? { name: source.name } : {}) }),
+      });
+    } catch (err) {
+      streaming = false;
+      if (cancelled || finished) return;
+      if (codeOf(err) === 'not-found') finish(null);
+      else if (codeOf(err) === 'engine-unreachable' && !wasFirst) waiting = true;
+      else finish(errorShape(err));
+      return;
+    }
+    if (cancelled || finished) {
+      stream.destroy?.();
+      return;
+    }
+    current = stream;
+    if (paused) stream.pause();
+    if (source?.state !== 'running') {
+      // Opened because it started (or to read a stopped container's log): say so only if running.
+      void inspect().then(
+        (raw) => !cancelled && stateOf(raw) === 'running' && setSource({ state: 'running' }),
+        () => {},
+      );
+    }
+    let sawBytes = false;
+    const batcher = createLineBatcher({
+      ...options.batching,
+      onBatch: (batch) => {
+        lastLine = batch.lastLine;
+        if (!cancelled && !finished) options.onBatch(fullId, batch);
+      },
+    });
+    const demuxer = createFrameDemuxer((s, bytes) => batcher.push(s, bytes), { raw: source?.tty ?? false });
+    let ended = false;
+    const onEnd = () => {
+      if (ended) return;
+      ended = true;
+      demuxer.end();
+      batcher.end();
+      if (current === stream) current = null;
+      streaming = false;
+      void afterStream(sawBytes);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (chunk.length > 0) sawBytes = true;
+      demuxer.push(chunk);
+    });
+    stream.on('end', onEnd);
+    stream.on('close', onEnd);
+    stream.on('error', onEnd);
+  }
+
+  /**
+   * The stream ended (sawBytes says whether it brought anything), or events were
+   * resynced while waiting (null): follow again, wait, or finish.
+   */
+  async function afterStream(sawBytes: boolean | null) {
+    if (cancelled || finished) return;
+    if (destroyed) return finish(null);
+    let raw: RawContainerInspect;
+    try {
+      raw = await inspect();
+    } catch (err) {
+      if (codeOf(err) === 'not-found') finish(null);
+      else waiting = true; // the engine is away: onResync brings us back
+      return;
+    }
+    if (cancelled || finished || streaming) return;
+    const state = stateOf(raw);
+    if (sawBytes !== null) emptyStreams = sawBytes ? 0 : emptyStreams + 1;
+    if (state === 'running' && emptyStreams < MAX_EMPTY_REOPENS) {
+      await open();
+      return;
+    }
+    setSource({ state });
+    waiting = true;
+  }
+
+  void begin();
+
+  return {
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      cleanup();
+    },
+    pause() {
+      paused = true;
+      current?.pause();
+    },
+    resume() {
+      paused = false;
+      current?.resume();
+    },
+  };
+}
+
+function stateOf(raw: RawContainerInspect): LogSourceState {
+  // A paused container's log stream stays open: it still counts as running here.
+  const status = raw.State?.Status;
+  return status === 'running' || status === 'paused' ? 'running' : 'stopped';
+}

@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import type { CheckedContext } from '../../src-common/models/build-run';
+import { imageRefProblem } from '../../src-common/image-ref';
+import { parseKeyValues } from '../../src-common/run-spec';
+import { api } from '../api/client';
+import { formatBytes } from '../containers/format';
+import { FormField } from '../run/FormField';
+import { BuildOutput } from './BuildOutput';
+import { buildSession, useBuildSnapshot } from './build-session';
+import { buildStrings as t } from './strings';
+import './build.css';
+
+type Field = 'folder' | 'dockerfile' | 'tag' | 'buildArgs' | 'labels';
+
+const isElectron = () => typeof (window as { berth?: unknown }).berth === 'object';
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Build an image from a folder: the form, then the live output of the one running build. */
+export function BuildPage() {
+  const snap = useBuildSnapshot();
+  const last = snap.request;
+  const [folder, setFolder] = useState(last?.contextPath ?? '');
+  const [dockerfile, setDockerfile] = useState(last?.dockerfile ?? '');
+  const [tag, setTag] = useState(last?.tag ?? '');
+  const [buildArgs, setBuildArgs] = useState(last ? Object.entries(last.buildArgs).map(([k, v]) => `${k}=${v}`).join('\n') : '');
+  const [target, setTarget] = useState(last?.target ?? '');
+  const [labels, setLabels] = useState(last ? Object.entries(last.labels).map(([k, v]) => `${k}=${v}`).join('\n') : '');
+  const [noCache, setNoCache] = useState(last?.noCache ?? false);
+  const [touched, setTouched] = useState<Set<Field>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [contextProblem, setContextProblem] = useState<{ field: 'folder' | 'dockerfile'; message: string } | null>(null);
+  const [checked, setChecked] = useState<CheckedContext | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  const args = parseKeyValues(buildArgs, 'env');
+  const labelMap = parseKeyValues(labels, 'label');
+  const local: Record<Field, string | null> = {
+    folder: folder.trim() === '' ? t.folderRequired : null,
+    dockerfile: null,
+    tag: imageRefProblem(tag.trim()),
+    buildArgs: args.ok ? null : args.message,
+    labels: labelMap.ok ? null : labelMap.message,
+  };
+  const problemOf = (f: Field): string | null =>
+    (contextProblem?.field === f ? contextProblem.message : null) ?? (submitted || touched.has(f) ? local[f] : null);
+  const touch = (f: Field) => () => setTouched((s) => (s.has(f) ? s : new Set(s).add(f)));
+  const building = snap.status === 'building';
+
+  async function checkContext(): Promise<CheckedContext | null> {
+    if (folder.trim() === '') return null;
+    setChecking(true);
+    try {
+      const result = await api.call('build.checkContext', { contextPath: folder.trim(), dockerfile: dockerfile.trim() });
+      setContextProblem(null);
+      setChecked(result);
+      return result;
+    } catch (err) {
+      // The error's object says which field it concerns: "dockerfile <path>" or "folder <path>".
+      const onDockerfile = (err as { object?: string }).object?.startsWith('dockerfile ') === true;
+      setContextProblem({ field: onDockerfile ? 'dockerfile' : 'folder', message: errorText(err) });
+      setChecked(null);
+      return null;
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function submit(): Promise<void> {
+    setSubmitted(true);
+    if (Object.values(local).some((p) => p !== null) || !args.ok || !labelMap.ok) return;
+    // The folder is checked on this side of the engine first: nothing is sent for a wrong path.
+    const context = await checkContext();
+    if (!context) return;
+    buildSession.start({
+      contextPath: context.contextPath,
+      dockerfile: context.dockerfile,
+      tag: tag.trim(),
+      buildArgs: args.value,
+      target: target.trim(),
+      noCache,
+      labels: labelMap.value,
+    });
+  }
+
+  async function choose(): Promise<void> {
+    const picked = await api.call('build.pickContext', {});
+    if (picked.path) {
+      setFolder(picked.path);
+      setContextProblem(null);
+    }
+  }
+
+  return (
+    <section className="page build-page" aria-labelledby="build-title">
+      <h1 id="build-title" className="page-title">
+        {t.title}
+      </h1>
+      <form
+        className="build-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!building && !checking) void submit();
+        }}
+      >
+        <fieldset disabled={building} className="build-grid">
+          <FormField label={t.fields.folder} problem={problemOf('folder')} hint={isElectron() ? t.hints.folderElectron : t.hints.folderBrowser} wide>
+            {(p) => (
+              <div className="build-folder">
+                <input
+                  {...p}
+                  value={folder}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(e) => {
+                    setFolder(e.target.value);
+                    setContextProblem(null);
+                    setChecked(null);
+                  }}
+                  onBlur={() => {
+                    touch('folder')();
+                    void checkContext();
+                  }}
+                />
+                {isElectron() && (
+                  <button type="button" className="button" onClick={() => void choose()}>
+                    {t.choose}
+                  </button>
+                )}
+              </div>
+            )}
+          </FormField>
+          <FormField label={t.fields.dockerfile} problem={problemOf('dockerfile')} hint={t.hints.dockerfile}>
+            {(p) => (
+              <input
+                {...p}
+                value={dockerfile}
+                placeholder="Dockerfile"
+                spellCheck={false}
+                onChange={(e) => {
+                  setDockerfile(e.target.value);
+                  setContextProblem(null);
+                }}
+                onBlur={touch('dockerfile')}
+              />
+            )}
+          </FormField>
+          <FormField label={t.fields.tag} problem={problemOf('tag')} hint={t.hints.tag}>
+            {(p) => <input {...p} value={tag} spellCheck={false} onChange={(e) => setTag(e.target.value)} onBlur={touch('tag')} />}
+          </FormField>
+          <FormField label={t.fields.buildArgs} problem={problemOf('buildArgs')} hint={t.hints.buildArgs}>
+            {(p) => <textarea {...p} rows={2} value={buildArgs} spellCheck={false} onChange={(e) => setBuildArgs(e.target.value)} onBlur={touch('buildArgs')} />}
+          </FormField>
+          <FormField label={t.fields.labels} problem={problemOf('labels')} hint={t.hints.labels}>
+            {(p) => <textarea {...p} rows={2} value={labels} spellCheck={false} onChange={(e) => setLabels(e.target.value)} onBlur={touch('labels')} />}
+          </FormField>
+          <FormField label={t.fields.target} problem={null} hint={t.hints.target}>
+            {(p) => <input {...p} value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />}
+          </FormField>
+          <label className="check build-nocache">
+            <input type="checkbox" checked={noCache} onChange={(e) => setNoCache(e.target.checked)} />
+            {t.fields.noCache}
+          </label>
+        </fieldset>
+        {checked && !building && <p className="note">{t.ignorePatterns(checked.ignorePatterns)}</p>}
+        <div className="build-buttons">
+          {/* Keyed apart: reusing one <button> would turn the Cancel click into a submit once it re-renders as "Build". */}
+          {building ? (
+            <button key="cancel" type="button" className="button button-danger" onClick={() => buildSession.cancel()}>
+              {t.cancel}
+            </button>
+          ) : (
+            <button key="build" type="submit" className="button-primary" disabled={checking}>
+              {checking ? t.checking : t.build}
+            </button>
+          )}
+        </div>
+      </form>
+      {snap.status !== 'idle' && (
+        <>
+          <p className="build-step" role="status" aria-label={t.stepLabel}>
+            {snap.step ? t.step(snap.step.index, snap.step.total, snap.step.instruction) : t.status[snap.status]}
+          </p>
+          {snap.sent && <p className="note">{t.sent(snap.sent.files, formatBytes(snap.sent.bytes))}</p>}
+          {snap.status === 'done' && snap.result && (
+            <p className="build-result" role="status">
+              {t.built(snap.result.tag, snap.result.imageId.replace(/^sha256:/, '').slice(0, 12))}
+            </p>
+          )}
+          {snap.status === 'failed' && snap.failure && (
+            <div role="alert" className="build-failure">
+              {snap.failure.step && (
+                <p>
+                  <strong>{t.failedAt(t.step(snap.failure.step.index, snap.failure.step.total, snap.failure.step.instruction))}</strong>
+                </p>
+              )}
+              <p>{snap.failure.message}</p>
+            </div>
+          )}
+          {snap.status === 'error' && snap.error && (
+            <p role="alert" className="build-failure">
+              {snap.error}
+            </p>
+          )}
+          {snap.status === 'cancelled' && <p className="note">{t.status.cancelled}</p>}
+          <BuildOutput snapshot={snap} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+/** Strings of the container's writable-layer (Changes) tab. */
+export const writableLayerStrings = {
+  tab: 'Changes',
+  sizeTitle: 'Writable layer',
+  sizeLead: 'The layer this container writes to, on top of its image. It is lost when the container is removed. Measuring it can take a while on a large container.',
+  compute: 'Compute size',
+  computeLabel: (name: string) => `Compute size of ${name}`,
+  computing: 'Computing…',
+  sizeRw: 'Writable layer',
+  sizeRootFs: 'Whole filesystem (image + writable layer)',
+  changesTitle: 'Changed paths',
+  filter: 'Filter paths',
+  refresh: 'Refresh',
+  counts: (a: number, m: number, d: number) => `${a} added, ${m} changed, ${d} deleted`,
+  loading: 'Reading changes…',
+  none: 'No changes: the container has written nothing yet.',
+  tableLabel: 'Changed paths',
+  kindColumn: 'Change',
+  pathColumn: 'Path',
+  kinds: { added: 'Added', modified: 'Changed', deleted: 'Deleted' },
+} as const;

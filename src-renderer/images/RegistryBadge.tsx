@@ -1,0 +1,11 @@
+import { imageStrings as t } from './strings';
+
+/** The registry a name pulls from, taken from the parsed reference. */
+export function RegistryBadge({ registry }: { registry: string | null }) {
+  if (!registry) return null;
+  return (
+    <span className="registry-badge" title={t.registryLabel(registry)}>
+      {registry}
+    </span>
+  );
+}

@@ -1,0 +1,22 @@
+import type { DownloadOffer } from '../../src-common/models/download';
+import { api } from '../api/client';
+import { logStrings as t } from './strings';
+
+/**
+ * Asks main for the container's whole log as a file. Browser mode gets a one-time URL
+ * the page downloads from (an <a download> click); Electron has saved it already.
+ * Returns what to tell the user, or null.
+ */
+export async function downloadContainerLog(id: string): Promise<string | null> {
+  const offer: DownloadOffer = await api.call('logs.download', { id });
+  if (offer.kind === 'saved') return t.savedTo(offer.path);
+  if (offer.kind === 'cancelled') return null;
+  const a = document.createElement('a');
+  a.href = offer.url;
+  a.download = offer.filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  return null;
+}

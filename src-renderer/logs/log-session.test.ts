@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEnd } from '../../src-common/contract/streams';
+import type { LogChunk } from '../../src-common/models/logs';
+import { STDERR } from './log-buffer';
+import { LogSession, type SubscribeLogs } from './log-session';
+
+function setup(capacity = 100) {
+  let push: ((c: LogChunk) => void) | null = null;
+  let end: ((e: StreamEnd) => void) | null = null;
+  let unsubscribed = false;
+  const subscribe: SubscribeLogs = (_args, onChunk, onEnd) => {
+    push = onChunk;
+    end = onEnd;
+    return () => (unsubscribed = true);
+  };
+  const frames: (() => void)[] = [];
+  const session = new LogSession(subscribe, { kind: 'container', id: 'c1' }, 1000, capacity, (fn) => frames.push(fn));
+  session.start();
+  const flush = () => frames.splice(0).forEach((fn) => fn());
+  return { session, push: (c: LogChunk) => push!(c), end: (e: StreamEnd) => end!(e), flush, frames, unsubscribed: () => unsubscribed };
+}
+
+describe('LogSession', () => {
+  it('splits batches into lines with their stream', () => {
+    const { session, push } = setup();
+    push({ kind: 'lines', container: 'c1', count: 4, text: 'a\nb\nc\n', stderr: [1, 2] });
+    const b = session.buffer;
+    expect(b.length).toBe(4);
+    expect([0, 1, 2, 3].map((s) => b.line(s))).toEqual(['a', 'b', 'c', '']);
+    expect([0, 1, 2, 3].map((s) => (b.flagsOf(s) & STDERR) !== 0)).toEqual([false, true, true, false]);
+    expect(session.phase).toBe('live');
+  });
+
+  it('tells listeners at most once per frame, however many batches came', () => {
+    const { session, push, flush, frames } = setup();
+    let calls = 0;
+    session.subscribe(() => calls++);
+    for (let i = 0; i < 50; i++) push({ kind: 'lines', container: 'c1', count: 1, text: `l${i}`, stderr: [] });
+    expect(frames).toHaveLength(1);
+    flush();
+    expect(calls).toBe(1);
+    expect(session.version).toBe(1);
+  });
+
+  it('keeps at most its capacity of lines and counts what it dropped', () => {
+    const { session, push } = setup(3);
+    push({ kind: 'lines', container: 'c1', count: 5, text: '1\n2\n3\n4\n5', stderr: [] });
+    expect(session.buffer.length).toBe(3);
+    expect(session.buffer.dropped).toBe(2);
+    expect(session.buffer.line(session.buffer.first)).toBe('3');
+  });
+
+  it('numbers containers in order of appearance and keeps their sources', () => {
+    const { session, push } = setup();
+    push({ kind: 'sources', sources: [{ id: 'x', name: 'web-1', tty: false, state: 'running' }] });
+    push({ kind: 'lines', container: 'y', count: 1, text: 'from y', stderr: [] });
+    push({ kind: 'lines', container: 'x', count: 1, text: 'from x', stderr: [] });
+    expect(session.buffer.sourceOf(0)).toBe(1);
+    expect(session.buffer.sourceOf(1)).toBe(0);
+    expect(session.sourceAt(0)?.name).toBe('web-1');
+  });
+
+  it('records an error end and unsubscribes on dispose', () => {
+    const { session, end, unsubscribed } = setup();
+    end({ reason: 'error', error: { code: 'not-found', message: 'No such container: x' } });
+    expect(session.phase).toBe('ended');
+    expect(session.error).toBe('No such container: x');
+    session.dispose();
+    expect(unsubscribed()).toBe(true);
+  });
+});
+
+describe('LogSession during a flood', () => {
+  it('tells listeners at most every 100 ms while thousands of lines arrive', () => {
+    let clock = 0;
+    const frames: (() => void)[] = [];
+    const delayed: { fn: () => void; at: number }[] = [];
+    let push: ((c: LogChunk) => void) | null = null;
+    const session = new LogSession(
+      (_a, on) => ((push = on), () => {}),
+      { kind: 'container', id: 'c1' },
+      'all',
+      100_000,
+      (fn) => frames.push(fn),
+      () => clock,
+      (fn, ms) => delayed.push({ fn, at: clock + ms }),
+    );
+    session.start();
+    const batch = (n: number): LogChunk => ({ kind: 'lines', container: 'c1', count: n, text: Array(n).fill('x').join('\n'), stderr: [] });
+    push!(batch(10));
+    expect(frames).toHaveLength(1); // a quiet log: the next frame
+    frames.shift()!();
+    clock = 16;
+    push!(batch(5000));
+    expect(frames).toHaveLength(0); // a flood: wait until 100 ms after the last notification
+    expect(delayed).toEqual([{ fn: expect.any(Function), at: 100 }]);
+    delayed.shift()!.fn();
+    expect(frames).toHaveLength(1);
+    clock = 100;
+    frames.shift()!();
+    // Still flooding: the next small batch waits too, since the last interval was busy.
+    clock = 110;
+    push!(batch(100));
+    expect(frames).toHaveLength(0);
+    expect(delayed.at(-1)?.at).toBe(200);
+  });
+});

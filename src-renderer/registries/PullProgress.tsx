@@ -1,0 +1,57 @@
+import type { LayerProgress, TransferSnapshot } from '../../src-common/models/registries';
+import { formatBytes } from '../containers/format';
+import { registryStrings } from './strings';
+import './registries.css';
+
+const t = registryStrings.progress;
+
+function layerDetail(layer: LayerProgress): string {
+  const word = registryStrings.layerState[layer.state];
+  if (layer.current !== null && layer.total !== null) return `${word} ${t.bytes(formatBytes(layer.current), formatBytes(layer.total))}`;
+  if (layer.current !== null) return `${word} ${formatBytes(layer.current)}`;
+  return word;
+}
+
+const finished = (l: LayerProgress) => l.state === 'done' || l.state === 'exists';
+
+/**
+ * The progress of one pull or push: an overall bar and a row per layer with its state
+ * and bytes. Reusable wherever an image is pulled (the run dialog shows it too).
+ */
+export function PullProgress({ snapshot }: { snapshot: TransferSnapshot | null }) {
+  if (!snapshot) {
+    return (
+      <div className="transfer-progress">
+        <p className="note">{t.waitingForEngine}</p>
+      </div>
+    );
+  }
+  const doneCount = snapshot.layers.filter(finished).length;
+  const percent = Math.round(snapshot.fraction * 100);
+  return (
+    <div className="transfer-progress">
+      <div className="transfer-overall">
+        <progress aria-label={t.overall} max={100} value={percent} />
+        <span className="count">
+          {percent}% · {t.layerCount(doneCount, snapshot.layers.length)}
+        </span>
+      </div>
+      {snapshot.layers.length > 0 && (
+        <ul className="transfer-layers" aria-label={t.layers}>
+          {snapshot.layers.map((layer) => (
+            <li key={layer.id} className={`transfer-layer layer-${layer.state}`} aria-label={`${t.layer(layer.id)}: ${layerDetail(layer)}`}>
+              <code className="layer-id">{layer.id}</code>
+              <progress aria-label={t.layer(layer.id)} max={100} value={Math.round(layer.fraction * 100)} />
+              <span className="layer-state">{layerDetail(layer)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {/* A push's last line repeats the digest shown below it. */}
+      {snapshot.status && !(snapshot.digest && snapshot.status.includes(snapshot.digest)) && (
+        <p className="note transfer-status">{snapshot.status}</p>
+      )}
+      {snapshot.digest && snapshot.finished && !snapshot.failure && <p className="note transfer-digest">{t.digest(snapshot.digest)}</p>}
+    </div>
+  );
+}
