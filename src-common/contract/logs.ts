@@ -20,7 +20,8 @@ export const logStreams = {
   'logs.follow': stream({
     doc:
       'The log of a container or of every container of a compose project: first `sources`, then the ' +
-      'last `tail` lines of each container and every new line, in batches (per ~16 ms or 64 KB). A ' +
+      'last `tail` lines of each container and every new line, in batches (per ~16 ms or 64 KB) encoded ' +
+      'as bytes by src-common/logs-codec.ts. A ' +
       'stopped container is followed again when it starts (nothing repeated, nothing lost); a removed ' +
       "one is reported in `sources`, and a container's stream then completes.",
     args: z.object({ target: LogTarget, tail: LogTail.default(1000) }).strict(),

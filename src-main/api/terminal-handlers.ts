@@ -31,6 +31,12 @@ export function createTerminalHandlers(
       'terminal.session': (args, sink) => {
         let cancelled = false;
         let session: TerminalSession | undefined;
+        // Keystrokes typed while the exec is still being created are kept and sent once it runs.
+        let early: Uint8Array[] | undefined = [];
+        sink.onInput((bytes) => {
+          if (session) session.write(bytes);
+          else early?.push(new Uint8Array(bytes));
+        });
         const client = engine.requireClient();
         const opening =
           args.mode === 'attach'
@@ -41,7 +47,8 @@ export function createTerminalHandlers(
             session = s;
             if (cancelled) return void s.close();
             sessions.set(s.id, s);
-            sink.onInput((bytes) => s.write(bytes));
+            for (const bytes of early ?? []) s.write(bytes);
+            early = undefined;
             sink.onDrain(() => s.resume());
             s.onOutput((bytes) => {
               if (!sink.next(bytes)) s.pause();

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEnd } from '../../src-common/contract/streams';
 import type { LogChunk } from '../../src-common/models/logs';
+import { encodeLogLines } from '../../src-common/logs-codec';
 import { STDERR } from './log-buffer';
+
+const enc = (b: { container: string; count: number; text: string; stderr: number[] }) =>
+  encodeLogLines({ ...b, text: new TextEncoder().encode(b.text) });
 import { LogSession, type SubscribeLogs } from './log-session';
 
 function setup(capacity = 100) {
@@ -23,7 +27,7 @@ function setup(capacity = 100) {
 describe('LogSession', () => {
   it('splits batches into lines with their stream', () => {
     const { session, push } = setup();
-    push({ kind: 'lines', container: 'c1', count: 4, text: 'a\nb\nc\n', stderr: [1, 2] });
+    push(enc({ container: 'c1', count: 4, text: 'a\nb\nc\n', stderr: [1, 2] }));
     const b = session.buffer;
     expect(b.length).toBe(4);
     expect([0, 1, 2, 3].map((s) => b.line(s))).toEqual(['a', 'b', 'c', '']);
@@ -35,7 +39,7 @@ describe('LogSession', () => {
     const { session, push, flush, frames } = setup();
     let calls = 0;
     session.subscribe(() => calls++);
-    for (let i = 0; i < 50; i++) push({ kind: 'lines', container: 'c1', count: 1, text: `l${i}`, stderr: [] });
+    for (let i = 0; i < 50; i++) push(enc({ container: 'c1', count: 1, text: `l${i}`, stderr: [] }));
     expect(frames).toHaveLength(1);
     flush();
     expect(calls).toBe(1);
@@ -44,7 +48,7 @@ describe('LogSession', () => {
 
   it('keeps at most its capacity of lines and counts what it dropped', () => {
     const { session, push } = setup(3);
-    push({ kind: 'lines', container: 'c1', count: 5, text: '1\n2\n3\n4\n5', stderr: [] });
+    push(enc({ container: 'c1', count: 5, text: '1\n2\n3\n4\n5', stderr: [] }));
     expect(session.buffer.length).toBe(3);
     expect(session.buffer.dropped).toBe(2);
     expect(session.buffer.line(session.buffer.first)).toBe('3');
@@ -53,8 +57,8 @@ describe('LogSession', () => {
   it('numbers containers in order of appearance and keeps their sources', () => {
     const { session, push } = setup();
     push({ kind: 'sources', sources: [{ id: 'x', name: 'web-1', tty: false, state: 'running' }] });
-    push({ kind: 'lines', container: 'y', count: 1, text: 'from y', stderr: [] });
-    push({ kind: 'lines', container: 'x', count: 1, text: 'from x', stderr: [] });
+    push(enc({ container: 'y', count: 1, text: 'from y', stderr: [] }));
+    push(enc({ container: 'x', count: 1, text: 'from x', stderr: [] }));
     expect(session.buffer.sourceOf(0)).toBe(1);
     expect(session.buffer.sourceOf(1)).toBe(0);
     expect(session.sourceAt(0)?.name).toBe('web-1');
@@ -86,7 +90,7 @@ describe('LogSession during a flood', () => {
       (fn, ms) => delayed.push({ fn, at: clock + ms }),
     );
     session.start();
-    const batch = (n: number): LogChunk => ({ kind: 'lines', container: 'c1', count: n, text: Array(n).fill('x').join('\n'), stderr: [] });
+    const batch = (n: number): LogChunk => enc({ container: 'c1', count: n, text: Array(n).fill('x').join('\n'), stderr: [] });
     push!(batch(10));
     expect(frames).toHaveLength(1); // a quiet log: the next frame
     frames.shift()!();
