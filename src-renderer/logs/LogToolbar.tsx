@@ -2,7 +2,9 @@ import type { LogTail } from '../../src-common/models/logs';
 import { LINE_CAP_CHOICES, TAIL_CHOICES } from './prefs';
 import { logStrings as t } from './strings';
 
-const CAP_LABELS = LINE_CAP_CHOICES.map((c) => c.toLocaleString('en-US'));
+/** The usual choices, plus whatever the Settings page set if it is none of them. */
+const capChoices = (current: number): number[] =>
+  [...new Set<number>([...LINE_CAP_CHOICES, current])].sort((a, b) => a - b);
 
 export interface ToolbarProps {
   following: boolean;
@@ -56,9 +58,9 @@ export function LogToolbar(p: ToolbarProps) {
       <label className="log-field">
         {t.capLabel}
         <select value={String(p.capacity)} onChange={(e) => p.onCapacityChange(Number(e.target.value))}>
-          {LINE_CAP_CHOICES.map((c, i) => (
+          {capChoices(p.capacity).map((c) => (
             <option key={c} value={String(c)}>
-              {CAP_LABELS[i]}
+              {c.toLocaleString('en-US')}
             </option>
           ))}
         </select>

@@ -20,7 +20,6 @@ export function writePref(name: string, value: boolean | number | string): void 
   }
 }
 
-export const DEFAULT_LINE_CAP = 100_000;
 export const LINE_CAP_CHOICES = [10_000, 100_000, 500_000, 1_000_000] as const;
 export const TAIL_CHOICES = [100, 1000, 10000, 'all'] as const;
 export const DEFAULT_TAIL = 1000;

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import type { LogTail, LogTarget } from '../../src-common/models/logs';
 import { api } from '../api/client';
 import { LogSession, type SubscribeLogs } from './log-session';
-import { DEFAULT_LINE_CAP, DEFAULT_TAIL, readPref, writePref } from './prefs';
+import { DEFAULT_TAIL, readPref, writePref } from './prefs';
+import { useBerthStore } from '../store/store';
+import { selectLogLineCap } from '../settings/settings-slice';
+import { useSaveSettings } from '../settings/use-save-settings';
 
 const subscribeLogs: SubscribeLogs = (args, onChunk, onEnd) => api.subscribe('logs.follow', args, onChunk, onEnd);
 
@@ -12,11 +15,13 @@ export function useLogSession(target: LogTarget, targetKey: string) {
     const saved = readPref<string>('tail', String(DEFAULT_TAIL));
     return saved === 'all' ? 'all' : Number(saved) > 0 ? Number(saved) : DEFAULT_TAIL;
   });
-  const [capacity, setCapacityState] = useState(() => readPref<number>('maxLines', DEFAULT_LINE_CAP));
+  // The line cap is an app setting (Settings page and this view change the same value).
+  const capacity = useBerthStore(selectLogLineCap);
+  const { save } = useSaveSettings();
   const [session, setSession] = useState<LogSession | null>(null);
 
   useEffect(() => {
-    const s = new LogSession(subscribeLogs, target, tail, readPref('maxLines', DEFAULT_LINE_CAP));
+    const s = new LogSession(subscribeLogs, target, tail, useBerthStore.getState().settings.logLineCap);
     s.start();
     setSession(s);
     return () => s.dispose();
@@ -28,11 +33,11 @@ export function useLogSession(target: LogTarget, targetKey: string) {
     writePref('tail', String(next));
   };
 
-  const setCapacity = (cap: number) => {
-    setCapacityState(cap);
-    writePref('maxLines', cap);
-    session?.setCapacity(cap);
-  };
+  useEffect(() => {
+    session?.setCapacity(capacity);
+  }, [session, capacity]);
+
+  const setCapacity = (cap: number) => void save({ logLineCap: cap });
 
   return { session, tail, setTail, capacity, setCapacity };
 }
