@@ -1,6 +1,5 @@
 import { ContainerDetailsPage } from './containers/details/ContainerDetailsPage';
 import { ContainersPage } from './containers/ContainersPage';
-import { ProjectLogsPage } from './logs/ProjectLogsPage';
 import { RemoveDialog } from './containers/RemoveDialog';
 import { useRoute } from './router/use-route';
 import { hrefs } from './router/route';
@@ -10,18 +9,22 @@ import { Notices } from './shell/Notices';
 import { UnreachableScreen } from './shell/UnreachableScreen';
 import { shellStrings } from './shell/strings';
 import { useBerthStore } from './store/store';
-import { SettingsPage } from './settings/SettingsPage';
-import { RegistriesPage } from './registries/RegistriesPage';
 import { TransferDialogs } from './registries/TransferDialog';
 import { DesktopIntegration } from './keyboard/DesktopIntegration';
-import { ImagesPage } from './images/ImagesPage';
-import { ImageDetailsPage } from './images/details/ImageDetailsPage';
 import { ImageDialogs } from './images/ImageDialogs';
-import { BuildPage } from './build/BuildPage';
 import { RunDialog } from './run/RunDialog';
 import { registerBuildRunImageActions } from './run/image-actions';
+import { lazyNamed } from './shell/lazy-named';
+import { Suspense } from 'react';
 
 registerBuildRunImageActions();
+
+const ProjectLogsPage = lazyNamed(() => import('./logs/ProjectLogsPage'), 'ProjectLogsPage');
+const SettingsPage = lazyNamed(() => import('./settings/SettingsPage'), 'SettingsPage');
+const RegistriesPage = lazyNamed(() => import('./registries/RegistriesPage'), 'RegistriesPage');
+const ImagesPage = lazyNamed(() => import('./images/ImagesPage'), 'ImagesPage');
+const ImageDetailsPage = lazyNamed(() => import('./images/details/ImageDetailsPage'), 'ImageDetailsPage');
+const BuildPage = lazyNamed(() => import('./build/BuildPage'), 'BuildPage');
 
 function Page() {
   const route = useRoute();
@@ -64,7 +67,15 @@ export function App() {
       </header>
       <EngineStatusBar />
       <Notices />
-      <main className="app-main">{showUnreachable ? <UnreachableScreen /> : <Page />}</main>
+      <main className="app-main">
+        {showUnreachable ? (
+          <UnreachableScreen />
+        ) : (
+          <Suspense fallback={null}>
+            <Page />
+          </Suspense>
+        )}
+      </main>
       <RemoveDialog />
       <TransferDialogs />
       <ImageDialogs />

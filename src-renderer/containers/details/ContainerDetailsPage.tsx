@@ -6,9 +6,12 @@ import { containerStrings } from '../strings';
 import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
 import { useContainerDetails } from './use-container-details';
-import { TerminalTab } from '../../terminal/TerminalTab';
-import { LogsTab } from '../../logs/LogsTab';
+import { lazyNamed } from '../../shell/lazy-named';
 import { WritableLayerTab } from './WritableLayerTab';
+
+// xterm and the log view are the heaviest parts of the UI: loaded when first opened.
+const TerminalTab = lazyNamed(() => import('../../terminal/TerminalTab'), 'TerminalTab');
+const LogsTab = lazyNamed(() => import('../../logs/LogsTab'), 'LogsTab');
 
 const t = containerStrings.details;
 const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'changes'];
