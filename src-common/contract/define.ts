@@ -12,6 +12,12 @@ export interface StreamSpec<Args extends z.ZodType = z.ZodType, Chunk extends z.
   readonly doc: string;
   readonly args: Args;
   readonly chunk: Chunk;
+  /**
+   * Flow-control window in bytes the UI may be behind before the producer pauses, and
+   * where it resumes. Defaults suit throughput (logs); a terminal wants a small window so
+   * Ctrl+C is not queued behind output nobody will read.
+   */
+  readonly flow?: { readonly highWater: number; readonly lowWater: number };
 }
 
 export const call = <Req extends z.ZodType, Res extends z.ZodType>(spec: CallSpec<Req, Res>) => spec;

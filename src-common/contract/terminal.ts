@@ -19,5 +19,6 @@ export const terminalStreams = {
       'Pauses the engine socket while the UI is behind (flow control).',
     args: TerminalOpenArgs,
     chunk: TerminalChunk,
+    flow: { highWater: 128 * 1024, lowWater: 32 * 1024 },
   }),
 } as const satisfies Record<string, StreamSpec>;

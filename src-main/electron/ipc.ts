@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   IPC_CHANNELS,
   chunkWeight,
-  createFlowWindow,
   type ApiErrorShape,
   type FlowWindow,
   type ApiHandlers,
@@ -14,6 +13,7 @@ import {
   type IpcSubscribePayload,
   type IpcUnsubscribePayload,
 } from '../../src-common/contract/index';
+import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type CallOutcome, type OpenedStream } from '../api/dispatch';
 import { isAppPageUrl } from './security';
 
@@ -124,7 +124,7 @@ export function registerIpc(options: IpcOptions): () => void {
     }
     let ended = false;
     // IPC has no send buffer to look at: the renderer's acks are the only measure of its backlog.
-    const window = createFlowWindow();
+    const window = flowWindowFor(stream);
     const opened = openStream(handlers, stream, args, {
       next: (chunk) => {
         if (contents.isDestroyed()) return false;

@@ -2,7 +2,6 @@ import { WebSocket, type RawData } from 'ws';
 import {
   BinaryKind,
   ClientMessage,
-  createFlowWindow,
   decodeBinaryFrame,
   encodeBinaryFrame,
   type ApiErrorShape,
@@ -10,6 +9,7 @@ import {
   type FlowWindow,
   type ServerMessage,
 } from '../../src-common/contract/index';
+import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type OpenedStream } from '../api/dispatch';
 import { serverText } from './messages';
 
@@ -148,7 +148,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
       return;
     }
     let ended = false;
-    const window = createFlowWindow();
+    const window = flowWindowFor(stream);
     const opened = openStream(handlers, stream, args, {
       next: (chunk) => {
         const size = chunk instanceof Uint8Array ? sendBytes(id, chunk) : send({ t: 'data', id, chunk });
