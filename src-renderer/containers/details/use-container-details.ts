@@ -1,15 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import { ApiError, type ContainerDetails, type ContainerSummary } from '../../../src-common/index';
+import type { ContainerDetails, ContainerSummary } from '../../../src-common/index';
+import { useLiveDetails, type LiveDetailsState } from '../../shared/use-live-details';
 import { api } from '../../api/client';
 import { useBerthStore } from '../../store/store';
 
-export type DetailsState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; details: ContainerDetails }
-  | { kind: 'failed'; message: string }
-  /** The container was there and is gone now. */
-  | { kind: 'removed' }
-  | { kind: 'not-found' };
+export type DetailsState = LiveDetailsState<ContainerDetails>;
 
 /** The store entity for a route id: the full id, a name, or an id prefix. */
 function findEntity(containers: Record<string, ContainerSummary>, ref: string): ContainerSummary | undefined {
@@ -19,33 +13,11 @@ function findEntity(containers: Record<string, ContainerSummary>, ref: string): 
   return all.find((c) => c.name === ref) ?? (ref.length >= 4 ? all.find((c) => c.id.startsWith(ref)) : undefined);
 }
 
-/**
- * The inspect data of one container, fetched again whenever its entity in the
- * store changes (an engine event arrived), never on a timer.
- */
+const inspect = (id: string) => api.call('containers.inspect', { id });
+
+/** The inspect data of one container, following its entity in the store (see useLiveDetails). */
 export function useContainerDetails(ref: string): { entity: ContainerSummary | undefined; state: DetailsState } {
   const entity = useBerthStore((s) => findEntity(s.containers, ref));
   const loaded = useBerthStore((s) => s.containersLoaded);
-  const [state, setState] = useState<DetailsState>({ kind: 'loading' });
-  const seen = useRef(false);
-  if (entity) seen.current = true;
-
-  useEffect(() => {
-    if (!entity) return;
-    let current = true;
-    api.call('containers.inspect', { id: entity.id }).then(
-      (details) => current && setState({ kind: 'ready', details }),
-      (err: unknown) => {
-        if (!current) return;
-        if (err instanceof ApiError && err.code === 'not-found') setState({ kind: 'removed' });
-        else setState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [entity]);
-
-  if (!entity && loaded) return { entity, state: seen.current ? { kind: 'removed' } : { kind: 'not-found' } };
-  return { entity, state };
+  return { entity, state: useLiveDetails(entity, loaded, inspect) };
 }
