@@ -10,6 +10,7 @@ import { mirrorInlineStyles } from './csp-styles';
 import type { RegisteredSession } from './session-registry';
 import { terminalStrings as t } from './strings';
 import { isCopyKey, isPasteKey } from './terminal-keys';
+import { createCursorReportGate } from './cursor-report-gate';
 
 export type SessionState =
   | { kind: 'connecting' }
@@ -114,7 +115,8 @@ export function createTerminalSession(options: {
     }
   };
   term.onResize(sendResize);
-  term.onData((data) => handle?.write(encoder.encode(data)));
+  const gate = createCursorReportGate((data) => handle?.write(encoder.encode(data)));
+  term.onData((data) => gate.input(data));
   term.onBinary((data) => handle?.write(latin1Bytes(data)));
   term.attachCustomKeyEventHandler((e) => {
     if (e.type !== 'keydown') return true;
@@ -141,6 +143,7 @@ export function createTerminalSession(options: {
         manualAck: true,
         onChunk: (chunk, done) => {
           if (chunk instanceof Uint8Array) {
+            gate.output(chunk);
             term.write(chunk, done);
             return;
           }
@@ -209,6 +212,7 @@ export function createTerminalSession(options: {
       term.options.screenReaderMode = on;
     },
     dispose() {
+      gate.dispose();
       resizeObserver?.disconnect();
       handle?.close();
       handle = undefined;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createCursorReportGate, type GateTimers } from './cursor-report-gate';
+
+const bytes = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
+
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  let next = 0;
+  const timers: GateTimers = {
+    set: (fn) => (pending.set(++next, fn), next),
+    clear: (h) => void pending.delete(h as number),
+  };
+  return { timers, fire: () => [...pending.values()].forEach((fn) => fn()), pending };
+}
+
+describe('cursor report gate', () => {
+  it('passes keys straight through when no question is open', () => {
+    const sent: string[] = [];
+    const gate = createCursorReportGate((d) => sent.push(d));
+    gate.output(bytes('hello\r\n/ # '));
+    gate.input('e');
+    expect(sent).toEqual(['e']);
+    gate.dispose();
+  });
+
+  it("holds typed keys after ESC[6n and sends them right after xterm's answer", () => {
+    const sent: string[] = [];
+    const { timers } = manualTimers();
+    const gate = createCursorReportGate((d) => sent.push(d), { timers });
+    gate.output(bytes('/ # \x1b[6n'));
+    gate.input('e');
+    gate.input('c');
+    expect(sent).toEqual([]);
+    gate.input('\x1b[1;5R');
+    expect(sent).toEqual(['\x1b[1;5R', 'e', 'c']);
+    gate.input('h');
+    expect(sent.at(-1)).toBe('h');
+  });
+
+  it('finds the question split across chunks', () => {
+    const sent: string[] = [];
+    const { timers } = manualTimers();
+    const gate = createCursorReportGate((d) => sent.push(d), { timers });
+    gate.output(bytes('/ # \x1b['));
+    gate.output(bytes('6n'));
+    gate.input('x');
+    expect(sent).toEqual([]);
+  });
+
+  it('releases held keys when no answer comes in time', () => {
+    const sent: string[] = [];
+    const { timers, fire } = manualTimers();
+    const gate = createCursorReportGate((d) => sent.push(d), { timers });
+    gate.output(bytes('\x1b[6n'));
+    gate.input('a');
+    fire();
+    expect(sent).toEqual(['a']);
+    gate.input('b');
+    expect(sent).toEqual(['a', 'b']);
+  });
+
+  it('does not take other escape sequences for the question', () => {
+    const sent: string[] = [];
+    const gate = createCursorReportGate((d) => sent.push(d));
+    gate.output(bytes('\x1b[6m\x1b[J\x1b[36mcolour'));
+    gate.input('k');
+    expect(sent).toEqual(['k']);
+    gate.dispose();
+  });
+});
