@@ -36,7 +36,7 @@ function upgrade(headers: Record<string, string>): Promise<number> {
   });
 }
 
-const cookie = () => `berth_token=${server.token}`;
+const cookie = () => `berth_token_${server.port}=${server.token}`;
 const host = () => `127.0.0.1:${server.port}`;
 
 test('no token is refused with 401', async () => {
@@ -45,7 +45,7 @@ test('no token is refused with 401', async () => {
 
 test('a wrong token is refused with 401', async () => {
   expect((await get('/?token=wrong-token-wrong-token')).status).toBe(401);
-  expect((await get('/', { Cookie: 'berth_token=wrong-token-wrong-token' })).status).toBe(401);
+  expect((await get('/', { Cookie: `berth_token_${server.port}=wrong-token-wrong-token` })).status).toBe(401);
 });
 
 test('the token in the URL becomes an HttpOnly SameSite=Strict cookie and leaves the address bar', async ({ page }) => {

@@ -1,7 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'berth_token';
+/**
+ * Per port: browsers keep cookies per host, not per port, so two Berth servers on
+ * 127.0.0.1 would otherwise overwrite each other's cookie and sign each other out.
+ */
+export const tokenCookieName = (port: number): string => `berth_token_${port}`;
 export const TOKEN_QUERY_PARAM = 'token';
 
 /** 32 random bytes, base64url: what each start uses unless BERTH_TOKEN is set. */
@@ -34,8 +38,8 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Accepts the token from the session cookie or an `Authorization: Bearer` header. */
-export function isAuthorized(req: IncomingMessage, token: string): boolean {
-  const candidates = [...cookieValues(req.headers.cookie, TOKEN_COOKIE), bearerToken(req.headers.authorization)];
+export function isAuthorized(req: IncomingMessage, token: string, port: number): boolean {
+  const candidates = [...cookieValues(req.headers.cookie, tokenCookieName(port)), bearerToken(req.headers.authorization)];
   // Check every candidate so the work done does not depend on which one matched.
   let ok = false;
   for (const candidate of candidates) if (tokenMatches(candidate, token)) ok = true;
@@ -43,6 +47,6 @@ export function isAuthorized(req: IncomingMessage, token: string): boolean {
 }
 
 /** No Max-Age: the cookie lives as long as the browser session, like the token itself lives per start. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }

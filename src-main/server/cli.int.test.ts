@@ -63,8 +63,8 @@ describe.skipIf(!canBuild)('the built server cli', () => {
     const host = `127.0.0.1:${port}`;
     expect((await httpRequest(port, '/', { Host: host })).status).toBe(401);
     expect((await httpRequest(port, `/?token=${TOKEN}`, { Host: host })).status).toBe(303);
-    expect((await httpRequest(port, '/', { Host: host, Cookie: `berth_token=${TOKEN}` })).status).toBe(200);
-    const ws = new WebSocket(`ws://${host}/api/ws`, { headers: { Cookie: `berth_token=${TOKEN}` }, origin: `http://${host}` });
+    expect((await httpRequest(port, '/', { Host: host, Cookie: `berth_token_${port}=${TOKEN}` })).status).toBe(200);
+    const ws = new WebSocket(`ws://${host}/api/ws`, { headers: { Cookie: `berth_token_${port}=${TOKEN}` }, origin: `http://${host}` });
     const reply = await new Promise<unknown>((resolve, reject) => {
       ws.on('open', () => ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.getStatus', args: {} })));
       ws.on('message', (d: Buffer) => resolve(JSON.parse(d.toString())));

@@ -22,7 +22,7 @@ describe('authentication', () => {
 
   it('answers 401 to a wrong token in the query, the cookie or the bearer header', async () => {
     expect((await httpRequest(t.server.port, '/?token=wrong-token-123456789', { Host: t.host })).status).toBe(401);
-    expect((await httpRequest(t.server.port, '/', { Host: t.host, Cookie: 'berth_token=nope' })).status).toBe(401);
+    expect((await httpRequest(t.server.port, '/', { Host: t.host, Cookie: `berth_token_${t.server.port}=nope` })).status).toBe(401);
     const almost = TEST_TOKEN.slice(0, -1) + 'X';
     expect((await httpRequest(t.server.port, '/', { Host: t.host, Authorization: `Bearer ${almost}` })).status).toBe(401);
   });
@@ -36,7 +36,7 @@ describe('authentication', () => {
     expect([302, 303]).toContain(res.status);
     expect(res.headers.location).toBe('/');
     const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toContain(`berth_token=${TEST_TOKEN}`);
+    expect(cookie).toContain(`berth_token_${t.server.port}=${TEST_TOKEN}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\//);
@@ -132,5 +132,23 @@ describe('methods and paths', () => {
 
   it('never logs the token', () => {
     expect(t.logs.join('\n')).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe('two servers on one host', () => {
+  it('each has its own cookie, so signing in to one does not sign out of the other', async () => {
+    const other = await startTestServer();
+    try {
+      const a = await httpRequest(t.server.port, `/?token=${TEST_TOKEN}`, { Host: t.host });
+      const b = await httpRequest(other.server.port, `/?token=${TEST_TOKEN}`, { Host: other.host });
+      const nameOf = (setCookie: unknown) => String(setCookie).split('=')[0];
+      expect(nameOf(a.headers['set-cookie'])).not.toBe(nameOf(b.headers['set-cookie']));
+      // Both cookies travel to both ports (browsers do not separate cookies by port): each server reads its own.
+      const both = `${t.cookie}; ${other.cookie}`;
+      expect((await httpRequest(t.server.port, '/', { Host: t.host, Cookie: both })).status).toBe(200);
+      expect((await httpRequest(other.server.port, '/', { Host: other.host, Cookie: t.cookie })).status).toBe(401);
+    } finally {
+      await other.stop();
+    }
   });
 });

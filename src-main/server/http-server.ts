@@ -74,13 +74,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!isRead || !tokenMatches(queryToken, token)) return sendText(res, 401, serverText.unauthorized);
       // Trade the token in the address bar (and history) for an HttpOnly cookie.
       res.statusCode = 303;
-      res.setHeader('Set-Cookie', tokenCookie(token));
+      res.setHeader('Set-Cookie', tokenCookie(token, port));
       res.setHeader('Location', '/');
       res.setHeader('Cache-Control', 'no-store');
       res.end();
       return;
     }
-    if (!isAuthorized(req, token)) {
+    if (!isAuthorized(req, token, port)) {
       res.setHeader('WWW-Authenticate', 'Bearer');
       return sendText(res, 401, serverText.unauthorized);
     }

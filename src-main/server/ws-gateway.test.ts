@@ -36,7 +36,7 @@ describe('upgrade checks', () => {
   });
 
   it('answers 401 with a wrong token', async () => {
-    expect(await upgradeStatus(t.server.port, { Cookie: 'berth_token=wrong' }, `http://${t.host}`)).toBe(401);
+    expect(await upgradeStatus(t.server.port, { Cookie: `berth_token_${t.server.port}=wrong` }, `http://${t.host}`)).toBe(401);
   });
 
   it('answers 403 to a foreign Origin', async () => {

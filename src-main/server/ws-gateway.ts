@@ -52,7 +52,7 @@ export function createWsGateway(options: WsGatewayOptions): WsGateway {
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     if (!isAllowedHost(req.headers.host, port())) return rejectUpgrade(socket, 403, serverText.forbiddenHost);
-    if (!isAuthorized(req, token)) return rejectUpgrade(socket, 401, serverText.unauthorized);
+    if (!isAuthorized(req, token, port())) return rejectUpgrade(socket, 401, serverText.unauthorized);
     if (pathOf(req.url) !== WS_PATH) return rejectUpgrade(socket, 404, serverText.notFound);
     // Cookies ride along on cross-site WebSocket handshakes in some browsers; the Origin does not lie.
     if (!isSameOrigin(req.headers.origin, req.headers.host)) return rejectUpgrade(socket, 403, serverText.forbiddenOrigin);

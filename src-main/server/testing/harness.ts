@@ -50,7 +50,7 @@ export async function startTestServer(options: CannedOptions = {}): Promise<Test
     staticDir,
     logs,
     host: `127.0.0.1:${server.port}`,
-    cookie: `berth_token=${TEST_TOKEN}`,
+    cookie: `berth_token_${server.port}=${TEST_TOKEN}`,
     stop: async () => {
       await server.close();
       await rm(root, { recursive: true, force: true });
