@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
+import { Modal } from '../shared/Modal';
 import { useShallow } from 'zustand/react/shallow';
 import { useBerthStore } from '../store/store';
 import { runOnAll } from './actions';
@@ -28,21 +29,8 @@ function RemoveDialogContent({ ids }: { ids: string[] }) {
   const targets: Target[] = entities.flatMap((c) => (c ? [{ id: c.id, name: c.name, live: isLive(c.state) }] : []));
   const [removeVolumes, setRemoveVolumes] = useState(false);
   const [force, setForce] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const liveCount = targets.filter((x) => x.live).length;
   const canRemove = targets.length > 0 && (liveCount === 0 || force);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // showModal makes the rest of the page inert (focus stays inside) and turns Escape into "cancel".
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const confirm = () => {
     if (!canRemove) return;
@@ -54,18 +42,7 @@ function RemoveDialogContent({ ids }: { ids: string[] }) {
   const title = targets.length === 1 ? t.titleOne(targets[0]!.name) : t.titleMany(targets.length);
 
   return (
-    <dialog
-      ref={dialogRef}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      className="dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        closeRemove();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
+    <Modal title={title} onClose={closeRemove}>
       <p>{t.lead}</p>
       <ul className="remove-list">
         {targets.map((x) => (
@@ -97,6 +74,6 @@ function RemoveDialogContent({ ids }: { ids: string[] }) {
           {t.confirm}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

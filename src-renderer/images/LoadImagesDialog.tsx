@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Modal } from './Modal';
+import { Modal } from '../shared/Modal';
 import { imageStrings } from './strings';
 
 const t = imageStrings.load;

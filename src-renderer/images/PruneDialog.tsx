@@ -3,7 +3,7 @@ import type { PruneMode, PrunePreview, PruneResult } from '../../src-common/mode
 import { api } from '../api/client';
 import { formatBytes } from '../containers/format';
 import { shortImageId } from './image-rows';
-import { Modal } from './Modal';
+import { Modal } from '../shared/Modal';
 import { imageStrings } from './strings';
 
 const t = imageStrings.prune;

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { useBerthStore } from '../store/store';
 import type { ImageTarget } from './images-slice';
 import { refOf, shortImageId } from './image-rows';
-import { Modal } from './Modal';
+import { Modal } from '../shared/Modal';
 import { imageStrings } from './strings';
 
 const t = imageStrings.remove;

@@ -4,7 +4,7 @@ import { ApiError } from '../../src-common/contract/errors';
 import { api } from '../api/client';
 import type { ImageTarget } from './images-slice';
 import { refOf } from './image-rows';
-import { Modal } from './Modal';
+import { Modal } from '../shared/Modal';
 import { imageStrings } from './strings';
 import { useBerthStore } from '../store/store';
 

@@ -3,7 +3,7 @@ import { useBerthStore } from '../store/store';
 import { chordsOf, isMacPlatform, SHORTCUTS } from './page-shortcuts';
 import { formatShortcut } from './shortcuts';
 import { keyboardStrings as t } from './strings';
-import { useModalDialog } from './use-modal-dialog';
+import { useModalDialog } from '../shared/use-modal-dialog';
 import './keyboard.css';
 
 /** "?" opens it: every shortcut, generated from the same list the key handler uses. */

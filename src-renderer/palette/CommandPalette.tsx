@@ -4,7 +4,7 @@ import { runContainerAction } from '../containers/actions';
 import { imageRowActions } from '../images/image-actions';
 import { useImagesLive } from '../images/use-images-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
-import { useModalDialog } from '../keyboard/use-modal-dialog';
+import { useModalDialog } from '../shared/use-modal-dialog';
 import { useBerthStore } from '../store/store';
 import { buildPaletteItems, searchPalette, type PaletteAction } from './palette-items';
 import { paletteStrings as t } from './strings';

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useModalDialog } from '../shared/use-modal-dialog';
 import { imageRefProblem, parseImageRef } from '../../src-common/image-ref';
 import { PullProgress } from './PullProgress';
 import { registryStrings } from './strings';
@@ -19,20 +20,10 @@ function TransferDialog({ kind, initialRef }: { kind: TransferKind; initialRef: 
   const [ref, setRef] = useState(initialRef);
   const [touched, setTouched] = useState(initialRef !== '');
   const { state, snapshot, start, cancel } = useTransfer(kind);
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog<HTMLDialogElement>();
   const titleId = useId();
   const problem = touched ? imageRefProblem(ref) : null;
   const running = state.phase === 'running';
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

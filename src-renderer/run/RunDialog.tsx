@@ -11,6 +11,7 @@ import { closeRunDialog, useRunDialogRequest } from './run-dialog-state';
 import { runStrings as t } from './strings';
 import { useRunOptions } from './use-run-options';
 import './run.css';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 /** The run dialog; rendered once by the app, opened with openRunDialog(). */
 export function RunDialog() {
@@ -29,7 +30,7 @@ type Phase =
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function RunDialogContent({ image }: { image: string }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog<HTMLDialogElement>();
   const titleId = useId();
   const { options, error: optionsError } = useRunOptions();
   const [form, setForm] = useState<RunForm>(() => emptyRunForm(image));
@@ -52,16 +53,8 @@ function RunDialogContent({ image }: { image: string }) {
   const problemOf = (field: RunField): string | null =>
     serverProblems[field] ?? (submitted > 0 || touched.has(field) ? (localProblems[field] ?? null) : null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      transfer.current?.cancel();
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  // Closing the dialog cancels a pull it started.
+  useEffect(() => () => transfer.current?.cancel(), []);
 
   // After a refused Run, focus goes to the first field that needs attention.
   useEffect(() => {

@@ -67,4 +67,38 @@ describe('cursor report gate', () => {
     expect(sent).toEqual(['k']);
     gate.dispose();
   });
+
+  it('holds keys typed before the shell first prints, and lets them go with a prompt that asks nothing', () => {
+    const sent: string[] = [];
+    const { timers } = manualTimers();
+    const gate = createCursorReportGate((d) => sent.push(d), { timers });
+    gate.restart();
+    gate.input('l');
+    gate.input('s');
+    expect(sent).toEqual([]);
+    gate.output(bytes('bash-5.2$ '));
+    expect(sent).toEqual(['l', 's']);
+  });
+
+  it('keeps holding them when the first prompt asks where the cursor is, until the answer', () => {
+    const sent: string[] = [];
+    const { timers } = manualTimers();
+    const gate = createCursorReportGate((d) => sent.push(d), { timers });
+    gate.restart();
+    gate.input('e');
+    gate.output(bytes('/ # \x1b[6n'));
+    expect(sent).toEqual([]);
+    gate.input('\x1b[1;5R');
+    expect(sent).toEqual(['\x1b[1;5R', 'e']);
+  });
+
+  it('lets held keys go if the shell prints nothing in time', () => {
+    const sent: string[] = [];
+    const { timers, fire } = manualTimers();
+    const gate = createCursorReportGate((d) => sent.push(d), { timers });
+    gate.restart();
+    gate.input('x');
+    fire();
+    expect(sent).toEqual(['x']);
+  });
 });

@@ -5,7 +5,9 @@
  * the answer 2 keys late, "echo abc" ran as "ec". A local terminal answers in microseconds;
  * ours answers after a round trip to the browser, so type-ahead would hit that window.
  * The gate holds typed input while a question is open and sends it right after xterm's
- * answer, the order a local terminal produces. A timeout releases it if no answer comes.
+ * answer, the order a local terminal produces. It also holds what is typed before the
+ * shell's first output (a user typing as the tab opens), since that first prompt may ask
+ * the question too. Timeouts release held input if no answer or no output comes.
  */
 const DSR = [0x1b, 0x5b, 0x36, 0x6e];
 const ESC = '\u001b';
@@ -16,6 +18,8 @@ export interface CursorReportGate {
   output(bytes: Uint8Array): void;
   /** Input from xterm: keys, pastes, and its own reports. */
   input(data: string): void;
+  /** A new shell is starting: hold input until its first output. */
+  restart(): void;
   dispose(): void;
 }
 
@@ -31,17 +35,26 @@ const realTimers: GateTimers = {
 
 export function createCursorReportGate(
   send: (data: string) => void,
-  options: { timeoutMs?: number; timers?: GateTimers } = {},
+  options: { timeoutMs?: number; firstOutputTimeoutMs?: number; timers?: GateTimers } = {},
 ): CursorReportGate {
   const timeoutMs = options.timeoutMs ?? 300;
+  const firstOutputTimeoutMs = options.firstOutputTimeoutMs ?? 3000;
   const timers = options.timers ?? realTimers;
   let matched = 0; // how much of DSR the last chunk ended with, for a split sequence
   let waiting = false;
+  let beforeFirstOutput = false;
   let queue: string[] = [];
   let timer: unknown;
 
+  const hold = (ms: number) => {
+    waiting = true;
+    if (timer !== undefined) timers.clear(timer);
+    timer = timers.set(release, ms);
+  };
+
   const release = () => {
     waiting = false;
+    beforeFirstOutput = false;
     if (timer !== undefined) timers.clear(timer);
     timer = undefined;
     const held = queue;
@@ -51,15 +64,23 @@ export function createCursorReportGate(
 
   return {
     output(bytes) {
+      let asked = false;
       for (const byte of bytes) {
         matched = byte === DSR[matched] ? matched + 1 : byte === DSR[0] ? 1 : 0;
         if (matched === DSR.length) {
           matched = 0;
-          waiting = true;
-          if (timer !== undefined) timers.clear(timer);
-          timer = timers.set(release, timeoutMs);
+          asked = true;
         }
       }
+      if (asked) {
+        beforeFirstOutput = false;
+        hold(timeoutMs);
+      } else if (beforeFirstOutput && bytes.byteLength > 0) release();
+    },
+    restart() {
+      matched = 0;
+      beforeFirstOutput = true;
+      hold(firstOutputTimeoutMs);
     },
     input(data) {
       if (isCursorReport(data)) {

@@ -135,6 +135,7 @@ export function createTerminalSession(options: {
   const connect = () => {
     handle?.close();
     sessionId = undefined;
+    gate.restart();
     setState({ kind: 'connecting' });
     handle = api.open(
       'terminal.session',
