@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../src-common/contract/errors';
 import type { TerminalSize } from '../../src-common/models/terminal';
 import type { DockerClient } from './docker-client';
-import { readTerminalOutput } from './exec-output';
-import type { HijackedSocket, TerminalSession, TerminalSessionEnd } from './exec-types';
+import type { HijackedSocket, TerminalSession } from './exec-types';
+import { bindTerminalSocket } from './terminal-socket';
 
 /** As the docker CLI: Ctrl+P Ctrl+Q detaches and leaves the container running. */
 export const DETACH_KEYS = 'ctrl-p,ctrl-q';
@@ -51,39 +51,25 @@ export async function openAttachSession(
       object,
     });
   };
-  const outputListeners: ((bytes: Uint8Array) => void)[] = [];
-  const endListeners: ((end: TerminalSessionEnd) => void)[] = [];
-  let closedByUs = false;
-  readTerminalOutput(socket, tty, (bytes) => {
-    for (const l of outputListeners) l(bytes);
-  });
-  socket.on('error', () => socket.destroy());
-  socket.once('close', () => {
-    if (closedByUs) return;
-    void (async (): Promise<TerminalSessionEnd> => {
-      const after = await inspect(client, containerId).catch(() => null);
-      // The engine closes the stream on the detach keys (container still running) or when the process ends.
-      if (after?.State.Running) return { how: 'detached', exitCode: null, containerRunning: true };
-      return { how: 'exited', exitCode: after?.State.ExitCode ?? null, containerRunning: false };
-    })().then((end) => {
-      for (const l of endListeners) l(end);
-    });
+  const bound = bindTerminalSocket(socket, tty, async () => {
+    const after = await inspect(client, containerId).catch(() => null);
+    // The engine closes the stream on the detach keys (container still running) or when the process ends.
+    if (after?.State.Running) return { how: 'detached', exitCode: null, containerRunning: true };
+    return { how: 'exited', exitCode: after?.State.ExitCode ?? null, containerRunning: false };
   });
   await resize(options).catch(() => undefined);
   return {
     id: randomUUID(),
     tty,
-    onOutput: (l) => void outputListeners.push(l),
-    onEnd: (l) => void endListeners.push(l),
-    pause: () => socket.pause(),
-    resume: () => socket.resume(),
-    write: (bytes) => {
-      if (!socket.destroyed && socket.writable) socket.write(bytes);
-    },
+    onOutput: bound.onOutput,
+    onEnd: bound.onEnd,
+    pause: bound.pause,
+    resume: bound.resume,
+    write: bound.write,
     resize,
     async close() {
       // Dropping the connection detaches; the container keeps running.
-      closedByUs = true;
+      bound.closingByUs();
       socket.destroy();
     },
   };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TerminalSize } from '../../src-common/models/terminal';
 import type { DockerClient } from './docker-client';
-import { readTerminalOutput } from './exec-output';
-import type { HijackedSocket, TerminalSession, TerminalSessionEnd } from './exec-types';
+import { bindTerminalSocket } from './terminal-socket';
+import type { HijackedSocket, TerminalSession } from './exec-types';
 
 /** bash when the container has it, else sh — decided inside the container in one exec. */
 export const AUTO_SHELL = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
@@ -126,26 +126,9 @@ export async function openExecSession(client: DockerClient, options: ExecTermina
     });
   };
 
-  const outputListeners: ((bytes: Uint8Array) => void)[] = [];
-  const endListeners: ((end: TerminalSessionEnd) => void)[] = [];
-  let closedByUs = false;
-  let finished: Promise<TerminalSessionEnd> | undefined;
-
-  const finish = () =>
-    (finished ??= (async (): Promise<TerminalSessionEnd> => {
-      const state = await settledExec(client, execId).catch(() => null);
-      return { how: 'exited', exitCode: state?.ExitCode ?? null, containerRunning: await containerRunning(client, containerId) };
-    })());
-
-  readTerminalOutput(socket, true, (bytes) => {
-    for (const l of outputListeners) l(bytes);
-  });
-  socket.on('error', () => socket.destroy());
-  socket.once('close', () => {
-    if (closedByUs) return;
-    void finish().then((end) => {
-      for (const l of endListeners) l(end);
-    });
+  const bound = bindTerminalSocket(socket, true, async () => {
+    const state = await settledExec(client, execId).catch(() => null);
+    return { how: 'exited', exitCode: state?.ExitCode ?? null, containerRunning: await containerRunning(client, containerId) };
   });
 
   // A freshly started exec may not have its TTY yet; the view sends its size again on every change.
@@ -154,16 +137,14 @@ export async function openExecSession(client: DockerClient, options: ExecTermina
   return {
     id,
     tty: true,
-    onOutput: (l) => void outputListeners.push(l),
-    onEnd: (l) => void endListeners.push(l),
-    pause: () => socket.pause(),
-    resume: () => socket.resume(),
-    write: (bytes) => {
-      if (!socket.destroyed && socket.writable) socket.write(bytes);
-    },
+    onOutput: bound.onOutput,
+    onEnd: bound.onEnd,
+    pause: bound.pause,
+    resume: bound.resume,
+    write: bound.write,
     resize,
     async close() {
-      closedByUs = true;
+      bound.closingByUs();
       // Closing stdin ends a shell waiting at its prompt; whatever still runs is hung up, then killed.
       socket.end();
       socket.destroy();
