@@ -4,6 +4,8 @@ import { classifyRegistryFailure } from './registry-errors';
 describe('classifyRegistryFailure', () => {
   const cases: [string, 'pull' | 'push' | 'login', string][] = [
     ['manifest for 127.0.0.1:5000/app:9 not found: manifest unknown: manifest unknown', 'pull', 'not-found'],
+    // A registry port that starts with 401 is not an HTTP 401 (a flake seen in CI).
+    ['manifest for 127.0.0.1:40185/app:1 not found: manifest unknown: manifest unknown', 'pull', 'not-found'],
     ["pull access denied for nosuch, repository does not exist or may require 'docker login'", 'pull', 'not-found'],
     ['Head "http://127.0.0.1:5000/v2/app/manifests/1": no basic auth credentials', 'pull', 'unauthorized'],
     ['unauthorized: authentication required', 'push', 'unauthorized'],

@@ -13,7 +13,8 @@ const UNAUTHORIZED = [
   /unauthorized/i,
   /no basic auth credentials/i,
   /authentication required/i,
-  /401/,
+  // The status code, not a port number such as 127.0.0.1:40185.
+  /(?<![:\d])\b401\b/,
   /denied/i,
   /incorrect username or password/i,
 ];
