@@ -55,6 +55,27 @@ describe('exec and attach terminal sessions against the real engine', () => {
     expect(end).toEqual({ how: 'exited', exitCode: 3, containerRunning: true });
   });
 
+  // Why the renderer's cursor-report gate writes a row-1 answer as ESC[01;…R (src-renderer/terminal/cursor-report-gate.ts).
+  it("busybox swallows keys typed right after a row-1 cursor report, unless the row is written 01", async () => {
+    const c = await createTestContainer();
+    created.push(c.id);
+    const session = await openExecSession(fixtureClient(), { containerId: c.id, command: '', cols: 80, rows: 24 });
+    const s = collect(session);
+    const questions = () => s.text().split('\x1b[6n').length - 1;
+    await waitFor(() => questions() >= 1, { description: 'first prompt asks for the cursor position' });
+    // The answer a terminal gives at the top row, the keys right behind it (as the gate sends held keys).
+    session.write(Buffer.from('\x1b[1;5Recho lost-$((1+1))\n'));
+    session.write(Buffer.from('echo next-$((2+2))\n'));
+    await waitFor(() => s.text().includes('next-4') && s.text().endsWith('\x1b[6n'), { description: 'the second line ran' });
+    expect(s.text()).not.toContain('lost-2');
+    const before = questions();
+    session.write(Buffer.from('clear\n'));
+    await waitFor(() => questions() > before, { description: 'the prompt after clear asks again' });
+    session.write(Buffer.from('\x1b[01;5Recho kept-$((1+2))\n'));
+    await waitFor(() => s.text().includes('kept-3'), { description: 'the keys after ESC[01;5R ran' });
+    await session.close();
+  });
+
   it('closing a session leaves none of its processes running, even a busy foreground job', async () => {
     const c = await createTestContainer();
     created.push(c.id);

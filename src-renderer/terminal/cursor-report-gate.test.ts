@@ -31,10 +31,25 @@ describe('cursor report gate', () => {
     gate.input('e');
     gate.input('c');
     expect(sent).toEqual([]);
-    gate.input('\x1b[1;5R');
-    expect(sent).toEqual(['\x1b[1;5R', 'e', 'c']);
+    gate.input('\x1b[7;5R');
+    expect(sent).toEqual(['\x1b[7;5R', 'e', 'c']);
     gate.input('h');
     expect(sent.at(-1)).toBe('h');
+  });
+
+  it('writes a row-1 answer with a leading zero, so busybox cannot read it as the start of Ctrl+Right and swallow the held keys', () => {
+    const sent: string[] = [];
+    const { timers } = manualTimers();
+    const gate = createCursorReportGate((d) => sent.push(d), { timers });
+    gate.output(bytes('\x1b[H\x1b[J/ # \x1b[6n'));
+    gate.input('e');
+    gate.input('\x1b[1;5R');
+    expect(sent).toEqual(['\x1b[01;5R', 'e']);
+    gate.output(bytes('\x1b[6n'));
+    gate.input('\x1b[1;3R');
+    gate.output(bytes('\x1b[6n'));
+    gate.input('\x1b[12;5R');
+    expect(sent.slice(2)).toEqual(['\x1b[01;3R', '\x1b[12;5R']);
   });
 
   it('finds the question split across chunks', () => {
@@ -89,7 +104,7 @@ describe('cursor report gate', () => {
     gate.output(bytes('/ # \x1b[6n'));
     expect(sent).toEqual([]);
     gate.input('\x1b[1;5R');
-    expect(sent).toEqual(['\x1b[1;5R', 'e']);
+    expect(sent).toEqual(['\x1b[01;5R', 'e']);
   });
 
   it('lets held keys go if the shell prints nothing in time', () => {

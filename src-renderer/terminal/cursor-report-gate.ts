@@ -8,10 +8,22 @@
  * answer, the order a local terminal produces. It also holds what is typed before the
  * shell's first output (a user typing as the tab opens), since that first prompt may ask
  * the question too. Timeouts release held input if no answer or no output comes.
+ *
+ * The answer for row 1 is rewritten with a leading zero (ESC[1;5R → ESC[01;5R, the same
+ * position in ECMA-48's decimal parameters). busybox's key reader (read_key) takes
+ * ESC[1;5R for the start of Ctrl+Right (ESC[1;5C) — ESC[1;3R likewise for Alt+Right —
+ * and, once the known sequences fail, reads one more byte before it recognises the
+ * report; the keys typed within the next 50 ms are read with it and thrown away as an
+ * unknown sequence. Every prompt on the top row (a new session, after `clear`) asks,
+ * and the keys held above arrive right after the answer, so they were the ones lost.
+ * ESC[01;… matches no key sequence, so the report is recognised the byte its R arrives.
  */
 const DSR = [0x1b, 0x5b, 0x36, 0x6e];
 const ESC = '\u001b';
 const isCursorReport = (data: string) => data.startsWith(ESC) && /^\[\d+;\d+R$/.test(data.slice(1));
+/** A row-1 report, written so no key reader can take it for a modified arrow key's prefix (ESC[1;<mod>…). */
+export const unambiguousCursorReport = (report: string) =>
+  report.startsWith(`${ESC}[1;`) ? `${ESC}[01;${report.slice(4)}` : report;
 
 export interface CursorReportGate {
   /** Output from the container, seen before xterm parses it. */
@@ -84,7 +96,7 @@ export function createCursorReportGate(
     },
     input(data) {
       if (isCursorReport(data)) {
-        send(data);
+        send(unambiguousCursorReport(data));
         release();
       } else if (waiting) queue.push(data);
       else send(data);
