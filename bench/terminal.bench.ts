@@ -89,12 +89,14 @@ test('terminal: cat of 20 MB', async ({ page }) => {
     ui.push(performance.now() - started);
   }
 
-  expect.soft(median(ui) / median(cli), 'cat within 2x of docker exec').toBeLessThanOrEqual(CAT_BUDGET_RATIO);
   results.push(
     [`docker exec cat 20 MiB > /dev/null`, ms(median(cli)), cli.map((v) => Math.round(v)).join(', ')],
     [`Berth terminal: cat 20 MiB until the end marker shows`, ms(median(ui)), ui.map((v) => Math.round(v)).join(', ')],
     [`ratio (budget ≤ ${CAT_BUDGET_RATIO}×)`, `${(median(ui) / median(cli)).toFixed(2)}×`, ''],
   );
+  // Printed here too: a missed budget fails this test, and the next test runs in a new worker without `results`.
+  console.log(formatTable(['what', 'median', 'runs'], results));
+  expect.soft(median(ui) / median(cli), 'cat within 2x of docker exec').toBeLessThanOrEqual(CAT_BUDGET_RATIO);
 });
 
 // A fresh page and session: keystrokes right after a bulk `cat` in the same session were seen to get lost (see README).
