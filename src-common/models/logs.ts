@@ -43,11 +43,25 @@ export const LogSourcesChunk = z.object({ kind: z.literal('sources'), sources: z
 export type LogSourcesChunk = z.infer<typeof LogSourcesChunk>;
 
 /**
+ * Lines of a container's history that were read but not sent, because they are older
+ * than the newest `keep` lines the view asked for: it would only drop them. They count
+ * as received and dropped; the lines sent after this are the newest ones.
+ */
+export const LogSkippedChunk = z.object({
+  kind: z.literal('skipped'),
+  container: z.string(),
+  count: z.number().int().positive(),
+});
+export type LogSkippedChunk = z.infer<typeof LogSkippedChunk>;
+
+/**
  * What the stream carries: the containers of the view and their state (sent first, then
- * whenever one changes), and batches of lines as bytes (src-common/logs-codec.ts).
+ * whenever one changes), batches of lines as bytes (src-common/logs-codec.ts), and counts
+ * of history lines not sent.
  */
 export const LogChunk = z.union([
   z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'encoded log lines'),
   LogSourcesChunk,
+  LogSkippedChunk,
 ]);
 export type LogChunk = z.infer<typeof LogChunk>;

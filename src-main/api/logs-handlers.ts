@@ -13,7 +13,7 @@ export function createLogHandlers(engine: Engine, host: AppHost): FeatureHandler
     streams: {
       // Batches leave the engine side at most every ~16 ms or 64 KB (see logs-batcher.ts);
       // while the view is behind, the engine's log streams are paused (flow.ts).
-      'logs.follow': ({ target, tail }, sink) => {
+      'logs.follow': ({ target, tail, keep }, sink) => {
         let follow: { pause(): void; resume(): void } | null = null;
         let behind = false;
         const started = logs.follow(target, tail, {
@@ -24,7 +24,7 @@ export function createLogHandlers(engine: Engine, host: AppHost): FeatureHandler
             }
           },
           end: (error) => sink.end(error ? { reason: 'error', error } : { reason: 'complete' }),
-        });
+        }, keep === undefined ? {} : { keep });
         follow = started;
         if (behind) started.pause();
         sink.onDrain(() => {

@@ -4,6 +4,7 @@ import { containerLabel, type DockerClient } from './docker-client';
 import type { RawContainerInspect } from './engine-types';
 import type { EventsHub } from './events-hub';
 import { createFrameDemuxer } from './log-frames';
+import { createLogHistoryWindow, type LogHistoryWindow } from './log-history-window';
 import { createLineBatcher, type LineBatch, type LineBatcherOptions } from './logs-batcher';
 import { sinceAfterLine } from './logs-time';
 
@@ -15,6 +16,14 @@ export interface ContainerLogFollowerOptions {
   tail: LogTail;
   onSource: (source: LogSource) => void;
   onBatch: (containerId: string, batch: LineBatch) => void;
+  /**
+   * The view keeps at most this many lines. When the tail asks for more, the history is
+   * read first (without follow) and only its newest `keep` lines are sent; the older ones
+   * are counted through onSkipped. Then the stream follows from the last line read.
+   */
+  keep?: number;
+  /** Lines of the history read but not sent (older than the newest `keep`). */
+  onSkipped?: (containerId: string, count: number) => void;
   /** The follower is done: the container was removed (null) or its log cannot be read. */
   onEnd: (error: ApiErrorShape | null) => void;
   batching?: Pick<LineBatcherOptions, 'maxBytes' | 'maxDelayMs'>;
@@ -29,6 +38,8 @@ export interface ContainerLogFollower {
 
 /** Empty streams of a running container in a row before we stop reopening and wait for an event. */
 const MAX_EMPTY_REOPENS = 3;
+/** How often the count of skipped history lines is reported while the history is read. */
+const SKIPPED_REPORT_MS = 100;
 
 const errorShape = (err: unknown): ApiErrorShape =>
   err instanceof ApiError ? err.toShape() : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
@@ -56,6 +67,10 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
   let emptyStreams = 0;
   let abort: AbortController | null = null;
   let current: (NodeJS.ReadableStream & { destroy?: () => void }) | null = null;
+  /** The history's kept batches, sent while the view keeps up; the follow stream opens after them. */
+  let queued: LineBatch[] | null = null;
+  const readsHistoryFirst =
+    options.keep !== undefined && (tail === 'all' || tail > options.keep);
 
   const setSource = (next: Partial<LogSource>) => {
     if (!source) return;
@@ -115,14 +130,16 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
       state: stateOf(raw),
     };
     options.onSource(source);
-    await open();
+    await open(readsHistoryFirst ? createLogHistoryWindow(options.keep!) : null);
   }
 
-  async function open() {
+  /** Opens the log stream: following, or (with a history window) reading what is there and ending. */
+  async function open(history: LogHistoryWindow | null = null) {
     if (cancelled || finished || streaming) return;
     streaming = true;
     waiting = false;
-    const query: Record<string, unknown> = { follow: 1, stdout: 1, stderr: 1, timestamps: 1 };
+    const query: Record<string, unknown> = { stdout: 1, stderr: 1, timestamps: 1 };
+    if (!history) query.follow = 1;
     const since = lastLine === null ? null : sinceAfterLine(lastLine);
     if (since !== null) query.since = since;
     query.tail = firstOpen ? String(tail) : 'all';
@@ -163,11 +180,20 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
       );
     }
     let sawBytes = false;
+    let skippedReportedAt = Date.now();
+    const reportSkipped = () => {
+      const count = history?.takeSkipped() ?? 0;
+      if (count > 0 && !cancelled && !finished) options.onSkipped?.(fullId, count);
+      skippedReportedAt = Date.now();
+    };
     const batcher = createLineBatcher({
       ...options.batching,
       onBatch: (batch) => {
         lastLine = batch.lastLine;
-        if (!cancelled && !finished) options.onBatch(fullId, batch);
+        if (cancelled || finished) return;
+        if (!history) return options.onBatch(fullId, batch);
+        history.add(batch);
+        if (Date.now() - skippedReportedAt >= SKIPPED_REPORT_MS) reportSkipped();
       },
     });
     const demuxer = createFrameDemuxer((s, bytes) => batcher.push(s, bytes), { raw: source?.tty ?? false });
@@ -179,7 +205,10 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
       batcher.end();
       if (current === stream) current = null;
       streaming = false;
-      void afterStream(sawBytes);
+      if (!history) return void afterStream(sawBytes);
+      reportSkipped();
+      queued = history.drain();
+      sendQueued();
     };
     stream.on('data', (chunk: Buffer) => {
       if (chunk.length > 0) sawBytes = true;
@@ -188,6 +217,17 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     stream.on('end', onEnd);
     stream.on('close', onEnd);
     stream.on('error', onEnd);
+  }
+
+  /** Sends the history's kept batches while the view keeps up; then follows from the last one. */
+  function sendQueued() {
+    while (queued && queued.length > 0 && !paused && !cancelled && !finished) {
+      options.onBatch(fullId, queued.shift()!);
+    }
+    if (queued?.length === 0) {
+      queued = null;
+      void open();
+    }
   }
 
   /**
@@ -231,6 +271,7 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     resume() {
       paused = false;
       current?.resume();
+      if (queued) sendQueued();
     },
   };
 }

@@ -48,14 +48,16 @@ interface Line {
 }
 
 /** Opens a follow and records what it sends, line by line. */
-function record(id: string, tail: LogTail = 'all') {
+function record(id: string, tail: LogTail = 'all', keep?: number) {
   const lines: Line[] = [];
   const sources: LogSource[][] = [];
+  let skipped = 0;
   let end: { error: ApiErrorShape | null } | null = null;
   const follow = logs.follow({ kind: 'container', id }, tail, {
     next(encoded: LogChunk) {
       if (!(encoded instanceof Uint8Array)) {
-        sources.push(encoded.sources);
+        if (encoded.kind === 'sources') sources.push(encoded.sources);
+        else skipped += encoded.count;
         return;
       }
       const chunk = decode(encoded);
@@ -73,9 +75,10 @@ function record(id: string, tail: LogTail = 'all') {
     end(error) {
       end = { error };
     },
-  });
+  }, keep === undefined ? {} : { keep });
   return {
     lines,
+    skipped: () => skipped,
     texts: () => lines.map((l) => l.text),
     state: () => sources.at(-1)?.[0]?.state,
     source: () => sources.at(-1)?.[0],
@@ -118,6 +121,31 @@ describe('logs service against the real engine', () => {
       expect(r.lines.map((l) => l.stderr)).toEqual([false, true, false]);
       for (const line of r.lines) expect(line.ts).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
       expect(r.source()).toMatchObject({ id: c.id, name: c.name, tty: false, state: 'running' });
+    } finally {
+      r.follow.cancel();
+    }
+  });
+
+  it('sends only the newest `keep` lines of a longer history, counts the rest, then follows without a gap', async () => {
+    const c = await createTestContainer({
+      cmd: ['sh', '-c', `seq 1 20000; while [ ! -e /go ]; do sleep 0.1; done; echo after-history; ${IDLE}`],
+    });
+    await waitFor(async () => (await run('docker', ['logs', '--tail', '1', c.id])).stdout.includes('20000'), {
+      timeoutMs: 20_000,
+    });
+    const r = record(c.id, 'all', 1_000);
+    try {
+      await waitForText(r, '20000');
+      await run('docker', ['exec', c.id, 'touch', '/go']);
+      await waitForText(r, 'after-history');
+      const texts = r.texts();
+      // Whole batches are kept, so a few more than `keep` may come; never fewer, none twice.
+      expect(texts.length - 1).toBeGreaterThanOrEqual(1_000);
+      expect(texts.length - 1).toBeLessThan(3_000);
+      expect(texts.length - 1 + r.skipped()).toBe(20_000);
+      const first = Number(texts[0]);
+      expect(texts.slice(0, -1)).toEqual(Array.from({ length: 20_001 - first }, (_, i) => String(first + i)));
+      expect(texts.at(-1)).toBe('after-history');
     } finally {
       r.follow.cancel();
     }
@@ -231,7 +259,7 @@ describe('logs service against the real engine', () => {
     const follow = logs.follow({ kind: 'project', project }, 100, {
       next(encoded) {
         if (!(encoded instanceof Uint8Array)) {
-          sources = encoded.sources;
+          if (encoded.kind === 'sources') sources = encoded.sources;
           return;
         }
         const chunk = decode(encoded);

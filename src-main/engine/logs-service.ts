@@ -28,8 +28,13 @@ export interface LogFollow {
   resume(): void;
 }
 
+export interface LogFollowOptions {
+  /** The view's line limit: history beyond it is counted, not sent (logs-follower.ts). */
+  keep?: number;
+}
+
 export interface LogsService {
-  follow(target: LogTarget, tail: LogTail, sink: LogSink): LogFollow;
+  follow(target: LogTarget, tail: LogTail, sink: LogSink, options?: LogFollowOptions): LogFollow;
   download(id: string, options: { timestamps: boolean }): Promise<LogDownload>;
 }
 
@@ -43,6 +48,7 @@ export function createLogsService(deps: LogsServiceDeps): LogsService {
     onSource: (s: LogSource) => void,
     sink: LogSink,
     onEnd: (error: ApiErrorShape | null) => void,
+    { keep }: LogFollowOptions,
   ) =>
     followContainerLogs({
       requireClient: deps.requireClient,
@@ -51,15 +57,21 @@ export function createLogsService(deps: LogsServiceDeps): LogsService {
       tail,
       onSource,
       onBatch: (container, batch) => sink.next(linesChunk(container, batch)),
+      onSkipped: (container, count) => sink.next({ kind: 'skipped', container, count }),
+      ...(keep !== undefined ? { keep } : {}),
       onEnd,
       ...(deps.batching ? { batching: deps.batching } : {}),
     });
 
-  function followContainer(id: string, tail: LogTail, sink: LogSink): LogFollow {
-    const follower = followOne(id, tail, (s) => sink.next({ kind: 'sources', sources: [s] }), sink, (error) =>
-      sink.end(error),
+  function followContainer(id: string, tail: LogTail, sink: LogSink, options: LogFollowOptions): LogFollow {
+    return followOne(
+      id,
+      tail,
+      (s) => sink.next({ kind: 'sources', sources: [s] }),
+      sink,
+      (error) => sink.end(error),
+      options,
     );
-    return follower;
   }
 
   /**
@@ -67,7 +79,7 @@ export function createLogsService(deps: LogsServiceDeps): LogsService {
    * in the project later join (their `create` event carries the project label). The
    * stream itself ends only when cancelled.
    */
-  function followProject(project: string, tail: LogTail, sink: LogSink): LogFollow {
+  function followProject(project: string, tail: LogTail, sink: LogSink, options: LogFollowOptions): LogFollow {
     const members = new Map<string, { follower: ContainerLogFollower | null; source: LogSource | null }>();
     let cancelled = false;
     let paused = false;
@@ -93,6 +105,7 @@ export function createLogsService(deps: LogsServiceDeps): LogsService {
           member.follower = null;
           sendSources();
         },
+        options,
       );
       if (paused) member.follower.pause();
     };
@@ -131,8 +144,10 @@ export function createLogsService(deps: LogsServiceDeps): LogsService {
   }
 
   return {
-    follow: (target, tail, sink) =>
-      target.kind === 'container' ? followContainer(target.id, tail, sink) : followProject(target.project, tail, sink),
+    follow: (target, tail, sink, options = {}) =>
+      target.kind === 'container'
+        ? followContainer(target.id, tail, sink, options)
+        : followProject(target.project, tail, sink, options),
     download: (id, options) => containerLogDownload(deps.requireClient(), id, options),
   };
 }

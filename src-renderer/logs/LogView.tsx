@@ -235,9 +235,9 @@ export function LogView(props: LogViewProps) {
         </fieldset>
       )}
       <div className="log-status">
-        <span role="status" className="log-count" data-total={buffer.total} data-dropped={buffer.dropped}>
+        <span role="status" className="log-count" data-total={buffer.received} data-dropped={buffer.notKept}>
           {t.lineCount(buffer.length)}
-          {buffer.dropped > 0 && ` · ${t.dropped(buffer.dropped)}`}
+          {buffer.notKept > 0 && ` · ${t.dropped(buffer.notKept)}`}
         </span>
         {statusLine && <span className="log-state">{statusLine}</span>}
         {notice && (

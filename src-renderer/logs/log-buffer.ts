@@ -16,6 +16,11 @@ export class LogBuffer {
   total = 0;
   /** Lines dropped because the buffer was full (since the last clear). */
   dropped = 0;
+  /**
+   * Older history lines main counted but never sent, since they would only have been
+   * dropped here. They count as received and dropped, outside the sequence numbers.
+   */
+  skipped = 0;
 
   constructor(private cap: number) {
     this.lines = new Array<string>(cap);
@@ -28,6 +33,14 @@ export class LogBuffer {
   }
   get length(): number {
     return this.size;
+  }
+  /** Lines received since the last clear, counting those main skipped. */
+  get received(): number {
+    return this.total + this.skipped;
+  }
+  /** Older lines not kept: dropped here, or skipped by main before they were sent. */
+  get notKept(): number {
+    return this.dropped + this.skipped;
   }
   /** Sequence number of the oldest line kept. */
   get first(): number {
@@ -74,6 +87,7 @@ export class LogBuffer {
     this.size = 0;
     this.total = 0;
     this.dropped = 0;
+    this.skipped = 0;
   }
 
   /** A new limit; the newest lines are kept. */

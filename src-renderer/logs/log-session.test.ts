@@ -12,7 +12,9 @@ function setup(capacity = 100) {
   let push: ((c: LogChunk) => void) | null = null;
   let end: ((e: StreamEnd) => void) | null = null;
   let unsubscribed = false;
-  const subscribe: SubscribeLogs = (_args, onChunk, onEnd) => {
+  let args: Parameters<SubscribeLogs>[0] | null = null;
+  const subscribe: SubscribeLogs = (a, onChunk, onEnd) => {
+    args = a;
     push = onChunk;
     end = onEnd;
     return () => (unsubscribed = true);
@@ -21,7 +23,15 @@ function setup(capacity = 100) {
   const session = new LogSession(subscribe, { kind: 'container', id: 'c1' }, 1000, capacity, (fn) => frames.push(fn));
   session.start();
   const flush = () => frames.splice(0).forEach((fn) => fn());
-  return { session, push: (c: LogChunk) => push!(c), end: (e: StreamEnd) => end!(e), flush, frames, unsubscribed: () => unsubscribed };
+  return {
+    session,
+    push: (c: LogChunk) => push!(c),
+    end: (e: StreamEnd) => end!(e),
+    flush,
+    frames,
+    unsubscribed: () => unsubscribed,
+    args: () => args,
+  };
 }
 
 describe('LogSession', () => {
@@ -52,6 +62,18 @@ describe('LogSession', () => {
     expect(session.buffer.length).toBe(3);
     expect(session.buffer.dropped).toBe(2);
     expect(session.buffer.line(session.buffer.first)).toBe('3');
+  });
+
+  it('asks main for no more history than it keeps, and counts what main skipped as received and dropped', () => {
+    const { session, push, args } = setup(3);
+    expect(args()).toMatchObject({ tail: 1000, keep: 3 });
+    push({ kind: 'skipped', container: 'c1', count: 900 });
+    push(enc({ container: 'c1', count: 3, text: '901\n902\n903', stderr: [] }));
+    const b = session.buffer;
+    expect([b.received, b.notKept, b.length]).toEqual([903, 900, 3]);
+    expect(b.line(b.first)).toBe('901');
+    session.clear();
+    expect([b.received, b.notKept]).toEqual([0, 0]);
   });
 
   it('numbers containers in order of appearance and keeps their sources', () => {

@@ -4,7 +4,7 @@ import { decodeLogLines } from '../../src-common/logs-codec';
 import { LogBuffer, STDERR } from './log-buffer';
 
 export type SubscribeLogs = (
-  args: { target: LogTarget; tail: LogTail },
+  args: { target: LogTarget; tail: LogTail; keep?: number },
   onChunk: (chunk: LogChunk) => void,
   onEnd: (end: StreamEnd) => void,
 ) => () => void;
@@ -53,7 +53,8 @@ export class LogSession {
   start(): void {
     if (this.unsubscribe) return;
     this.unsubscribe = this.subscribeLogs(
-      { target: this.target, tail: this.tail },
+      // `keep`: main sends no more history than the buffer keeps (log-history-window.ts).
+      { target: this.target, tail: this.tail, keep: this.buffer.capacity },
       (chunk) => this.receive(chunk),
       (end) => this.ended(end),
     );
@@ -89,6 +90,8 @@ export class LogSession {
     if (chunk.kind === 'sources') {
       this.sources = chunk.sources;
       for (const s of chunk.sources) this.indexOf(s.id);
+    } else if (chunk.kind === 'skipped') {
+      this.buffer.skipped += chunk.count;
     } else {
       const source = this.indexOf(chunk.container);
       const lines = chunk.count === 1 ? [chunk.text] : chunk.text.split('\n');
