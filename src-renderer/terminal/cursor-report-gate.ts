@@ -22,7 +22,7 @@ const DSR = [0x1b, 0x5b, 0x36, 0x6e];
 const ESC = '\u001b';
 const isCursorReport = (data: string) => data.startsWith(ESC) && /^\[\d+;\d+R$/.test(data.slice(1));
 /** A row-1 report, written so no key reader can take it for a modified arrow key's prefix (ESC[1;<mod>…). */
-export const unambiguousCursorReport = (report: string) =>
+const unambiguousCursorReport = (report: string) =>
   report.startsWith(`${ESC}[1;`) ? `${ESC}[01;${report.slice(4)}` : report;
 
 export interface CursorReportGate {
