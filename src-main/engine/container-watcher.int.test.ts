@@ -10,7 +10,7 @@ import {
 } from '../test-support/engine-fixtures';
 import { createEngine, type Engine } from './index';
 import { createConnection } from './connection';
-import { createContainerWatcher, FULL_LIST_ABOVE_IDS } from './container-watcher';
+import { createContainerWatcher, FULL_LIST_ABOVE_IDS, MIN_BATCH_INTERVAL_MS } from './container-watcher';
 import { createDockerClient, type DockerClient } from './docker-client';
 import { resolveEndpoint } from './endpoint';
 import type { EngineFilters } from './engine-types';
@@ -161,11 +161,29 @@ describe('container watcher against the real engine', () => {
     rig.dispose();
   });
 
+  it('refreshes a lone event at once, and paces the next batch of a burst', async () => {
+    const [first, second] = await Promise.all([createTestContainer(), createTestContainer()]);
+    created.push(first.id, second.id);
+    const rig = await handDrivenWatcher();
+    // Idle since the snapshot (over MIN_BATCH_INTERVAL_MS ago by the time we send), so no wait.
+    await new Promise((resolve) => setTimeout(resolve, MIN_BATCH_INTERVAL_MS));
+    const sentAt = Date.now();
+    rig.send('pause', first.id);
+    await waitFor(() => rig.answered() === 1, { description: 'the first batch' });
+    expect(rig.requestTimes()[0]! - sentAt).toBeLessThan(MIN_BATCH_INTERVAL_MS / 2);
+    rig.send('pause', second.id);
+    await waitFor(() => rig.answered() === 2, { description: 'the paced batch' });
+    const [a, b] = rig.requestTimes();
+    expect(b! - a!).toBeGreaterThanOrEqual(MIN_BATCH_INTERVAL_MS - 1);
+    rig.dispose();
+  });
+
   it('keeps up with 100 containers created in parallel outside Berth, in far fewer than 100 requests', async () => {
     const counted = countedEngineWatcher();
     try {
       await waitFor(() => counted.watcher.current(), { timeoutMs: 10_000, description: 'first snapshot' });
       const before = counted.lists();
+      const started = Date.now();
       let lastCreated = 0;
       const made = await Promise.all(
         Array.from({ length: 100 }, async () => {
@@ -180,8 +198,13 @@ describe('container watcher against the real engine', () => {
         timeoutMs: 60_000,
         description: 'all 100 in the watcher',
       });
-      expect(Date.now() - lastCreated).toBeLessThan(3000);
-      expect(counted.lists() - before).toBeLessThan(30);
+      const caughtUp = Date.now();
+      expect(caughtUp - lastCreated).toBeLessThan(3000);
+      const lists = counted.lists() - before;
+      // Paced batches: however long the engine takes to create them, the request count
+      // is bounded by time, never by the number of containers.
+      expect(lists).toBeLessThanOrEqual(Math.ceil((caughtUp - started) / MIN_BATCH_INTERVAL_MS) + 1);
+      expect(lists).toBeLessThan(50);
     } finally {
       counted.dispose();
     }
@@ -198,6 +221,7 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
 async function handDrivenWatcher() {
   const real = fixtureClient();
   const requests: (EngineFilters | undefined)[] = [];
+  const requestTimes: number[] = [];
   let answered = 0;
   let gate: Promise<void> | null = null;
   let open = () => {};
@@ -205,6 +229,7 @@ async function handDrivenWatcher() {
     ...real,
     listContainers: async (filters) => {
       requests.push(filters);
+      requestTimes.push(Date.now());
       if (gate) await gate;
       const result = await real.listContainers(filters);
       answered += 1;
@@ -219,12 +244,14 @@ async function handDrivenWatcher() {
   listener.onResync?.();
   await waitFor(() => seen.some((ch) => ch.kind === 'snapshot'));
   requests.length = 0;
+  requestTimes.length = 0;
   answered = 0;
   let time = 0;
   return {
     watcher,
     seen,
     requests: () => requests,
+    requestTimes: () => requestTimes,
     answered: () => answered,
     send: (action: string, id: string) =>
       listener.onEvent?.({ type: 'container', action, id, attributes: {}, timeNano: (time += 1) }),

@@ -30,6 +30,14 @@ const IRRELEVANT = /^(exec_create|exec_start|exec_die|exec_detach|attach|detach|
 export const FULL_LIST_ABOVE_IDS = 100;
 
 /**
+ * Batches start at least this far apart. A lone event is still refreshed at once, but a
+ * burst (`compose up` of many services, a script creating containers in a loop) costs
+ * at most ten requests a second however fast each answer comes back, instead of one
+ * request per answer's round trip.
+ */
+export const MIN_BATCH_INTERVAL_MS = 100;
+
+/**
  * The live container list in main. A full list after every (re)connect; after that,
  * only the changed containers are asked for, never the whole list again (except when
  * so many changed at once that the whole list is the cheaper question).
@@ -37,8 +45,9 @@ export const FULL_LIST_ABOVE_IDS = 100;
  * Refreshes are batched: the ids events touch are collected, and one list request with
  * an id filter naming all of them fetches them together. One batch is in flight at a
  * time; the next one starts as soon as it returns and carries whatever accumulated
- * meanwhile. A lone event is therefore refreshed at once, while a burst of N events
- * costs a few requests rather than N (on Engine 20.10 each costs O(all containers)).
+ * meanwhile, though no sooner than MIN_BATCH_INTERVAL_MS after the last one started. A
+ * lone event is therefore refreshed at once, while a burst of N events costs a few
+ * requests rather than N (on Engine 20.10 each costs O(all containers)).
  */
 export function createContainerWatcher(hub: EventsHub, getClient: () => DockerClient | null): ContainerWatcher {
   let containers: Map<string, ContainerSummary> | null = null;
@@ -48,6 +57,9 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   /** The ids of the batch in flight, or null when none is. */
   let inFlight: Set<string> | null = null;
   let pumpQueued = false;
+  let lastBatchStartedAt = Number.NEGATIVE_INFINITY;
+  /** Holds the next batch back until MIN_BATCH_INTERVAL_MS has passed since the last one. */
+  let paceTimer: NodeJS.Timeout | undefined;
   /** Ids destroyed while the batch asking for them was in flight: its answer is older. */
   const destroyedInFlight = new Set<string>();
   /** id → the states the latest state-changing event promised (see event-expectations). */
@@ -145,9 +157,18 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   }
 
   async function runBatch(): Promise<void> {
-    if (inFlight || syncing || disposed || pending.size === 0) return;
+    if (inFlight || syncing || disposed || pending.size === 0 || paceTimer) return;
     const client = getClient();
     if (!client) return;
+    const wait = lastBatchStartedAt + MIN_BATCH_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      paceTimer = setTimeout(() => {
+        paceTimer = undefined;
+        void runBatch();
+      }, wait);
+      return;
+    }
+    lastBatchStartedAt = Date.now();
     const ids = new Set(pending);
     pending.clear();
     inFlight = ids;
@@ -219,6 +240,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
       unsubscribeHub();
       listeners.clear();
       for (const id of [...staleRetries.keys()]) clearStaleRetry(id);
+      clearTimeout(paceTimer);
       pending.clear();
     },
   };
