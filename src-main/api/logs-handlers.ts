@@ -5,7 +5,14 @@ import { createLogsService } from '../engine/logs-service';
 import type { AppHost } from './app-host';
 
 export function createLogHandlers(engine: Engine, host: AppHost): FeatureHandlers<typeof logCalls, typeof logStreams> {
-  const logs = createLogsService({ requireClient: engine.requireClient, events: engine.events });
+  const logs = createLogsService({
+    requireClient: engine.requireClient,
+    events: engine.events,
+    apiVersion: () => {
+      const status = engine.connection.current();
+      return status.state === 'connected' ? status.engine.apiVersion : undefined;
+    },
+  });
   return {
     calls: {
       'logs.download': async ({ id, timestamps }) => host.offerDownload(await logs.download(id, { timestamps })),

@@ -4,9 +4,9 @@ import { containerLabel, type DockerClient } from './docker-client';
 import type { RawContainerInspect } from './engine-types';
 import type { EventsHub } from './events-hub';
 import { createFrameDemuxer } from './log-frames';
-import { createLogHistoryWindow, type LogHistoryWindow } from './log-history-window';
+import { countLogHistory } from './log-history-count';
 import { createLineBatcher, type LineBatch, type LineBatcherOptions } from './logs-batcher';
-import { sinceAfterLine } from './logs-time';
+import { sinceAfterLine, untilBeforeLine } from './logs-time';
 
 export interface ContainerLogFollowerOptions {
   requireClient: () => DockerClient;
@@ -17,12 +17,13 @@ export interface ContainerLogFollowerOptions {
   onSource: (source: LogSource) => void;
   onBatch: (containerId: string, batch: LineBatch) => void;
   /**
-   * The view keeps at most this many lines. When the tail asks for more, the history is
-   * read first (without follow) and only its newest `keep` lines are sent; the older ones
-   * are counted through onSkipped. Then the stream follows from the last line read.
+   * The view keeps at most this many lines. When the tail asks for more, only the newest
+   * `keep` are asked for (and sent at once); the older lines the tail covers are counted
+   * by a second request (log-history-count.ts) and reported through onSkipped. Only for
+   * engines whose logs endpoint takes `until` (API 1.35+).
    */
   keep?: number;
-  /** Lines of the history read but not sent (older than the newest `keep`). */
+  /** Lines of the history the tail covers but that were not sent (older than the newest `keep`). */
   onSkipped?: (containerId: string, count: number) => void;
   /** The follower is done: the container was removed (null) or its log cannot be read. */
   onEnd: (error: ApiErrorShape | null) => void;
@@ -38,8 +39,6 @@ export interface ContainerLogFollower {
 
 /** Empty streams of a running container in a row before we stop reopening and wait for an event. */
 const MAX_EMPTY_REOPENS = 3;
-/** How often the count of skipped history lines is reported while the history is read. */
-const SKIPPED_REPORT_MS = 100;
 
 const errorShape = (err: unknown): ApiErrorShape =>
   err instanceof ApiError ? err.toShape() : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
@@ -67,10 +66,10 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
   let emptyStreams = 0;
   let abort: AbortController | null = null;
   let current: (NodeJS.ReadableStream & { destroy?: () => void }) | null = null;
-  /** The history's kept batches, sent while the view keeps up; the follow stream opens after them. */
-  let queued: LineBatch[] | null = null;
-  const readsHistoryFirst =
-    options.keep !== undefined && (tail === 'all' || tail > options.keep);
+  const keep = options.keep;
+  /** The tail reaches further back than the view keeps: ask for `keep` lines, count the rest. */
+  const countsOlder = keep !== undefined && (tail === 'all' || tail > keep);
+  let historyCount: { cancel(): void } | null = null;
 
   const setSource = (next: Partial<LogSource>) => {
     if (!source) return;
@@ -94,6 +93,8 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     abort = null;
     current?.destroy?.();
     current = null;
+    historyCount?.cancel();
+    historyCount = null;
   };
 
   const inspect = () => requireClient().inspectContainer({ id: fullId });
@@ -130,19 +131,34 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
       state: stateOf(raw),
     };
     options.onSource(source);
-    await open(readsHistoryFirst ? createLogHistoryWindow(options.keep!) : null);
+    await open();
   }
 
-  /** Opens the log stream: following, or (with a history window) reading what is there and ending. */
-  async function open(history: LogHistoryWindow | null = null) {
+  /** The first line the view gets is known: count the ones before it that the tail covers. */
+  function countOlderThan(batch: LineBatch) {
+    const until = untilBeforeLine(new TextDecoder().decode(batch.text.subarray(0, 64)));
+    if (until === null || cancelled || finished) return;
+    historyCount = countLogHistory({
+      client: requireClient(),
+      id: fullId,
+      object: containerLabel({ id: fullId, ...(source ? { name: source.name } : {}) }),
+      tty: source?.tty ?? false,
+      until,
+      tail,
+      onCount: (lines) => !cancelled && !finished && options.onSkipped?.(fullId, lines),
+    });
+  }
+
+  /** Opens the log stream, following. */
+  async function open() {
     if (cancelled || finished || streaming) return;
     streaming = true;
     waiting = false;
-    const query: Record<string, unknown> = { stdout: 1, stderr: 1, timestamps: 1 };
-    if (!history) query.follow = 1;
+    const query: Record<string, unknown> = { stdout: 1, stderr: 1, timestamps: 1, follow: 1 };
     const since = lastLine === null ? null : sinceAfterLine(lastLine);
     if (since !== null) query.since = since;
-    query.tail = firstOpen ? String(tail) : 'all';
+    query.tail = firstOpen ? String(countsOlder ? keep : tail) : 'all';
+    let countBeforeFirstBatch = firstOpen && countsOlder;
     const wasFirst = firstOpen;
     firstOpen = false;
     const controller = new AbortController();
@@ -180,20 +196,16 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
       );
     }
     let sawBytes = false;
-    let skippedReportedAt = Date.now();
-    const reportSkipped = () => {
-      const count = history?.takeSkipped() ?? 0;
-      if (count > 0 && !cancelled && !finished) options.onSkipped?.(fullId, count);
-      skippedReportedAt = Date.now();
-    };
     const batcher = createLineBatcher({
       ...options.batching,
       onBatch: (batch) => {
         lastLine = batch.lastLine;
         if (cancelled || finished) return;
-        if (!history) return options.onBatch(fullId, batch);
-        history.add(batch);
-        if (Date.now() - skippedReportedAt >= SKIPPED_REPORT_MS) reportSkipped();
+        if (countBeforeFirstBatch) {
+          countBeforeFirstBatch = false;
+          countOlderThan(batch);
+        }
+        options.onBatch(fullId, batch);
       },
     });
     const demuxer = createFrameDemuxer((s, bytes) => batcher.push(s, bytes), { raw: source?.tty ?? false });
@@ -205,10 +217,7 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
       batcher.end();
       if (current === stream) current = null;
       streaming = false;
-      if (!history) return void afterStream(sawBytes);
-      reportSkipped();
-      queued = history.drain();
-      sendQueued();
+      void afterStream(sawBytes);
     };
     stream.on('data', (chunk: Buffer) => {
       if (chunk.length > 0) sawBytes = true;
@@ -217,17 +226,6 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     stream.on('end', onEnd);
     stream.on('close', onEnd);
     stream.on('error', onEnd);
-  }
-
-  /** Sends the history's kept batches while the view keeps up; then follows from the last one. */
-  function sendQueued() {
-    while (queued && queued.length > 0 && !paused && !cancelled && !finished) {
-      options.onBatch(fullId, queued.shift()!);
-    }
-    if (queued?.length === 0) {
-      queued = null;
-      void open();
-    }
   }
 
   /**
@@ -271,7 +269,6 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     resume() {
       paused = false;
       current?.resume();
-      if (queued) sendQueued();
     },
   };
 }

@@ -17,7 +17,7 @@ import {
 } from '../test-support/engine-fixtures';
 import type { CreateContainerSpec } from './engine-types';
 import { createEngine, type Engine } from './index';
-import { createLogsService, type LogsService } from './logs-service';
+import { createLogsService, logsTakeUntil, type LogsService } from './logs-service';
 
 const run = promisify(execFile);
 const IDLE = 'trap "exit 0" TERM; while :; do sleep 1 & wait $!; done';
@@ -48,12 +48,12 @@ interface Line {
 }
 
 /** Opens a follow and records what it sends, line by line. */
-function record(id: string, tail: LogTail = 'all', keep?: number) {
+function record(id: string, tail: LogTail = 'all', keep?: number, service: LogsService = logs) {
   const lines: Line[] = [];
   const sources: LogSource[][] = [];
   let skipped = 0;
   let end: { error: ApiErrorShape | null } | null = null;
-  const follow = logs.follow({ kind: 'container', id }, tail, {
+  const follow = service.follow({ kind: 'container', id }, tail, {
     next(encoded: LogChunk) {
       if (!(encoded instanceof Uint8Array)) {
         if (encoded.kind === 'sources') sources.push(encoded.sources);
@@ -136,16 +136,44 @@ describe('logs service against the real engine', () => {
     const r = record(c.id, 'all', 1_000);
     try {
       await waitForText(r, '20000');
+      // Exactly the newest 1,000, in order; the 19,000 before them only counted.
+      expect(r.texts()).toEqual(Array.from({ length: 1_000 }, (_, i) => String(19_001 + i)));
+      await waitFor(() => r.skipped() === 19_000, { timeoutMs: 20_000, description: 'the older lines counted' });
       await run('docker', ['exec', c.id, 'touch', '/go']);
       await waitForText(r, 'after-history');
-      const texts = r.texts();
-      // Whole batches are kept, so a few more than `keep` may come; never fewer, none twice.
-      expect(texts.length - 1).toBeGreaterThanOrEqual(1_000);
-      expect(texts.length - 1).toBeLessThan(3_000);
-      expect(texts.length - 1 + r.skipped()).toBe(20_000);
-      const first = Number(texts[0]);
-      expect(texts.slice(0, -1)).toEqual(Array.from({ length: 20_001 - first }, (_, i) => String(first + i)));
-      expect(texts.at(-1)).toBe('after-history');
+      expect(r.texts().slice(1_000)).toEqual(['after-history']);
+      expect(r.skipped()).toBe(19_000);
+    } finally {
+      r.follow.cancel();
+    }
+  });
+
+  it('counts only the older lines a numeric tail covers, and a TTY log too', async () => {
+    const id = await ttyContainer(`seq 1 5000; ${IDLE}`);
+    await waitFor(async () => (await run('docker', ['logs', '--tail', '1', id])).stdout.includes('5000'), {
+      timeoutMs: 20_000,
+    });
+    const r = record(id, 3_000, 500);
+    try {
+      await waitForText(r, '5000');
+      expect(r.texts()).toEqual(Array.from({ length: 500 }, (_, i) => String(4_501 + i)));
+      await waitFor(() => r.skipped() === 2_500, { timeoutMs: 20_000, description: 'the older lines of the tail counted' });
+    } finally {
+      r.follow.cancel();
+    }
+  });
+
+  it('sends the whole tail to an engine without `until` (API before 1.35), for the view to drop', async () => {
+    const old = createLogsService({ requireClient: engine.requireClient, events: engine.events, apiVersion: () => '1.30' });
+    expect(logsTakeUntil('1.30')).toBe(false);
+    expect(logsTakeUntil('1.41')).toBe(true);
+    expect(logsTakeUntil(undefined)).toBe(true);
+    const c = await createTestContainer({ cmd: ['sh', '-c', `seq 1 300; ${IDLE}`] });
+    const r = record(c.id, 'all', 100, old);
+    try {
+      await waitForText(r, '300');
+      expect(r.texts()).toHaveLength(300);
+      expect(r.skipped()).toBe(0);
     } finally {
       r.follow.cancel();
     }

@@ -13,6 +13,8 @@ export interface LogsServiceDeps {
   requireClient: () => DockerClient;
   events: Pick<EventsHub, 'subscribe'>;
   batching?: Pick<LineBatcherOptions, 'maxBytes' | 'maxDelayMs'>;
+  /** The connected engine's API version ("1.41"), if known. */
+  apiVersion?: () => string | undefined;
 }
 
 /** Where a log stream goes; `end(null)` is a normal end (the container was removed). */
@@ -31,6 +33,17 @@ export interface LogFollow {
 export interface LogFollowOptions {
   /** The view's line limit: history beyond it is counted, not sent (logs-follower.ts). */
   keep?: number;
+}
+
+/**
+ * Counting the history the view does not keep needs the logs endpoint's `until` (API
+ * 1.35, Docker 17.12). An older engine would ignore it and the count would include the
+ * kept lines, so there the whole tail is sent and the view drops what it cannot keep.
+ * An unknown version is taken as current.
+ */
+export function logsTakeUntil(apiVersion: string | undefined): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(apiVersion ?? '');
+  return !m || Number(m[1]) > 1 || (Number(m[1]) === 1 && Number(m[2]) >= 35);
 }
 
 export interface LogsService {
@@ -58,7 +71,7 @@ export function createLogsService(deps: LogsServiceDeps): LogsService {
       onSource,
       onBatch: (container, batch) => sink.next(linesChunk(container, batch)),
       onSkipped: (container, count) => sink.next({ kind: 'skipped', container, count }),
-      ...(keep !== undefined ? { keep } : {}),
+      ...(keep !== undefined && logsTakeUntil(deps.apiVersion?.()) ? { keep } : {}),
       onEnd,
       ...(deps.batching ? { batching: deps.batching } : {}),
     });

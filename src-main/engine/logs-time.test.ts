@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sinceAfterLine } from './logs-time';
+import { sinceAfterLine, untilBeforeLine } from './logs-time';
 
 describe('sinceAfterLine', () => {
   it('is one nanosecond after the line timestamp', () => {
@@ -14,5 +14,16 @@ describe('sinceAfterLine', () => {
 
   it('is null for a line without a timestamp', () => {
     expect(sinceAfterLine('hello')).toBeNull();
+  });
+});
+
+describe('untilBeforeLine', () => {
+  it('is one nanosecond before the line timestamp, borrowing from the second', () => {
+    expect(untilBeforeLine('2024-05-01T10:00:00.123456789Z hello')).toBe('1714557600.123456788');
+    expect(untilBeforeLine('2024-05-01T10:00:00Z x')).toBe('1714557599.999999999');
+  });
+
+  it('is null for a line without a timestamp', () => {
+    expect(untilBeforeLine('hello')).toBeNull();
   });
 });
