@@ -15,7 +15,6 @@ import { ImageDialogs } from './images/ImageDialogs';
 import { RunDialog } from './run/RunDialog';
 import { registerBuildRunImageActions } from './run/image-actions';
 import { lazyNamed } from './shell/lazy-named';
-import { Suspense } from 'react';
 
 registerBuildRunImageActions();
 
@@ -71,9 +70,7 @@ export function App() {
         {showUnreachable ? (
           <UnreachableScreen />
         ) : (
-          <Suspense fallback={null}>
-            <Page />
-          </Suspense>
+          <Page />
         )}
       </main>
       <RemoveDialog />

@@ -6,12 +6,14 @@ import { containerStrings } from '../strings';
 import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
 import { useContainerDetails } from './use-container-details';
-import { lazyNamed } from '../../shell/lazy-named';
+import { lazyNamed, preloadWhenIdle } from '../../shell/lazy-named';
 import { WritableLayerTab } from './WritableLayerTab';
 
-// xterm and the log view are the heaviest parts of the UI: loaded when first opened.
+// xterm and the log view are the heaviest parts of the UI: kept out of the first screen's
+// code, loaded once the app is idle (or when first opened, if that comes sooner).
 const TerminalTab = lazyNamed(() => import('../../terminal/TerminalTab'), 'TerminalTab');
 const LogsTab = lazyNamed(() => import('../../logs/LogsTab'), 'LogsTab');
+preloadWhenIdle(LogsTab, TerminalTab);
 
 const t = containerStrings.details;
 const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'changes'];
