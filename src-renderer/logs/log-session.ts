@@ -53,7 +53,7 @@ export class LogSession {
   start(): void {
     if (this.unsubscribe) return;
     this.unsubscribe = this.subscribeLogs(
-      // `keep`: main sends no more history than the buffer keeps (log-history-window.ts).
+      // `keep`: main sends no more history than the buffer keeps and counts the rest (log-history-count.ts).
       { target: this.target, tail: this.tail, keep: this.buffer.capacity },
       (chunk) => this.receive(chunk),
       (end) => this.ended(end),
