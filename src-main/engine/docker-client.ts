@@ -6,6 +6,7 @@ import Docker from 'dockerode';
 import type { EngineEndpoint } from '../../src-common/models/engine-status';
 import type { ResolvedEndpoint } from './endpoint';
 import { statusCodeOf, toApiError, type ErrorContext } from './engine-errors';
+import { CHUNKED_RESPONSE, rawHttpGet } from './raw-http-get';
 import type {
   BuildImageOptions,
   CreateContainerSpec,
@@ -68,6 +69,12 @@ export interface DockerClient {
   readonly endpoint: EngineEndpoint;
   /** The escape hatch for feature modules; see EngineRequest. */
   request<T = unknown>(req: EngineRequest): Promise<T>;
+  /**
+   * A GET whose body is read straight off the socket (raw-http-get.ts): for long
+   * streams the engine flushes line by line, such as a big log. Falls back to the modem
+   * where that cannot be done (TLS, ssh).
+   */
+  streamGet(req: Pick<EngineRequest, 'path' | 'signal' | 'action' | 'object'> & { query: Record<string, string | number> }): Promise<NodeJS.ReadableStream>;
   ping(): Promise<void>;
   version(): Promise<RawVersion>;
   listContainers(filters?: EngineFilters): Promise<RawContainerSummary[]>;
@@ -207,6 +214,18 @@ export function createDockerClient(resolved: ResolvedEndpoint): DockerClient {
   return {
     endpoint,
     request,
+    streamGet: (req) =>
+      run({ action: req.action, ...(req.object ? { object: req.object } : {}) }, async () => {
+        const raw = rawHttpGet(dial, req.path, req.query, req.signal);
+        if (raw) {
+          try {
+            return await raw;
+          } catch (err) {
+            if ((err as { code?: unknown }).code !== CHUNKED_RESPONSE) throw err;
+          }
+        }
+        return dialEngine<NodeJS.ReadableStream>(docker, { ...req, method: 'GET', response: 'stream' });
+      }),
     ping: () => run({ action: 'ping the engine' }, async () => void (await docker.ping())),
     version: () => run({ action: 'read the engine version' }, async () => (await docker.version()) as RawVersion),
     listContainers: (filters) =>

@@ -58,11 +58,10 @@ export function countLogHistory(options: LogHistoryCountOptions): { cancel(): vo
   void (async () => {
     let stream: NodeJS.ReadableStream;
     try {
-      stream = await options.client.request<NodeJS.ReadableStream>({
-        method: 'GET',
+      // Straight off the socket: this is the one request that reads the whole history.
+      stream = await options.client.streamGet({
         path: `/containers/${encodeURIComponent(options.id)}/logs`,
         query: { stdout: 1, stderr: 1, until: options.until, tail: String(options.tail) },
-        response: 'stream',
         signal: controller.signal,
         action: 'read the logs of',
         object: options.object,

@@ -26,11 +26,9 @@ export async function containerLogDownload(
     filename: `${name}.log`,
     contentType: 'text/plain; charset=utf-8',
     async open(signal) {
-      const body = await client.request<NodeJS.ReadableStream>({
-        method: 'GET',
+      const body = await client.streamGet({
         path: `/containers/${encodeURIComponent(raw.Id)}/logs`,
         query: { stdout: 1, stderr: 1, ...(options.timestamps ? { timestamps: 1 } : {}) },
-        response: 'stream',
         signal,
         action: 'download the logs of',
         object: containerLabel({ id: raw.Id, name }),

@@ -154,7 +154,7 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     if (cancelled || finished || streaming) return;
     streaming = true;
     waiting = false;
-    const query: Record<string, unknown> = { stdout: 1, stderr: 1, timestamps: 1, follow: 1 };
+    const query: Record<string, string | number> = { stdout: 1, stderr: 1, timestamps: 1, follow: 1 };
     const since = lastLine === null ? null : sinceAfterLine(lastLine);
     if (since !== null) query.since = since;
     query.tail = firstOpen ? String(countsOlder ? keep : tail) : 'all';
@@ -165,11 +165,9 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     abort = controller;
     let stream: NodeJS.ReadableStream & { destroy?: () => void };
     try {
-      stream = await requireClient().request({
-        method: 'GET',
+      stream = await requireClient().streamGet({
         path: `/containers/${encodeURIComponent(fullId)}/logs`,
         query,
-        response: 'stream',
         signal: controller.signal,
         action: 'read the logs of',
         object: containerLabel({ id: fullId, ...(source ? { name: source.name } : {}) }),
