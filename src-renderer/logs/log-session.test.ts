@@ -67,13 +67,19 @@ describe('LogSession', () => {
   it('asks main for no more history than it keeps, and counts what main skipped as received and dropped', () => {
     const { session, push, args } = setup(3);
     expect(args()).toMatchObject({ tail: 1000, keep: 3 });
-    push({ kind: 'skipped', container: 'c1', count: 900 });
+    // Main sends the kept lines first; the count of older ones follows while it is made.
     push(enc({ container: 'c1', count: 3, text: '901\n902\n903', stderr: [] }));
+    push({ kind: 'skipped', container: 'c1', count: 500 });
+    push({ kind: 'skipped', container: 'c1', count: 400 });
     const b = session.buffer;
     expect([b.received, b.notKept, b.length]).toEqual([903, 900, 3]);
     expect(b.line(b.first)).toBe('901');
     session.clear();
     expect([b.received, b.notKept]).toEqual([0, 0]);
+    // A count still on its way is about lines before the cleared ones: not counted again.
+    push({ kind: 'skipped', container: 'c1', count: 100 });
+    push(enc({ container: 'c1', count: 1, text: '904', stderr: [] }));
+    expect([b.received, b.notKept, b.length]).toEqual([1, 0, 1]);
   });
 
   it('numbers containers in order of appearance and keeps their sources', () => {

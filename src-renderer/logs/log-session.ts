@@ -37,6 +37,7 @@ export class LogSession {
   /** Lines that arrived between the last two notifications. */
   private lastIntervalLines = 0;
   private unsubscribe: (() => void) | null = null;
+  private cleared = false;
 
   constructor(
     private readonly subscribeLogs: SubscribeLogs,
@@ -91,7 +92,8 @@ export class LogSession {
       this.sources = chunk.sources;
       for (const s of chunk.sources) this.indexOf(s.id);
     } else if (chunk.kind === 'skipped') {
-      this.buffer.skipped += chunk.count;
+      // Counts of lines older than the first one sent; after a clear they are moot.
+      if (!this.cleared) this.buffer.skipped += chunk.count;
     } else {
       const source = this.indexOf(chunk.container);
       const lines = chunk.count === 1 ? [chunk.text] : chunk.text.split('\n');
@@ -116,6 +118,7 @@ export class LogSession {
   }
 
   clear(): void {
+    this.cleared = true;
     this.buffer.clear();
     this.changed();
   }
