@@ -14,7 +14,7 @@ function fakeEngine(stream: PassThrough) {
   const requests: { path: string; query: unknown }[] = [];
   const client = {
     inspectContainer: async () => ({ Id: 'abc', Name: '/web-1', Config: { Tty: true }, State: { Status: 'running' } }),
-    request: async (req: { path: string; query: unknown }) => {
+    streamGet: async (req: { path: string; query: unknown }) => {
       requests.push(req);
       return stream;
     },
