@@ -1,6 +1,7 @@
 import type { LogTail } from '../../src-common/models/logs';
 import type { DockerClient } from './docker-client';
 import { createFrameDemuxer } from './log-frames';
+import { lineTimestampHasFraction } from './logs-time';
 
 export interface LogHistoryCountOptions {
   client: DockerClient;
@@ -90,4 +91,45 @@ export function countLogHistory(options: LogHistoryCountOptions): { cancel(): vo
   return {
     cancel: () => controller.abort(),
   };
+}
+
+/**
+ * Whether this container's log timestamps are fine enough for the count above, asked with
+ * the newest line only (`tail=1`, read from the end of the log file). `until` = first kept
+ * line − 1 ns stops right before that line only if the timestamps tell lines of the same
+ * second apart. Podman 4.3's Docker-compatible endpoint prints whole seconds
+ * ("…T12:59:55Z"), so `until` = 12:59:54.999999999 would count none of the older lines
+ * written in that second (all of them, for a fast writer): there the follower asks for the
+ * whole tail and the view drops what it cannot keep, as for an engine without `until`.
+ * True for an empty log (nothing older to count) or when the probe fails (the follow
+ * request reports its own errors).
+ */
+export async function logTimestampsSplitSeconds(client: DockerClient, id: string, tty: boolean): Promise<boolean> {
+  const controller = new AbortController();
+  let head = '';
+  const demuxer = createFrameDemuxer(
+    (_stream, bytes) => {
+      if (head.length < 64) head += new TextDecoder().decode(bytes.subarray(0, 64));
+    },
+    { raw: tty },
+  );
+  try {
+    const stream = await client.streamGet({
+      path: `/containers/${encodeURIComponent(id)}/logs`,
+      query: { stdout: 1, stderr: 1, timestamps: 1, tail: '1' },
+      signal: controller.signal,
+      action: 'read the logs of',
+      object: id,
+    });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      demuxer.push(chunk);
+      if (head.length >= 40) break;
+    }
+    demuxer.end();
+  } catch {
+    return true;
+  } finally {
+    controller.abort();
+  }
+  return lineTimestampHasFraction(head) ?? true;
 }

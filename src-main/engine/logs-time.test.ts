@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sinceAfterLine, untilBeforeLine } from './logs-time';
+import { lineTimestampHasFraction, sinceAfterLine, untilBeforeLine } from './logs-time';
 
 describe('sinceAfterLine', () => {
   it('is one nanosecond after the line timestamp', () => {
@@ -25,5 +25,14 @@ describe('untilBeforeLine', () => {
 
   it('is null for a line without a timestamp', () => {
     expect(untilBeforeLine('hello')).toBeNull();
+  });
+});
+
+describe('lineTimestampHasFraction', () => {
+  it('tells nanosecond timestamps (Docker) from whole seconds (Podman 4.x compat endpoint)', () => {
+    expect(lineTimestampHasFraction('2024-05-01T10:00:00.123456789Z hello')).toBe(true);
+    expect(lineTimestampHasFraction('2024-05-01T10:00:00.000000000Z hello')).toBe(true);
+    expect(lineTimestampHasFraction('2024-05-01T10:00:00Z hello')).toBe(false);
+    expect(lineTimestampHasFraction('hello')).toBeNull();
   });
 });

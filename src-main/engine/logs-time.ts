@@ -21,6 +21,34 @@ export function untilBeforeLine(line: string): string | null {
   return at === null ? null : unixSeconds(at - 1n);
 }
 
+/**
+ * Whether a line's timestamp can tell lines of the same second apart: true with fraction
+ * digits (Docker always prints nine), false without (Podman 4.x's Docker-compatible logs
+ * endpoint prints whole seconds, though it filters `since`/`until` on the full time), null
+ * when the line has no timestamp.
+ */
+export function lineTimestampHasFraction(line: string): boolean | null {
+  const m = LINE_TIMESTAMP.exec(line);
+  return m ? m[2] !== undefined : null;
+}
+
+/**
+ * The timestamp and its space ("2026-12-02T12:59:55Z ") when it is whole seconds, else null.
+ * Lines that print the same whole second cannot be told apart by `since`: a reopened
+ * stream then starts at that second and skips the lines of it already shown
+ * (logs-follower.ts).
+ */
+export function wholeSecondStamp(line: string): string | null {
+  const m = LINE_TIMESTAMP.exec(line);
+  return m && m[2] === undefined ? m[0] : null;
+}
+
+/** The `since` value of the line's own timestamp (inclusive: the line itself comes again). */
+export function sinceLine(line: string): string | null {
+  const at = lineTimestampNanos(line);
+  return at === null ? null : unixSeconds(at);
+}
+
 /** Nanoseconds since the epoch; they do not fit a double, hence BigInt. */
 function lineTimestampNanos(line: string): bigint | null {
   const m = LINE_TIMESTAMP.exec(line);
