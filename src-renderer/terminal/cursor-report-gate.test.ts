@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCursorReportGate, type GateTimers } from './cursor-report-gate';
+import { createCursorReportGate, findCursorQuestion, type GateTimers } from './cursor-report-gate';
 
 const bytes = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 
@@ -115,5 +115,50 @@ describe('cursor report gate', () => {
     gate.input('x');
     fire();
     expect(sent).toEqual(['x']);
+  });
+});
+
+describe('findCursorQuestion', () => {
+  /** What a byte-by-byte reading finds, chunk after chunk: the reference for the indexOf scan. */
+  function slowScan(chunks: string[]): boolean[] {
+    const dsr = '\x1b[6n';
+    let tail = '';
+    return chunks.map((c) => {
+      const text = tail + c;
+      let asked = false;
+      for (let i = 0; i + dsr.length <= text.length; i++) if (text.startsWith(dsr, i) && i + dsr.length > tail.length) asked = true;
+      tail = text.slice(-3);
+      return asked;
+    });
+  }
+  function fastScan(chunks: string[]): boolean[] {
+    let partial = 0;
+    return chunks.map((c) => {
+      const found = findCursorQuestion(bytes(c), partial);
+      partial = found.partial;
+      return found.asked;
+    });
+  }
+
+  it.each([
+    [['plain text', 'more']],
+    [['\x1b[6n']],
+    [['\x1b', '[', '6', 'n']],
+    [['a\x1b[', '6nb']],
+    [['\x1b\x1b[6n']],
+    [['\x1b[', '\x1b[6n']],
+    [['\x1b[6', 'm\x1b[6n']],
+    [['\x1b[6', 'x', '\x1b[6n']],
+    [['\x1b[6n\x1b[6n', '\x1b[']],
+    [['\x1b[J\x1b[36m', 'colour\x1b[6m']],
+    [['\x1b[', '', '6n']],
+  ])('agrees with a byte-by-byte reading: %j', (chunks) => {
+    expect(fastScan(chunks)).toEqual(slowScan(chunks));
+  });
+
+  it('carries a prefix the chunk ends with', () => {
+    expect(findCursorQuestion(bytes('x\x1b[6'), 0)).toEqual({ asked: false, partial: 3 });
+    expect(findCursorQuestion(bytes('n'), 3)).toEqual({ asked: true, partial: 0 });
+    expect(findCursorQuestion(bytes('q'), 3)).toEqual({ asked: false, partial: 0 });
   });
 });

@@ -25,6 +25,36 @@ const isCursorReport = (data: string) => data.startsWith(ESC) && /^\[\d+;\d+R$/.
 const unambiguousCursorReport = (report: string) =>
   report.startsWith(`${ESC}[1;`) ? `${ESC}[01;${report.slice(4)}` : report;
 
+/**
+ * Whether `bytes` hold ESC[6n, given that the previous chunk ended with the first
+ * `partial` bytes of it; also how much of it this chunk ends with. It looks only at
+ * ESC bytes (found by the native indexOf): a byte-by-byte loop over every chunk cost
+ * ~130 ms of a 20 MiB `cat`, more than a tenth of the renderer's time.
+ */
+export function findCursorQuestion(bytes: Uint8Array, partial: number): { asked: boolean; partial: number } {
+  let asked = false;
+  let i = 0;
+  // The rest of a question split across chunks.
+  while (partial > 0 && i < bytes.length) {
+    if (bytes[i] !== DSR[partial]) {
+      partial = 0;
+      break;
+    }
+    i++;
+    if (++partial === DSR.length) {
+      asked = true;
+      partial = 0;
+    }
+  }
+  for (let at = bytes.indexOf(DSR[0]!, i); at !== -1; at = bytes.indexOf(DSR[0]!, at + 1)) {
+    let k = 1;
+    while (k < DSR.length && at + k < bytes.length && bytes[at + k] === DSR[k]) k++;
+    if (k === DSR.length) asked = true;
+    else if (at + k === bytes.length) partial = k;
+  }
+  return { asked, partial };
+}
+
 export interface CursorReportGate {
   /** Output from the container, seen before xterm parses it. */
   output(bytes: Uint8Array): void;
@@ -76,15 +106,9 @@ export function createCursorReportGate(
 
   return {
     output(bytes) {
-      let asked = false;
-      for (const byte of bytes) {
-        matched = byte === DSR[matched] ? matched + 1 : byte === DSR[0] ? 1 : 0;
-        if (matched === DSR.length) {
-          matched = 0;
-          asked = true;
-        }
-      }
-      if (asked) {
+      const found = findCursorQuestion(bytes, matched);
+      matched = found.partial;
+      if (found.asked) {
         beforeFirstOutput = false;
         hold(timeoutMs);
       } else if (beforeFirstOutput && bytes.byteLength > 0) release();
