@@ -67,7 +67,8 @@ function loadRenderer(term: Terminal): void {
 /**
  * One terminal: an xterm instance bound to a terminal.session stream, shaped like
  * xterm's AttachAddon. Output is written with xterm's callback, which acknowledges the
- * chunk, so main pauses the engine socket while xterm is more than ~512 KB behind.
+ * chunk, so main pauses the engine socket while xterm is behind by more than the
+ * window of the stream's contract entry (128 KB).
  */
 export function createTerminalSession(options: {
   key: number;
