@@ -40,6 +40,21 @@ test.describe('terminal tab', () => {
     await expect(term.status.getByRole('button', { name: 'Reconnect' })).toBeVisible();
   });
 
+  test('keys typed right after `clear` all reach the shell, with the prompt on the top row', async ({ containersPage, page }) => {
+    const c = await createTestContainer();
+    await expect(containersPage.engineStatus).toContainText('Connected');
+    const term = new TerminalPage(page);
+    await term.open(c.id);
+    // busybox sh asks where the cursor is at every prompt; on the top row its answer once
+    // swallowed the keys typed behind it. The arithmetic shows the whole line ran.
+    for (let i = 0; i < 3; i++) {
+      const m = marker();
+      await term.run('clear');
+      await term.run(`echo ${m}-$((40 + ${i}))`);
+      await expect(term.screen()).toContainText(`${m}-${40 + i}`);
+    }
+  });
+
   test('a session survives a tab switch; closing it leaves no process', async ({ containersPage, page }) => {
     const c = await createTestContainer();
     await expect(containersPage.engineStatus).toContainText('Connected');
