@@ -132,6 +132,33 @@ test.describe('logs tab controls', () => {
     await expect(logs.lines).toHaveCount(0);
   });
 
+  test('keeps only the line limit of a longer log, newest lines, and says how many older ones it dropped', async ({
+    containersPage: ui,
+  }) => {
+    const c = await createTestContainer({ cmd: ['sh', '-c', `seq 1 12000; ${IDLE}`] });
+    const logs = await LogsPage.openContainer(ui.page, c.id, c.name);
+    await expect(logs.status).toContainText('1,000 lines');
+    const limit = logs.region.getByRole('combobox', { name: 'Lines kept in memory' });
+    await limit.selectOption('10000');
+    try {
+      await logs.tail.selectOption('all');
+      await expect(logs.status).toContainText('10,000 lines · 2,000 older lines dropped');
+      const count = logs.region.locator('.log-count');
+      await expect(count).toHaveAttribute('data-total', '12000');
+      await expect(logs.line(/^12000$/)).toBeVisible();
+      // The oldest line kept is 2001: reached through the search, 2000 is not there.
+      await logs.search.fill('2001');
+      await logs.checkbox('Show only matching lines').check();
+      await expect(logs.lines.first()).toHaveText('2001');
+      await logs.search.fill('2000');
+      await expect(logs.line(/^2000$/)).toHaveCount(0);
+      await expect(logs.line(/^12000$/)).toBeVisible();
+    } finally {
+      // The limit is an app setting shared by the later tests.
+      await limit.selectOption('100000');
+    }
+  });
+
   test('wraps long lines on request', async ({ containersPage: ui }) => {
     const c = await createTestContainer({ cmd: ['sh', '-c', `yes word | head -n 400 | tr '\\n' ' '; echo; ${IDLE}`] });
     const logs = await LogsPage.openContainer(ui.page, c.id, c.name);
