@@ -153,6 +153,13 @@ test.describe('logs tab controls', () => {
       await logs.search.fill('2000');
       await expect(logs.line(/^2000$/)).toHaveCount(0);
       await expect(logs.line(/^12000$/)).toBeVisible();
+      // A higher limit loads the lines the lower one left out.
+      await logs.checkbox('Show only matching lines').uncheck();
+      await logs.search.fill('');
+      await limit.selectOption('100000');
+      await expect(logs.status).toContainText('12,000 lines');
+      await expect(logs.status).not.toContainText('dropped');
+      await expect(count).toHaveAttribute('data-total', '12000');
     } finally {
       // The limit is an app setting shared by the later tests.
       await limit.selectOption('100000');

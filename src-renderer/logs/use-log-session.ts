@@ -19,6 +19,8 @@ export function useLogSession(target: LogTarget, targetKey: string) {
   const capacity = useBerthStore(selectLogLineCap);
   const { save } = useSaveSettings();
   const [session, setSession] = useState<LogSession | null>(null);
+  /** Bumped to open the stream again (see the capacity effect below). */
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     const s = new LogSession(subscribeLogs, target, tail, useBerthStore.getState().settings.logLineCap);
@@ -26,7 +28,7 @@ export function useLogSession(target: LogTarget, targetKey: string) {
     setSession(s);
     return () => s.dispose();
     // `target` is a fresh object each render; targetKey names it.
-  }, [targetKey, tail]);
+  }, [targetKey, tail, reloads]);
 
   const setTail = (next: LogTail) => {
     setTailState(next);
@@ -34,7 +36,11 @@ export function useLogSession(target: LogTarget, targetKey: string) {
   };
 
   useEffect(() => {
-    session?.setCapacity(capacity);
+    if (!session) return;
+    // A higher limit than the view had, with older lines left out: the engine still has
+    // them, so the stream opens again and brings as many as the new limit keeps.
+    if (capacity > session.buffer.capacity && session.buffer.notKept > 0) setReloads((n) => n + 1);
+    else session.setCapacity(capacity);
   }, [session, capacity]);
 
   const setCapacity = (cap: number) => void save({ logLineCap: cap });
