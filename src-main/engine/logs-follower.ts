@@ -3,10 +3,11 @@ import type { LogSource, LogSourceState, LogTail } from '../../src-common/models
 import { containerLabel, type DockerClient } from './docker-client';
 import type { RawContainerInspect } from './engine-types';
 import type { EventsHub } from './events-hub';
-import { createFrameDemuxer, type LogStream } from './log-frames';
+import { createFrameDemuxer } from './log-frames';
 import { countLogHistory, logTimestampsSplitSeconds } from './log-history-count';
 import { createLineBatcher, type LineBatch, type LineBatcherOptions } from './logs-batcher';
-import { sinceAfterLine, sinceLine, untilBeforeLine, wholeSecondStamp } from './logs-time';
+import { createLogReopenPoint } from './log-reopen-point';
+import { untilBeforeLine } from './logs-time';
 
 export interface ContainerLogFollowerOptions {
   requireClient: () => DockerClient;
@@ -39,7 +40,6 @@ export interface ContainerLogFollower {
 
 /** Empty streams of a running container in a row before we stop reopening and wait for an event. */
 const MAX_EMPTY_REOPENS = 3;
-const NEWLINE = 0x0a;
 
 const errorShape = (err: unknown): ApiErrorShape =>
   err instanceof ApiError ? err.toShape() : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
@@ -62,13 +62,8 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
   let streaming = false;
   let waiting = false;
   let paused = false;
-  let lastLine: string | null = null;
-  /**
-   * When the engine prints whole-second timestamps (Podman 4.x), the lines shown last that
-   * carry the same second: `since` cannot start between them, so a reopened stream asks
-   * for that whole second and skips this many lines first.
-   */
-  let secondRun: { stamp: string; lines: number } | null = null;
+  /** Where a reopened stream continues: after the last line sent. */
+  const reopenPoint = createLogReopenPoint();
   let firstOpen = true;
   let emptyStreams = 0;
   let abort: AbortController | null = null;
@@ -166,8 +161,7 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     streaming = true;
     waiting = false;
     const query: Record<string, string | number> = { stdout: 1, stderr: 1, timestamps: 1, follow: 1 };
-    const resume = lastLine === null ? null : secondRun;
-    const since = lastLine === null ? null : resume ? sinceLine(lastLine) : sinceAfterLine(lastLine);
+    const since = reopenPoint.since();
     if (since !== null) query.since = since;
     query.tail = firstOpen ? String(countsOlder ? keep : tail) : 'all';
     let countBeforeFirstBatch = firstOpen && countsOlder;
@@ -209,8 +203,7 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     const batcher = createLineBatcher({
       ...options.batching,
       onBatch: (batch) => {
-        lastLine = batch.lastLine;
-        noteSecondRun(batch);
+        reopenPoint.note(batch);
         if (cancelled || finished) return;
         if (countBeforeFirstBatch) {
           countBeforeFirstBatch = false;
@@ -219,8 +212,10 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
         options.onBatch(fullId, batch);
       },
     });
-    const skip = resume ? skipShownLines(resume, (s, bytes) => batcher.push(s, bytes)) : null;
-    const demuxer = createFrameDemuxer(skip ?? ((s, bytes) => batcher.push(s, bytes)), { raw: source?.tty ?? false });
+    const demuxer = createFrameDemuxer(
+      reopenPoint.skipShown((s, bytes) => batcher.push(s, bytes)),
+      { raw: source?.tty ?? false },
+    );
     let ended = false;
     const onEnd = () => {
       if (ended) return;
@@ -238,48 +233,6 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     stream.on('end', onEnd);
     stream.on('close', onEnd);
     stream.on('error', onEnd);
-  }
-
-  /** Keeps `secondRun` up to date: only whole-second timestamps need it (none of Docker's do). */
-  function noteSecondRun(batch: LineBatch) {
-    const stamp = wholeSecondStamp(batch.lastLine);
-    if (stamp === null) {
-      secondRun = null;
-      return;
-    }
-    const n = trailingLinesWith(batch.text, stamp);
-    secondRun = { stamp, lines: n === batch.count && secondRun?.stamp === stamp ? secondRun.lines + n : n };
-  }
-
-  /**
-   * The stream filtered so that its first `run.lines` lines (the ones of that second the
-   * view already has, in the engine's order) are dropped. Skipping stops early at a line of
-   * another second.
-   */
-  function skipShownLines(run: { stamp: string; lines: number }, next: (s: LogStream, bytes: Uint8Array) => void) {
-    let left = run.lines;
-    let atLineStart = true;
-    const stamp = Buffer.from(run.stamp);
-    return (s: LogStream, payload: Uint8Array) => {
-      let bytes = payload;
-      while (left > 0 && bytes.length > 0) {
-        const head = bytes.subarray(0, Math.min(bytes.length, stamp.length));
-        if (atLineStart && !stamp.subarray(0, head.length).equals(head)) {
-          left = 0;
-          break;
-        }
-        const nl = bytes.indexOf(NEWLINE);
-        if (nl < 0) {
-          // The rest of a skipped line comes in a later payload (its frames each carry the stamp).
-          atLineStart = false;
-          return;
-        }
-        left--;
-        atLineStart = true;
-        bytes = bytes.subarray(nl + 1);
-      }
-      if (bytes.length > 0) next(s, bytes);
-    };
   }
 
   /**
@@ -325,23 +278,6 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
       current?.resume();
     },
   };
-}
-
-/** How many of the batch's last lines (joined by newlines) start with `stamp`. */
-function trailingLinesWith(text: Uint8Array, stamp: string): number {
-  const prefix = Buffer.from(stamp);
-  const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  let end = bytes.length;
-  if (end > 0 && bytes[end - 1] === NEWLINE) end--;
-  let n = 0;
-  for (;;) {
-    const start = end === 0 ? 0 : bytes.lastIndexOf(NEWLINE, end - 1) + 1;
-    if (!bytes.subarray(start, start + prefix.length).equals(prefix)) break;
-    n++;
-    if (start === 0) break;
-    end = start - 1;
-  }
-  return n;
 }
 
 function stateOf(raw: RawContainerInspect): LogSourceState {

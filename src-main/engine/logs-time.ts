@@ -36,7 +36,7 @@ export function lineTimestampHasFraction(line: string): boolean | null {
  * The timestamp and its space ("2026-12-02T12:59:55Z ") when it is whole seconds, else null.
  * Lines that print the same whole second cannot be told apart by `since`: a reopened
  * stream then starts at that second and skips the lines of it already shown
- * (logs-follower.ts).
+ * (log-reopen-point.ts).
  */
 export function wholeSecondStamp(line: string): string | null {
   const m = LINE_TIMESTAMP.exec(line);
