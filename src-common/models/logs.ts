@@ -43,9 +43,9 @@ export const LogSourcesChunk = z.object({ kind: z.literal('sources'), sources: z
 export type LogSourcesChunk = z.infer<typeof LogSourcesChunk>;
 
 /**
- * Lines of a container's history that were read but not sent, because they are older
+ * Lines of a container's history that were counted but not sent, because they are older
  * than the newest `keep` lines the view asked for: it would only drop them. They count
- * as received and dropped; the lines sent after this are the newest ones.
+ * as received and dropped. The counts arrive while they are made, after the kept lines.
  */
 export const LogSkippedChunk = z.object({
   kind: z.literal('skipped'),

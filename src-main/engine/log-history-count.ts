@@ -103,8 +103,14 @@ export function countLogHistory(options: LogHistoryCountOptions): { cancel(): vo
  * whole tail and the view drops what it cannot keep, as for an engine without `until`.
  * True for an empty log (nothing older to count) or when the probe fails (the follow
  * request reports its own errors).
+ *
+ * The format is the engine's, not the container's: once a line has told, the answer is
+ * kept for that client (a new connection gets a new client), so only the first view
+ * opened on an engine pays the extra round trip.
  */
 export async function logTimestampsSplitSeconds(client: DockerClient, id: string, tty: boolean): Promise<boolean> {
+  const known = splitsSecondsByClient.get(client);
+  if (known !== undefined) return known;
   const controller = new AbortController();
   let head = '';
   const demuxer = createFrameDemuxer(
@@ -131,5 +137,10 @@ export async function logTimestampsSplitSeconds(client: DockerClient, id: string
   } finally {
     controller.abort();
   }
-  return lineTimestampHasFraction(head) ?? true;
+  const splits = lineTimestampHasFraction(head);
+  if (splits === null) return true;
+  splitsSecondsByClient.set(client, splits);
+  return splits;
 }
+
+const splitsSecondsByClient = new WeakMap<DockerClient, boolean>();

@@ -42,6 +42,13 @@ describe('logTimestampsSplitSeconds', () => {
     expect(await logTimestampsSplitSeconds(fakeEngine(seconds, 3).client, 'c1', false)).toBe(false);
     expect(await logTimestampsSplitSeconds(fakeEngine(seconds, 0).client, 'c1', false)).toBe(true);
   });
+
+  it('asks an engine once: the timestamp format is the engine\'s', async () => {
+    const engine = fakeEngine(seconds, 3);
+    expect(await logTimestampsSplitSeconds(engine.client, 'c1', false)).toBe(false);
+    expect(await logTimestampsSplitSeconds(engine.client, 'c2', false)).toBe(false);
+    expect(engine.queries).toHaveLength(1);
+  });
 });
 
 describe('followContainerLogs with a tail larger than the view keeps', () => {

@@ -100,6 +100,8 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
   };
 
   const inspect = () => requireClient().inspectContainer({ id: fullId });
+  /** How error messages name the container: by name once inspect has told it. */
+  const label = () => containerLabel({ id: fullId, ...(source ? { name: source.name } : {}) });
 
   const unsubscribe = options.events.subscribe({
     onEvent(e) {
@@ -147,7 +149,7 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
     historyCount = countLogHistory({
       client: requireClient(),
       id: fullId,
-      object: containerLabel({ id: fullId, ...(source ? { name: source.name } : {}) }),
+      object: label(),
       tty: source?.tty ?? false,
       until,
       tail,
@@ -176,7 +178,7 @@ export function followContainerLogs(options: ContainerLogFollowerOptions): Conta
         query,
         signal: controller.signal,
         action: 'read the logs of',
-        object: containerLabel({ id: fullId, ...(source ? { name: source.name } : {}) }),
+        object: label(),
       });
     } catch (err) {
       streaming = false;
