@@ -7,7 +7,7 @@ import globals from 'globals';
 
 const node = { group: ['node:*'], message: 'Node built-ins belong to src-main.' };
 const electron = { group: ['electron', 'electron/*'], message: 'Only src-main/electron and the preload import electron.' };
-const dockerode = { group: ['dockerode', 'docker-modem'], message: 'Only src-main/engine/docker-client.ts imports dockerode.' };
+const dockerode = { group: ['dockerode', 'docker-modem'], message: 'Only src-main/engine/connection/docker-client.ts imports dockerode.' };
 const main = { group: ['**/src-main/**'], message: 'src-main is reached only through the contract.' };
 const renderer = { group: ['**/src-renderer/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'UI code stays in src-renderer.' };
 const nodeBareBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'util', 'url', 'tls'];
@@ -44,7 +44,7 @@ export default tseslint.config(
   },
   {
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/engine/docker-client.ts', 'src-main/electron/**', 'src-main/preload/**', '**/*.test.ts'],
+    ignores: ['src-main/engine/connection/docker-client.ts', 'src-main/electron/**', 'src-main/preload/**', '**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [electron, dockerode, renderer] }] },
   },
   {

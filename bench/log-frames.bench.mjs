@@ -25,7 +25,7 @@ async function loadBerth() {
   const outfile = join(dir, 'log-demux.mjs');
   await build({
     stdin: {
-      contents: "export * from './src-main/engine/log-frames';\nexport * from './src-main/engine/log-lines';\n",
+      contents: "export * from './src-main/engine/logs/log-frames';\nexport * from './src-main/engine/logs/log-lines';\n",
       resolveDir: root,
       loader: 'ts',
     },

@@ -360,7 +360,7 @@ describe('helpers', () => {
   });
 
   it('is reachable from main through the engine re-export', async () => {
-    const fromMain = await import('../src-main/engine/image-ref');
+    const fromMain = await import('../src-main/engine/images/image-ref');
     expect(fromMain.parseImageRef).toBe(parseImageRef);
   });
 });

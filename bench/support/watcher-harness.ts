@@ -1,8 +1,8 @@
-import { createConnection } from '../../src-main/engine/connection';
-import { createContainerWatcher, type ContainerWatcher } from '../../src-main/engine/container-watcher';
-import { createDockerClient, type DockerClient } from '../../src-main/engine/docker-client';
-import { resolveEndpoint } from '../../src-main/engine/endpoint';
-import { createEventsHub, type EventsHub } from '../../src-main/engine/events-hub';
+import { createConnection } from '../../src-main/engine/connection/connection';
+import { createContainerWatcher, type ContainerWatcher } from '../../src-main/engine/containers/container-watcher';
+import { createDockerClient, type DockerClient } from '../../src-main/engine/connection/docker-client';
+import { resolveEndpoint } from '../../src-main/engine/connection/endpoint';
+import { createEventsHub, type EventsHub } from '../../src-main/engine/connection/events-hub';
 
 export type WatcherFactory = (hub: EventsHub, getClient: () => DockerClient | null) => ContainerWatcher;
 

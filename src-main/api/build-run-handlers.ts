@@ -1,9 +1,9 @@
 import type { FeatureHandlers } from '../../src-common/contract/handlers';
 import type { buildRunCalls, buildRunStreams } from '../../src-common/contract/build-run';
-import { checkBuildContext } from '../engine/build-context';
-import { startBuild } from '../engine/build-service';
+import { checkBuildContext } from '../engine/build-run/build-context';
+import { startBuild } from '../engine/build-run/build-service';
 import type { Engine } from '../engine/index';
-import { createRunService } from '../engine/run-service';
+import { createRunService } from '../engine/build-run/run-service';
 import { toErrorShape } from './dispatch';
 import type { AppHost } from './app-host';
 

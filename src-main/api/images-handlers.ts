@@ -1,9 +1,9 @@
 import type { FeatureHandlers } from '../../src-common/contract/handlers';
 import type { imageCalls, imageStreams } from '../../src-common/contract/images';
 import type { Engine } from '../engine/index';
-import { createImagesService } from '../engine/images-service';
-import { createImagesWatcher } from '../engine/images-watcher';
-import { createLayerIndex } from '../engine/layers-index';
+import { createImagesService } from '../engine/images/images-service';
+import { createImagesWatcher } from '../engine/images/images-watcher';
+import { createLayerIndex } from '../engine/images/layers-index';
 import type { AppHost } from './app-host';
 
 /** A .tar file name for saved images: "nginx_1.27.tar", "images.tar" for several. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StreamSink } from '../../src-common/contract/handlers';
 import type { LogChunk } from '../../src-common/models/logs';
 import type { Engine } from '../engine/index';
-import type { DockerClient } from '../engine/docker-client';
+import type { DockerClient } from '../engine/connection/docker-client';
 import type { AppHost } from './app-host';
 import { decodeLogLines } from '../../src-common/logs-codec';
 import { createLogHandlers } from './logs-handlers';

@@ -1,7 +1,7 @@
 import type { FeatureHandlers } from '../../src-common/contract/handlers';
 import type { logCalls, logStreams } from '../../src-common/contract/logs';
 import type { Engine } from '../engine/index';
-import { createLogsService } from '../engine/logs-service';
+import { createLogsService } from '../engine/logs/logs-service';
 import type { AppHost } from './app-host';
 
 export function createLogHandlers(engine: Engine, host: AppHost): FeatureHandlers<typeof logCalls, typeof logStreams> {

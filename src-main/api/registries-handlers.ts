@@ -2,10 +2,10 @@ import type { FeatureHandlers } from '../../src-common/contract/handlers';
 import type { registryCalls, registryStreams } from '../../src-common/contract/registries';
 import type { TransferSnapshot } from '../../src-common/models/registries';
 import type { StreamSink } from '../../src-common/contract/handlers';
-import { createCredentialsService, type CredentialsServiceOptions } from '../engine/credentials-service';
+import { createCredentialsService, type CredentialsServiceOptions } from '../engine/registry/credentials-service';
 import type { Engine } from '../engine/index';
-import { searchDockerHub } from '../engine/registry-search';
-import { startTransfer, type TransferKind } from '../engine/registry-transfer';
+import { searchDockerHub } from '../engine/registry/registry-search';
+import { startTransfer, type TransferKind } from '../engine/registry/registry-transfer';
 import type { AppHost } from './app-host';
 
 /** Options tests use to point Berth at a temp docker config folder. */

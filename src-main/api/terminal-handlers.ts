@@ -2,9 +2,9 @@ import { ApiError } from '../../src-common/contract/errors';
 import type { FeatureHandlers } from '../../src-common/contract/handlers';
 import type { terminalCalls, terminalStreams } from '../../src-common/contract/terminal';
 import type { Engine } from '../engine/index';
-import { openAttachSession } from '../engine/attach-session';
-import { openExecSession } from '../engine/exec-session';
-import type { TerminalSession } from '../engine/exec-types';
+import { openAttachSession } from '../engine/exec/attach-session';
+import { openExecSession } from '../engine/exec/exec-session';
+import type { TerminalSession } from '../engine/exec/exec-types';
 import type { AppHost } from './app-host';
 import { toErrorShape } from './dispatch';
 

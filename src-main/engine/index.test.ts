@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../test-support/engine-fixtures';
-import { engineMessages } from './engine-messages';
+import { engineMessages } from './connection/engine-messages';
 import { createEngine, type Engine } from './index';
 
 let engine: Engine | undefined;

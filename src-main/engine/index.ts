@@ -1,18 +1,18 @@
 import { ApiError } from '../../src-common/contract/errors';
 import type { EngineStatus } from '../../src-common/models/engine-status';
-import { createConnection, type StatusListener } from './connection';
-import { createContainerWatcher, type ContainerChangeListener } from './container-watcher';
-import { createContainersService, type ContainersService } from './containers-service';
-import { createDockerClient, type DockerClient } from './docker-client';
-import { listDockerContexts, resolveEndpoint, type DockerContextEntry, type EndpointOverride } from './endpoint';
-import { engineMessages } from './engine-messages';
-import { createEventsHub, type EventsHub } from './events-hub';
+import { createConnection, type StatusListener } from './connection/connection';
+import { createContainerWatcher, type ContainerChangeListener } from './containers/container-watcher';
+import { createContainersService, type ContainersService } from './containers/containers-service';
+import { createDockerClient, type DockerClient } from './connection/docker-client';
+import { listDockerContexts, resolveEndpoint, type DockerContextEntry, type EndpointOverride } from './connection/endpoint';
+import { engineMessages } from './connection/engine-messages';
+import { createEventsHub, type EventsHub } from './connection/events-hub';
 import type { ContainerSummary } from '../../src-common/models/container';
 
-export type { ContainersService } from './containers-service';
-export type { ContainerChangeListener } from './container-watcher';
-export type { StatusListener } from './connection';
-export type { DockerContextEntry, EndpointOverride } from './endpoint';
+export type { ContainersService } from './containers/containers-service';
+export type { ContainerChangeListener } from './containers/container-watcher';
+export type { StatusListener } from './connection/connection';
+export type { DockerContextEntry, EndpointOverride } from './connection/endpoint';
 
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../engine/events-hub';
+import type { EngineEvent } from '../engine/connection/events-hub';
 import { createEngine, type Engine } from '../engine/index';
 import {
   closeFixtureClient,

@@ -1,4 +1,4 @@
-import type { EventsListener } from '../engine/events-hub';
+import type { EventsListener } from '../engine/connection/events-hub';
 import { createNotificationRules, type ContainerNotification, type NotificationRulesOptions } from './rules';
 
 export interface ContainerNotifierDeps extends NotificationRulesOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../engine/events-hub';
+import type { EngineEvent } from '../engine/connection/events-hub';
 import { createNotificationRules, DEFAULT_RATE_LIMIT_MS, type NotificationRulesOptions } from './rules';
 
 /** A clock the test moves by hand. */

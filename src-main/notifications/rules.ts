@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../engine/events-hub';
+import type { EngineEvent } from '../engine/connection/events-hub';
 import { notificationStrings as s } from './notification-strings';
 
 // Which engine events deserve a desktop notification, as a pure state machine over the

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EndpointError, listDockerContexts, resolveEndpoint, type EndpointFs } from '../engine/endpoint';
+import { EndpointError, listDockerContexts, resolveEndpoint, type EndpointFs } from '../engine/connection/endpoint';
 import { endpointOverrideFrom, reconnectOnEndpointChange } from './engine-endpoint';
 import { createSettingsStore } from './settings-store';
 

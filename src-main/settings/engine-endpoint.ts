@@ -1,5 +1,5 @@
 import type { EngineChoice, Settings } from '../../src-common/models/settings';
-import type { EndpointOverride } from '../engine/endpoint';
+import type { EndpointOverride } from '../engine/connection/endpoint';
 import type { SettingsStore } from './settings-store';
 
 /** The engine layer's terms for the endpoint setting; null means the docker CLI's rules. */

@@ -2,10 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createDockerClient, type DockerClient } from '../engine/docker-client';
-import { resolveEndpoint } from '../engine/endpoint';
-import type { CreateContainerSpec } from '../engine/engine-types';
-import { readJsonLines } from '../engine/json-lines';
+import { createDockerClient, type DockerClient } from '../engine/connection/docker-client';
+import { resolveEndpoint } from '../engine/connection/endpoint';
+import type { CreateContainerSpec } from '../engine/connection/engine-types';
+import { readJsonLines } from '../engine/connection/json-lines';
 import { createTar } from './tar';
 
 export const TEST_LABEL = 'berth.test';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { readJsonLines } from '../engine/json-lines';
+import { readJsonLines } from '../engine/connection/json-lines';
 import { ensureBusyboxImage, fixtureClient, TEST_IMAGE, TEST_LABELS } from './engine-fixtures';
 import { createTar } from './tar';
 

@@ -1,5 +1,5 @@
 import type { ContainerSummary } from '../../src-common/models/container';
-import type { ContainersService } from '../engine/containers-service';
+import type { ContainersService } from '../engine/containers/containers-service';
 import { isUp, type TrayAction, type TrayActionItem, type TrayConfirm } from './tray-menu-model';
 
 // What a tray menu item does, without Electron: the adapter (src-main/electron/tray.ts)

@@ -3,7 +3,7 @@
 import { ContainerSummary, type ContainerChange } from '../../../src-common/models/container';
 import type { EngineStatus } from '../../../src-common/models/engine-status';
 import type { Engine } from '../../engine/index';
-import type { EngineEvent, EventsListener } from '../../engine/events-hub';
+import type { EngineEvent, EventsListener } from '../../engine/connection/events-hub';
 
 export const endpoint = { kind: 'unix', address: '/var/run/docker.sock', source: 'default', tls: false, display: 'unix:///var/run/docker.sock' } as const;
 export const connected: EngineStatus = {
