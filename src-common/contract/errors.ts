@@ -9,6 +9,8 @@ export const ErrorCode = z.enum([
   /** The engine refused because of the object's state: running, in use, name taken, port allocated. */
   'conflict',
   'engine-unreachable',
+  /** The engine did not answer within the call's deadline; the request was given up. */
+  'engine-timeout',
   /** Any other engine error, with the engine's reason. */
   'engine-error',
   'cancelled',

@@ -84,6 +84,7 @@ export function createEventsHub(
       return;
     }
     stream = opened;
+    connection.reportOpened();
     const parser = createJsonLinesParser((value) => {
       const event = toEngineEvent(value);
       if (event && gen === generation) emit((l) => l.onEvent?.(event));
