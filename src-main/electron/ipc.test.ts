@@ -22,6 +22,7 @@ const appUrl = pathToFileURL(rendererIndex).href;
 const validRequests: { [N in CallName]: CallRequest<N> } = {
   'engine.getStatus': {},
   'engine.reconnect': {},
+  'engine.resync': {},
   'containers.list': {},
   'containers.inspect': { id: 'web-1' },
   'containers.start': { id: 'web-1' },

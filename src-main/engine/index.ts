@@ -58,7 +58,7 @@ export interface Engine {
   /** Fails fast with 'engine-unreachable' (naming the endpoint) while the engine is not there. */
   requireClient(): DockerClient;
   /** The one events subscription; feature watchers (images, volumes…) listen here. */
-  events: Pick<EventsHub, 'subscribe'>;
+  events: Pick<EventsHub, 'subscribe' | 'resync'>;
   /** Closes the events stream, timers and pooled sockets. */
   dispose(): Promise<void>;
 }
@@ -115,7 +115,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     containers: createContainersService({ requireClient, nameOf: (id) => watcher.nameOf(id) }),
     watcher: { subscribe: (l) => watcher.subscribe(l), current: () => watcher.current() },
     requireClient,
-    events: { subscribe: (listener) => hub.subscribe(listener) },
+    events: { subscribe: (listener) => hub.subscribe(listener), resync: () => hub.resync() },
     async dispose() {
       watcher.dispose();
       hub.dispose();

@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { resyncLists } from '../api/resync';
+import { LoadFailed } from '../shared/LoadFailed';
 import { useBerthStore } from '../store/store';
 import { ContainersTable } from './ContainersTable';
 import { ContainersToolbar } from './ContainersToolbar';
@@ -8,6 +10,7 @@ import { useTableRows } from './use-table-rows';
 
 export function ContainersPage() {
   const loaded = useBerthStore((s) => s.containersLoaded);
+  const loadError = useBerthStore((s) => s.containersLoadError);
   const { rows, total } = useTableRows();
   const shownIds = useMemo(() => shownContainerIds(rows), [rows]);
   const shownCount = useMemo(
@@ -21,7 +24,9 @@ export function ContainersPage() {
         {t.title}
       </h1>
       <ContainersToolbar shownIds={shownIds} shownCount={shownCount} total={total} />
+      {loadError && <LoadFailed message={t.listFailed(loadError.message)} onRetry={resyncLists} />}
       {!loaded ? (
+        !loadError && 
         <p className="placeholder">{t.loading}</p>
       ) : rows.length === 0 ? (
         <p className="placeholder">{total === 0 ? t.empty : t.emptyFiltered}</p>

@@ -4,6 +4,7 @@ import type { ContainerAction } from '../store/types';
 export const containerStrings = {
   title: 'Containers',
   loading: 'Loading containers…',
+  listFailed: (message: string) => `Could not load the containers: ${message}`,
   empty: 'No containers.',
   emptyFiltered: 'No containers match the filter.',
   filterLabel: 'Filter containers',

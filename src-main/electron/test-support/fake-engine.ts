@@ -78,6 +78,9 @@ export function fakeEngine(initial: ContainerSummary[] = []) {
         eventListeners.add(l);
         return () => eventListeners.delete(l);
       },
+      resync: () => {
+        for (const l of eventListeners) l.onResync?.();
+      },
     },
   };
   return {

@@ -188,7 +188,11 @@ function dialModem<T>(docker: Docker, req: EngineRequest, timeoutMs: number): Pr
 
 function authHeaders(req: EngineRequest): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (req.registryAuth) headers['X-Registry-Auth'] = Buffer.from(JSON.stringify(req.registryAuth)).toString('base64url');
+  // URL-safe base64 with its padding: the engine decodes with Go's base64.URLEncoding,
+  // which refuses the unpadded form ('base64url').
+  if (req.registryAuth) {
+    headers['X-Registry-Auth'] = Buffer.from(JSON.stringify(req.registryAuth)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  }
   if (req.registryConfig) headers['X-Registry-Config'] = Buffer.from(JSON.stringify(req.registryConfig)).toString('base64');
   return headers;
 }

@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../../src-common/models/engine-status';
 import { waitFor } from '../../test-support/engine-fixtures';
 import { closeMidBody, engineError, garbage, hang, json, startFakeEngine, type FakeEngine } from '../../test-support/fake-engine-server';
+import type { ImageChange } from '../../../src-common/models/images';
+import type { ContainerChange } from '../../../src-common/models/container';
+import { createImagesWatcher } from '../images/images-watcher';
 import { createEngine, type Engine } from '../index';
 import { createDockerClient, type DockerClient } from './docker-client';
 import { resolveEndpoint } from './endpoint';
@@ -74,6 +77,58 @@ describe('an engine that answers garbage', () => {
     const status = await waitFor(() => unreachable(statuses)[0], { description: 'unreachable' });
     expect(status.error).toContain("'read the engine version' with something that is not JSON: hello");
     expect(status.problem).toBe('failing');
+  });
+});
+
+describe('live lists fed garbage', () => {
+  it('the images list says why it failed and loads by itself once the engine answers properly', async () => {
+    const f = await fakeEngine();
+    let reply = garbage('Iterator value 0 is not an entry object');
+    f.on('GET', '/images/json', (req, res, body) => reply(req, res, body));
+    const { engine: e } = engineFor(f);
+    const changes: ImageChange[] = [];
+    const getClient = () => {
+      try {
+        return e.requireClient();
+      } catch {
+        return null;
+      }
+    };
+    const watcher = createImagesWatcher({ events: e.events, containers: e.watcher, getClient });
+    watcher.subscribe((c) => changes.push(c));
+    e.start();
+    const failed = await waitFor(() => changes.find((c) => c.kind === 'failed'), { description: 'a failed load' });
+    expect(failed).toMatchObject({
+      kind: 'failed',
+      error: { code: 'engine-error', message: "The engine answered 'list images' with something that is not JSON: Iterator value 0 is not an entry object" },
+      retryInMs: 1000,
+    });
+    // A JSON answer that is not a list is said as such too, never a TypeError later.
+    reply = json({ message: 'not a list' });
+    await waitFor(() => changes.filter((c) => c.kind === 'failed').length >= 2, { description: 'a second failure' });
+    expect(changes.filter((c) => c.kind === 'failed')[1]).toMatchObject({
+      error: { message: `The engine answered 'list images' with something that is not a list: {"message":"not a list"}` },
+      retryInMs: 2000,
+    });
+    reply = json([]);
+    e.events.resync(); // what Retry does, instead of waiting 2 s
+    await waitFor(() => changes.some((c) => c.kind === 'snapshot'), { description: 'a snapshot' });
+    watcher.dispose();
+  });
+
+  it('the containers list says why it failed, to every new subscriber too', async () => {
+    const f = await fakeEngine();
+    f.on('GET', '/containers/json', engineError(500, 'database is locked'));
+    const { engine: e } = engineFor(f);
+    e.start();
+    const first: ContainerChange[] = [];
+    e.watcher.subscribe((c) => first.push(c));
+    await waitFor(() => first.some((c) => c.kind === 'failed'));
+    const late: ContainerChange[] = [];
+    e.watcher.subscribe((c) => late.push(c));
+    expect(late).toEqual([
+      { kind: 'failed', error: { code: 'engine-error', message: 'Cannot list containers: database is locked' }, retryInMs: 1000 },
+    ]);
   });
 });
 

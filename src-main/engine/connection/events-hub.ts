@@ -27,6 +27,8 @@ export interface EventsListener {
 
 export interface EventsHub {
   subscribe(listener: EventsListener): () => void;
+  /** Asks every listener to rebuild its state now (Retry after a failed load); reconnects when the stream is not open. */
+  resync(): void;
   dispose(): void;
 }
 
@@ -113,6 +115,10 @@ export function createEventsHub(
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    resync() {
+      if (stream) emit((l) => l.onResync?.());
+      else connection.reconnectNow();
     },
     dispose() {
       disposed = true;

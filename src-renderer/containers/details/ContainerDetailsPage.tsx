@@ -8,6 +8,7 @@ import { OverviewTab } from './OverviewTab';
 import { useContainerDetails } from './use-container-details';
 import { lazyNamed, preloadWhenIdle } from '../../shell/lazy-named';
 import { WritableLayerTab } from './WritableLayerTab';
+import { LoadFailed } from '../../shared/LoadFailed';
 
 // xterm and the log view are the heaviest parts of the UI: kept out of the first screen's
 // code, loaded once the app is idle (or when first opened, if that comes sooner).
@@ -73,7 +74,7 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'logs' && (entity || state.kind === 'removed') && <LogsTab id={entity?.id ?? id} name={entity?.name ?? id} />}
         {state.kind === 'loading' && tab !== 'logs' && <p className="placeholder">{t.loading}</p>}
-        {state.kind === 'failed' && <p role="alert">{t.loadFailed(state.message)}</p>}
+        {state.kind === 'failed' && <LoadFailed message={t.loadFailed(state.message)} onRetry={state.retry} />}
         {tab === 'terminal' && entity && <TerminalTab container={entity} />}
         {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
         {state.kind === 'ready' &&

@@ -1,0 +1,7 @@
+/** User-visible strings of the shared pieces. */
+export const sharedStrings = {
+  loadFailed: {
+    retry: 'Retry',
+    retrying: 'Retrying…',
+  },
+} as const;
