@@ -11,6 +11,13 @@ import {
   type TransportSink,
 } from '../../src-common/contract/index';
 
+/** The dispatcher's sentences about a refused request. */
+export const dispatchMessages = {
+  tooLong: (what: string, max: number) => `The ${what} is too long: at most ${max.toLocaleString('en-US')} characters.`,
+  tooMany: (what: string, max: number) => `Too many ${what}: at most ${max.toLocaleString('en-US')}.`,
+  invalid: (what: string, detail: string) => `The ${what} is not valid (${detail}).`,
+} as const;
+
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
 
 const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);
@@ -26,6 +33,38 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
   return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
+/** "restartPolicy" → "restart policy": the last key of a request path, as a person would say it. */
+const fieldWords = (path: readonly PropertyKey[]) =>
+  String(path.at(-1) ?? 'request')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+
+interface Issue {
+  code?: string;
+  path: readonly PropertyKey[];
+  message: string;
+  maximum?: unknown;
+  origin?: unknown;
+}
+
+/**
+ * A refused request in the user's words, naming the field (a form puts it there): the
+ * renderer checks fields first, so this is what is left when a check was missed.
+ */
+function invalidRequest(issues: readonly Issue[]): ApiErrorShape {
+  const first = issues[0];
+  const field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
+  let message: string;
+  if (first?.code === 'too_big' && first.origin === 'string') {
+    message = dispatchMessages.tooLong(fieldWords(first.path), Number(first.maximum));
+  } else if (first?.code === 'too_big' && first.origin === 'array') {
+    message = dispatchMessages.tooMany(fieldWords(first.path), Number(first.maximum));
+  } else {
+    message = dispatchMessages.invalid(first ? fieldWords(first.path) : 'request', describeIssues(issues));
+  }
+  return { code: 'invalid-request', message, ...(field ? { field } : {}) };
+}
+
 /**
  * The single entry for calls from either transport: checks the method against the
  * contract, validates the payload with its schema, runs the handler, and checks the
@@ -38,10 +77,7 @@ export async function dispatchCall(handlers: ApiHandlers, method: string, args: 
   const spec = calls[method];
   const parsed = spec.request.safeParse(args ?? {});
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'invalid-request', message: `${method}: ${describeIssues(parsed.error.issues)}` },
-    };
+    return { ok: false, error: invalidRequest(parsed.error.issues) };
   }
   try {
     const handler = handlers.calls[method] as (req: unknown) => Promise<unknown>;
@@ -83,7 +119,7 @@ export function openStream(
   }
   const parsed = streams[name].args.safeParse(args ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-request', message: `${name}: ${describeIssues(parsed.error.issues)}` } };
+    return { ok: false, error: invalidRequest(parsed.error.issues) };
   }
   let ended = false;
   const drainListeners: (() => void)[] = [];

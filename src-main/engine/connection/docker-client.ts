@@ -9,7 +9,7 @@ import type { EngineEndpoint } from '../../../src-common/models/engine-status';
 import { deadlines, stopDeadlineMs } from './deadlines';
 import type { DialOptions, ResolvedEndpoint } from './endpoint';
 import { abortError, ENGINE_TIMEOUT, engineHttp, engineQueryString, type HttpDial } from './engine-http';
-import { toApiError } from './engine-errors';
+import { callName, toApiError } from './engine-errors';
 import { CHUNKED_RESPONSE, rawHttpGet } from './raw-http-get';
 import { createSingleFlight } from './single-flight';
 import type {
@@ -218,6 +218,7 @@ export function createDockerClient(resolved: ResolvedEndpoint, options: DockerCl
       alsoOk: req.alsoOk,
       timeoutMs,
       signal: req.signal,
+      label: callName(req),
     });
   };
 

@@ -6,6 +6,8 @@ import { closeMidBody, engineError, garbage, hang, json, startFakeEngine, type F
 import type { ImageChange } from '../../../src-common/models/images';
 import type { ContainerChange } from '../../../src-common/models/container';
 import { createImagesWatcher } from '../images/images-watcher';
+import { startTransfer } from '../registry/registry-transfer';
+import type { TransferSnapshot } from '../../../src-common/models/registries';
 import { createEngine, type Engine } from '../index';
 import { createDockerClient, type DockerClient } from './docker-client';
 import { resolveEndpoint } from './endpoint';
@@ -129,6 +131,24 @@ describe('live lists fed garbage', () => {
     expect(late).toEqual([
       { kind: 'failed', error: { code: 'engine-error', message: 'Cannot list containers: database is locked' }, retryInMs: 1000 },
     ]);
+  });
+});
+
+describe('a stream cut short', () => {
+  it('an interrupted pull says the connection closed in the middle of the pull, not "aborted"', async () => {
+    const f = await fakeEngine();
+    f.on('POST', '/images/create', (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(`${JSON.stringify({ status: 'Pulling from library/web', id: '1' })}\r\n`);
+      setTimeout(() => req.socket.destroy(), 30);
+    });
+    const c = clientFor(f);
+    const last = await new Promise<TransferSnapshot>((resolve) =>
+      startTransfer('pull', 'web:1', { requireClient: () => c, authFor: async () => ({}) }, (s) => s.finished && resolve(s)),
+    );
+    expect(last.failure?.message).toContain(
+      "The connection to the engine closed in the middle of 'pull image web:1' (did the engine stop or restart?)",
+    );
   });
 });
 

@@ -33,7 +33,16 @@ export interface EngineHttpCall {
   /** For a whole answer (json, text), or for the headers (stream, hijack); 0 = none. */
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** The call in words ("pull image nginx:1"), for a stream cut short. */
+  label?: string | undefined;
 }
+
+/**
+ * What a stream's reader sees when the connection goes in the middle of it. Node says
+ * only "aborted"; a pull or build that ends that way should say what happened.
+ */
+export const streamCutMessage = (label: string) =>
+  `The connection to the engine closed in the middle of '${label}' (did the engine stop or restart?)`;
 
 /**
  * The engine's query string: objects (filters) as JSON, arrays as repeated keys,
@@ -164,6 +173,14 @@ export function engineHttp<T>(dial: HttpDial, agent: HttpAgent, call: EngineHttp
       if (call.response === 'stream' || hijack) {
         // Headers arrived: a stream has no deadline from here on (it streams progress and
         // ends on cancel), and whoever reads it destroys it, which closes the socket.
+        // Node's error for a body cut short says only "aborted": this listener runs before
+        // the reader's, and gives it words that say what happened.
+        res.on('error', (err: Error & { code?: string }) => {
+          if (err.message === 'aborted') {
+            err.message = streamCutMessage(call.label ?? call.path);
+            err.code = CUT_SHORT;
+          }
+        });
         settle(() => resolve(res as T));
         const destroyOnAbort = () => res.destroy();
         if (call.signal) {
