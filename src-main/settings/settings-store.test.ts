@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import type { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -193,7 +194,7 @@ describe('createSettingsStore: saving', () => {
 });
 
 describe('a write that cannot finish', () => {
-  type Open = typeof import('node:fs/promises').open;
+  type Open = typeof open;
   /** A filesystem whose writes hang, or accept no bytes, as some network and FUSE mounts do. */
   const fakeOpen = (write: () => Promise<{ bytesWritten: number }>): Open =>
     (async () => ({ write, sync: async () => undefined, close: async () => undefined })) as unknown as Open;
