@@ -18,3 +18,37 @@ describe('dispatchCall refusing a request', () => {
     if (!outcome.ok) expect(outcome.error.message).toMatch(/^The timeout seconds is not valid \(/);
   });
 });
+
+describe('dispatchCall checking responses', () => {
+  it('checks a value shared by many calls once, and still refuses an off-contract one', async () => {
+    const list = [{ id: 'x' }]; // off-contract: a ContainerSummary has many more fields
+    const handlers = createCannedHandlers();
+    handlers.calls['containers.list'] = async () => list as never;
+    const first = await dispatchCall(handlers, 'containers.list', {});
+    expect(first).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const good = [] as never[];
+    handlers.calls['containers.list'] = async () => good;
+    const a = await dispatchCall(handlers, 'containers.list', {});
+    const b = await dispatchCall(handlers, 'containers.list', {});
+    expect(a).toEqual({ ok: true, value: [] });
+    expect(b.ok && a.ok && b.value === a.value).toBe(true); // the same checked value, not checked again
+  });
+});
+
+describe('openStream', () => {
+  it('checks chunks as they leave main and drops an off-contract one', async () => {
+    const { openStream } = await import('./dispatch');
+    const handlers = createCannedHandlers();
+    let push: ((c: unknown) => boolean) | undefined;
+    handlers.streams['engine.status'] = (_args, sink) => {
+      push = (c) => sink.next(c as never);
+      return () => undefined;
+    };
+    const got: unknown[] = [];
+    const opened = openStream(handlers, 'engine.status', {}, { next: (c) => (got.push(c), true), end: () => undefined });
+    expect(opened.ok).toBe(true);
+    push!({ state: 'connected' }); // no endpoint, no engine: off-contract
+    push!({ state: 'connecting', endpoint: null });
+    expect(got).toEqual([{ state: 'connecting', endpoint: null }]);
+  });
+});
