@@ -9,8 +9,13 @@ import { sumTotals } from './stats-totals';
 
 /** Containers that are not on screen but count in the totals are read this often. */
 export const TOTALS_INTERVAL_MS = 10_000;
-/** At most this many stats requests in flight: a burst of 50 is a queue, not 50 sockets. */
-const CONCURRENCY = 4;
+/**
+ * A round's requests go out together, up to this many at once. Docker 20.10 answers even
+ * a one-shot request from its stats collector's next pass (once a second, over every
+ * container someone waits for): asked together, a round shares one pass and takes about
+ * a second; asked a few at a time, it would take several passes and seconds.
+ */
+const CONCURRENCY = 64;
 /** A previous reading older than this gives no CPU %: it would be an average over minutes, shown as now. */
 const MAX_DELTA_MS = 3 * TOTALS_INTERVAL_MS;
 
@@ -42,6 +47,8 @@ export interface StatsService {
   setOriginVisible(origin: StatsOrigin, visible: boolean): void;
   /** The last totals computed, or null while nobody asked for them. */
   latestTotals(): StatsTotals | null;
+  /** Hears the totals whenever someone else's interest has them computed; adds no interest of its own. */
+  onTotals(listener: (totals: StatsTotals) => void): () => void;
   dispose(): void;
 }
 
@@ -92,6 +99,7 @@ export function createStatsService(deps: StatsServiceDeps): StatsService {
   let ticking = false;
   let lastTickAt = Number.NEGATIVE_INFINITY;
   let totals: StatsTotals | null = null;
+  const totalsListeners = new Set<(totals: StatsTotals) => void>();
   let disposed = false;
 
   const activeHolders = () => [...holders].filter((h) => !hiddenOrigins.has(h.origin));
@@ -176,6 +184,7 @@ export function createStatsService(deps: StatsServiceDeps): StatsService {
       if (disposed) return;
       totals = sumTotals(running, states, host, now(), MAX_DELTA_MS);
       for (const h of activeHolders()) if (h.totals) h.listener.totals?.(totals);
+      for (const listener of [...totalsListeners]) listener(totals);
     } finally {
       ticking = false;
       schedule();
@@ -191,7 +200,7 @@ export function createStatsService(deps: StatsServiceDeps): StatsService {
     const dueBefore = now() - totalsIntervalMs + intervalMs / 2;
     const age = (id: string) => states.get(id)?.latest?.t ?? 0;
     const due = [...running].filter((id) => !fast.has(id) && age(id) <= dueBefore).sort((a, b) => age(a) - age(b));
-    const perRound = Math.max(CONCURRENCY, Math.ceil(((running.size - fast.size) * intervalMs * 1.5) / totalsIntervalMs));
+    const perRound = Math.max(8, Math.ceil(((running.size - fast.size) * intervalMs * 1.5) / totalsIntervalMs));
     return due.slice(0, perRound);
   }
 
@@ -256,12 +265,17 @@ export function createStatsService(deps: StatsServiceDeps): StatsService {
       schedule();
     },
     latestTotals: () => totals,
+    onTotals(listener) {
+      totalsListeners.add(listener);
+      return () => totalsListeners.delete(listener);
+    },
     dispose() {
       disposed = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
       timer = null;
       holders.clear();
+      totalsListeners.clear();
       states.clear();
       history.clear();
     },
