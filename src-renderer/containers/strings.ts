@@ -26,6 +26,8 @@ export const containerStrings = {
     ports: 'Ports',
     created: 'Created',
     actions: 'Actions',
+    cpu: 'CPU',
+    memory: 'Memory',
   },
   sortBy: (column: string) => `Sort by ${column}`,
   states: {
