@@ -3,6 +3,7 @@ import { statsStrings as t } from './strings';
 import { useStatsLive } from './use-stats-live';
 import { useTotals } from './use-usage';
 import { useBerthStore } from '../store/store';
+import './stats.css';
 
 /** The status bar's engine-wide usage: all running containers against the host's CPUs and memory. */
 export function UsageStatusItem() {
