@@ -237,7 +237,7 @@ describe('start at login and disposal', () => {
 
 describe('resource usage follows what can be seen', () => {
   it('tells the stats service when the window is hidden, minimized, restored, shown or closed', async () => {
-    const { fake, shell } = await start();
+    const { fake, shell } = await start({ closeToTray: false });
     shell.mainWindow.show();
     const win = onlyWindow();
     win.show();
