@@ -1,13 +1,16 @@
 import { useState } from 'react';
+import { RotateCw } from 'lucide-react';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
 import { sharedStrings } from './strings';
 
 const t = sharedStrings.loadFailed;
 
 /**
  * What a page shows instead of "Loading…" when its load failed: the error in words and a
- * Retry button. An alert, so a screen reader hears it; the button names what it retries.
+ * Retry button, as an alert so a screen reader hears it.
  */
-export function LoadFailed({ message, retryLabel, onRetry }: { message: string; retryLabel?: string; onRetry: () => Promise<unknown> | void }) {
+export function LoadFailed({ message, onRetry }: { message: string; onRetry: () => Promise<unknown> | void }) {
   const [busy, setBusy] = useState(false);
   const retry = async () => {
     setBusy(true);
@@ -18,11 +21,16 @@ export function LoadFailed({ message, retryLabel, onRetry }: { message: string; 
     }
   };
   return (
-    <div className="load-failed" role="alert">
-      <p>{message}</p>
-      <button type="button" className="button" onClick={() => void retry()} disabled={busy} aria-label={retryLabel}>
-        {busy ? t.retrying : t.retry}
-      </button>
-    </div>
+    <Banner
+      tone="danger"
+      role="alert"
+      action={
+        <Button icon={RotateCw} loading={busy} onClick={() => void retry()}>
+          {t.retry}
+        </Button>
+      }
+    >
+      {message}
+    </Banner>
   );
 }

@@ -2,6 +2,5 @@
 export const sharedStrings = {
   loadFailed: {
     retry: 'Retry',
-    retrying: 'Retrying…',
   },
 } as const;
