@@ -30,6 +30,13 @@ test('a container list that fails to load says why, with Retry, and Retry loads 
     const alert = page.getByRole('alert').filter({ hasText: 'Could not load the containers' });
     await expect(alert).toContainText('Could not load the containers: Cannot list containers: database is locked');
     await expect(page.getByText('Loading containers…')).toHaveCount(0);
+    // Berth retries by itself at 1, 2, 4, 8 s…: after four failures the next is 8 s away,
+    // so a request within 2 s of the click is the Retry's.
+    await expect.poll(() => fake.count('/containers/json'), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    const before = fake.count('/containers/json');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => fake.count('/containers/json'), { timeout: 2_000 }).toBeGreaterThan(before);
+    await expect(alert).toBeVisible(); // still failing: still said
     reply = json([
       { Id: 'a'.repeat(64), Names: ['/web-1'], Image: 'nginx:1', ImageID: 'sha256:' + 'b'.repeat(64), Command: 'nginx', Created: 1, State: 'running', Status: 'Up 1 minute', Ports: [], Labels: {} },
     ]);
