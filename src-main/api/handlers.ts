@@ -9,6 +9,8 @@ import { createBuildRunHandlers } from './build-run-handlers';
 import { createLogHandlers } from './logs-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
+import { createNetworkHandlers } from './networks-handlers';
+import { createActivityHandlers } from './activity-handlers';
 
 /**
  * One handler per contract call and one opener per stream. Requests arrive already
@@ -22,6 +24,8 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const logs = createLogHandlers(engine, host);
   const terminal = createTerminalHandlers(engine, host);
   const desktop = createDesktopHandlers(engine, host);
+  const networks = createNetworkHandlers(engine);
+  const activity = createActivityHandlers(engine);
   // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
   return {
     calls: {
@@ -32,6 +36,8 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.calls,
       ...terminal.calls,
       ...desktop.calls,
+      ...networks.calls,
+      ...activity.calls,
     },
     streams: {
       ...core.streams,
@@ -41,6 +47,8 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.streams,
       ...terminal.streams,
       ...desktop.streams,
+      ...networks.streams,
+      ...activity.streams,
     },
   };
 }
