@@ -77,6 +77,8 @@ export function createActivityLog(deps: ActivityLogDeps, capacity = ACTIVITY_CAP
       if (name) details.containerName = name;
     }
     let name = event.attributes.name ?? '';
+    // A pull names the image by its full reference in the id and only the repository in `name`.
+    if (type === 'image' && !event.id.startsWith('sha256:')) name = event.id;
     if (type === 'container') {
       if (name) rememberName(event.id, name);
       else name = containerName(event.id) ?? '';
