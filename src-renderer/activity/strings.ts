@@ -12,6 +12,7 @@ export const activityStrings = {
   capacityNote: (capacity: number) => `Berth keeps the last ${capacity.toLocaleString('en')} events.`,
   empty: 'Nothing has happened on the engine since Berth connected.',
   emptyFiltered: 'No event matches the filter.',
+  clearFilters: 'Show all events',
   loading: 'Loading the events…',
   open: (what: string) => `Open ${what}`,
   gone: 'No longer exists',

@@ -25,6 +25,7 @@ export const networkStrings = {
   noContainers: 'No running container',
   moreContainers: (n: number) => `and ${n} more`,
   empty: 'No network matches the filter.',
+  clearFilter: 'Clear the filter',
   loading: 'Loading the networks…',
   count: (shown: number, total: number) => (shown === total ? `${total} networks` : `${shown} of ${total} networks`),
   create: 'Create network',
@@ -34,7 +35,9 @@ export const networkStrings = {
   connectToNetwork: 'Connect to network',
   remove: (network: string) => `Remove network ${network}`,
   disconnect: (container: string, network: string) => `Disconnect ${container} from ${network}`,
-  cannotRemove: (reason: string) => `Cannot remove: ${reason}`,
+  blockedBuiltIn: (name: string) => `${name} is built into the engine and cannot be removed.`,
+  blockedInUse: (names: readonly string[]) =>
+    `Cannot remove: ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} connected to it. Disconnect or stop ${names.length === 1 ? 'it' : 'them'} first.`,
   paletteOpen: (name: string) => name,
   paletteDetail: (driver: string, subnet: string, containers: number) =>
     [driver, subnet, containers === 0 ? 'no containers' : containers === 1 ? '1 container' : `${containers} containers`].filter(Boolean).join(' · '),
@@ -115,6 +118,10 @@ export const networkStrings = {
     close: 'Close',
     result: (n: number) => (n === 1 ? 'Removed 1 network:' : `Removed ${n} networks:`),
     resultNone: 'Nothing was removed.',
+    previewLabel: 'Networks to remove',
+    labelFilter: 'Only networks with the label',
+    labelFilterHint: 'KEY or KEY=VALUE (several: separated by spaces). Empty: every unused network.',
+    resultLabel: 'Removed networks',
   },
   connectDialog: {
     title: 'Connect container to network',
@@ -134,4 +141,7 @@ export const networkStrings = {
     stopped: 'stopped',
   },
   disconnected: (container: string, network: string) => `${container} disconnected from ${network}.`,
+  containerNoNetworks: 'Not connected to any network.',
+  containerNetworksLabel: (container: string) => `Networks of ${container}`,
+  containerColumns: { network: 'Network', ip: 'IP address', ipv6: 'IPv6 address', gateway: 'Gateway', aliases: 'Aliases', actions: 'Actions' },
 } as const;
