@@ -52,7 +52,7 @@ describe('events in words', () => {
   it.each([
     [{ type: 'container', action: 'start', name: 'web-1' }, 'Container web-1 started'],
     [{ type: 'container', action: 'die', name: 'web-1', details: { exitCode: '3' } }, 'Container web-1 exited with code 3'],
-    [{ type: 'container', action: 'kill', name: 'web-1', details: { signal: '15' } }, 'Container web-1 sent signal SIGTERM'],
+    [{ type: 'container', action: 'kill', name: 'web-1', details: { signal: '15' } }, 'Container web-1 received SIGTERM'],
     [{ type: 'container', action: 'rename', name: 'web-2', details: { oldName: '/web-1' } }, 'Container web-2 renamed from web-1'],
     [{ type: 'container', action: 'health_status: unhealthy', name: 'db' }, 'Container db is unhealthy'],
     [{ type: 'container', action: 'destroy', name: 'web-1' }, 'Container web-1 removed'],

@@ -33,7 +33,7 @@ export const eventWords = {
     commit: 'committed to an image',
     export: 'exported',
     copy: 'had files copied',
-    kill: (signal: string | undefined) => (signal ? `sent signal ${signalName(signal)}` : 'killed'),
+    kill: (signal: string | undefined) => (signal ? `received ${signalName(signal)}` : 'killed'),
     die: (code: string | undefined) => (code === undefined ? 'exited' : `exited with code ${code}`),
     rename: (oldName: string | undefined) => (oldName ? `renamed from ${oldName.replace(/^\//, '')}` : 'renamed'),
     health: (status: string) => `is ${status}`,

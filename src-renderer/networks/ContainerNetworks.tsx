@@ -74,10 +74,10 @@ export function ContainerNetworks({ details }: { details: ContainerDetails }) {
                 return net ? <a href={hrefs.network(net.id)}>{n.name}</a> : n.name;
               },
             },
-            { key: 'ip', header: t.containerColumns.ip, width: '18%', cell: (n) => <code>{n.ipAddress || t.details.none}</code> },
-            { key: 'ipv6', header: t.containerColumns.ipv6, width: '20%', hideBelow: 'md', cell: (n) => <code>{n.ipv6Address || t.details.none}</code> },
-            { key: 'gateway', header: t.containerColumns.gateway, width: '16%', hideBelow: 'md', cell: (n) => <code>{n.gateway || t.details.none}</code> },
-            { key: 'aliases', header: t.containerColumns.aliases, width: '18%', hideBelow: 'sm', cell: (n) => n.aliases.filter((a) => !id.startsWith(a)).join(', ') || t.details.none },
+            { key: 'ip', header: t.containerColumns.ip, width: '130px', cell: (n) => <code>{n.ipAddress || t.details.none}</code> },
+            { key: 'ipv6', header: t.containerColumns.ipv6, width: '22%', hideBelow: 'md', cell: (n) => <code>{n.ipv6Address || t.details.none}</code> },
+            { key: 'gateway', header: t.containerColumns.gateway, width: '130px', hideBelow: 'md', cell: (n) => <code>{n.gateway || t.details.none}</code> },
+            { key: 'aliases', header: t.containerColumns.aliases, width: '20%', hideBelow: 'sm', cell: (n) => n.aliases.filter((a) => !id.startsWith(a)).join(', ') || t.details.none },
             {
               key: 'actions',
               header: t.containerColumns.actions,

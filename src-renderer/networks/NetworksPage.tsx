@@ -78,8 +78,8 @@ export function NetworksPage() {
     },
     { key: 'driver', header: t.columns.driver, sortKey: 'driver', width: '90px', cell: (n) => n.driver },
     { key: 'scope', header: t.columns.scope, width: '70px', hideBelow: 'md', cell: (n) => n.scope },
-    { key: 'subnet', header: t.columns.subnet, sortKey: 'subnet', width: '22%', title: (n) => n.subnets.map((s) => s.subnet).join(', '), cell: (n) => <SubnetCell network={n} /> },
-    { key: 'flags', header: t.columns.flags, width: '150px', hideBelow: 'md', cell: (n) => <FlagsCell network={n} /> },
+    { key: 'subnet', header: t.columns.subnet, sortKey: 'subnet', width: '18%', title: (n) => n.subnets.map((s) => s.subnet).join(', '), cell: (n) => <SubnetCell network={n} /> },
+    { key: 'flags', header: t.columns.flags, width: '130px', hideBelow: 'md', cell: (n) => <FlagsCell network={n} /> },
     {
       key: 'containers',
       header: t.columns.containers,
