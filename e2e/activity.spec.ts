@@ -24,7 +24,6 @@ test.describe('activity page', () => {
     await expect(list).not.toContainText(`Network ${net}`);
     // The container is gone: its events no longer link anywhere.
     await expect(list.getByRole('link')).toHaveCount(0);
-    await page.screenshot({ path: 'test-results/activity.png' });
 
     await removeTestNetwork(netId);
     await page.getByRole('checkbox', { name: 'Networks' }).check();

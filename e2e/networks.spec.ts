@@ -47,11 +47,9 @@ test.describe('networks page', () => {
 
     // The row shows it with its address, from the engine's connect event.
     await expect(ui.row(net)).toContainText(`${c.name}10.${block}.101.42`);
-    await page.screenshot({ path: 'test-results/networks.png' });
     await ui.row(net).getByRole('link', { name: net, exact: true }).click();
     const attached = page.getByRole('table', { name: `Containers on ${net}` });
     await expect(attached.getByRole('row').filter({ hasText: c.name })).toContainText(`10.${block}.101.42`);
-    await page.screenshot({ path: 'test-results/network-details.png', fullPage: true });
     // Removing is refused while it is in use, with the reason.
     await expect(page.getByRole('button', { name: `Remove network ${net}` })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('button', { name: `Remove network ${net}` })).toHaveAccessibleDescription(new RegExp(`${c.name} is connected to it`));
@@ -66,7 +64,6 @@ test.describe('networks page', () => {
     await ui.dialog.getByRole('combobox', { name: 'Network' }).selectOption({ label: net });
     await ui.dialog.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByRole('table', { name: `Networks of ${c.name}` }).getByRole('link', { name: net })).toBeVisible();
-    await page.screenshot({ path: 'test-results/container-networks.png', fullPage: true });
   });
 
   test('create refuses an invalid CIDR and an overlapping subnet at the field, then creates and removes', async ({ containersPage, page }) => {
@@ -90,7 +87,6 @@ test.describe('networks page', () => {
     await ui.field('Gateway').fill(`10.${block}.104.1`);
     await ui.dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(ui.field('Gateway')).toHaveAccessibleDescription(/not inside the subnet/);
-    await page.screenshot({ path: 'test-results/create-network.png' });
     await ui.field('Gateway').fill(`10.${block}.103.1`);
     await ui.field('Labels').fill(`${TEST_RUN_LABEL}=${TEST_RUN_ID}\nberth.test=1`);
     await ui.dialog.getByRole('button', { name: 'Create', exact: true }).click();

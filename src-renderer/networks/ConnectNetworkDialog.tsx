@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConnectField, ConnectForm, NetworkSummary } from '../../src-common/models/networks';
 import { checkConnectForm, type ConnectTarget } from '../../src-common/network-form';
@@ -13,7 +12,7 @@ import { TextField } from '../ui/TextField';
 import { notify } from '../ui/toast';
 import { canConnectTo } from './network-palette-items';
 import { attachedContainers, bareAddress } from './network-rows';
-import { messageOf, submitOnEnter } from './network-actions';
+import { submitOnEnter } from './network-actions';
 import { networkStrings } from './strings';
 import { useCheckedForm } from './use-checked-form';
 
@@ -38,8 +37,6 @@ function targetOf(network: NetworkSummary | undefined, containers: Parameters<ty
 export function ConnectNetworkDialog({ networkId, containerId, onClose }: { networkId: string | null; containerId: string | null; onClose(): void }) {
   const networks = useBerthStore(useShallow((s) => Object.values(s.networks).filter(canConnectTo).sort((a, b) => a.name.localeCompare(b.name))));
   const containers = useBerthStore((s) => s.containers);
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const initial: ConnectForm = { network: networkId ?? '', container: containerId ?? '', aliases: '', ipAddress: '' };
   const networkOf = (ref: string) => networks.find((n) => n.id === ref);
   const f = useCheckedForm<ConnectForm, ConnectField | 'network'>(initial, (form) => {
@@ -52,26 +49,14 @@ export function ConnectNetworkDialog({ networkId, containerId, onClose }: { netw
   const choices = Object.values(containers).sort((a, b) => a.name.localeCompare(b.name));
   const containerName = containers[f.form.container]?.name ?? f.form.container;
 
-  const connect = async () => {
-    setGeneral(null);
-    if (busy || !f.submit()) return;
-    setBusy(true);
-    try {
-      const outcome = await api.call('networks.connect', { form: f.form });
-      if (outcome.outcome === 'connected') {
+  const connect = () =>
+    f.send(
+      () => api.call('networks.connect', { form: f.form }),
+      () => {
         onClose();
         notify({ message: t.connected(containerName, network?.name ?? f.form.network), tone: 'success' });
-        return;
-      }
-      if (outcome.outcome === 'invalid') f.refuse(outcome.problems);
-      else if (outcome.field) f.refuse({ [outcome.field]: outcome.message });
-      else setGeneral(outcome.message);
-    } catch (err) {
-      setGeneral(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      },
+    );
 
   return (
     <Dialog
@@ -81,8 +66,8 @@ export function ConnectNetworkDialog({ networkId, containerId, onClose }: { netw
       footer={
         <>
           <Button onClick={onClose}>{t.cancel}</Button>
-          <Button variant="primary" loading={busy} onClick={() => void connect()}>
-            {busy ? t.connecting : t.submit}
+          <Button variant="primary" loading={f.busy} onClick={() => void connect()}>
+            {f.busy ? t.connecting : t.submit}
           </Button>
         </>
       }
@@ -135,9 +120,9 @@ export function ConnectNetworkDialog({ networkId, containerId, onClose }: { netw
           mono
         />
       </div>
-      {general && (
+      {f.general && (
         <Banner tone="danger" role="alert">
-          {general}
+          {f.general}
         </Banner>
       )}
     </Dialog>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NetworkField, NetworkCreateForm } from '../../src-common/models/networks';
 import { checkNetworkForm, emptyNetworkForm, type KnownNetwork } from '../../src-common/network-form';
@@ -12,7 +12,7 @@ import { Field } from '../ui/Field';
 import { TextArea } from '../ui/TextArea';
 import { TextField } from '../ui/TextField';
 import { notify } from '../ui/toast';
-import { messageOf, submitOnEnter } from './network-actions';
+import { submitOnEnter } from './network-actions';
 import { networkStrings } from './strings';
 import { useCheckedForm } from './use-checked-form';
 
@@ -26,29 +26,15 @@ export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
     const check = checkNetworkForm(form, known);
     return check.ok ? {} : check.problems;
   });
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-
-  const create = async () => {
-    setGeneral(null);
-    if (busy || !f.submit()) return;
-    setBusy(true);
-    try {
-      const outcome = await api.call('networks.create', { form: f.form });
-      if (outcome.outcome === 'created') {
+  const create = () =>
+    f.send(
+      () => api.call('networks.create', { form: f.form }),
+      (outcome) => {
+        if (outcome.outcome !== 'created') return;
         onClose();
-        notify({ message: [networkStrings.createDialog.created(outcome.name), outcome.warning && t.warning(outcome.warning)].filter(Boolean).join(' '), tone: 'success' });
-        return;
-      }
-      if (outcome.outcome === 'invalid') f.refuse(outcome.problems);
-      else if (outcome.field) f.refuse({ [outcome.field]: outcome.message });
-      else setGeneral(outcome.message);
-    } catch (err) {
-      setGeneral(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+        notify({ message: [t.created(outcome.name), outcome.warning && t.warning(outcome.warning)].filter(Boolean).join(' '), tone: 'success' });
+      },
+    );
 
   const text = (field: NetworkField & keyof NetworkCreateForm, label: string, description: string | undefined, mono = true) => (
     <TextField
@@ -70,8 +56,8 @@ export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
       footer={
         <>
           <Button onClick={onClose}>{t.cancel}</Button>
-          <Button variant="primary" loading={busy} onClick={() => void create()}>
-            {busy ? t.creating : t.submit}
+          <Button variant="primary" loading={f.busy} onClick={() => void create()}>
+            {f.busy ? t.creating : t.submit}
           </Button>
         </>
       }
@@ -91,9 +77,9 @@ export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
           {(control) => <TextArea {...control} rows={3} value={f.form.labels} onChange={(e) => f.set('labels', e.target.value)} onBlur={() => f.touch('labels')} />}
         </Field>
       </div>
-      {general && (
+      {f.general && (
         <Banner tone="danger" role="alert">
-          {general}
+          {f.general}
         </Banner>
       )}
     </Dialog>

@@ -1,4 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { messageOf } from './network-actions';
+
+/** What main answers a checked form with: done, or the problems per field, or a refusal on one field (or none). */
+export type FormOutcome<K extends string> =
+  | { outcome: 'invalid'; problems: Partial<Record<K, string>> }
+  | { outcome: 'refused'; field: K | null; message: string }
+  | { outcome: string };
 
 /**
  * A dialog form checked by a pure rule shared with main: a field shows its problem once
@@ -11,7 +18,14 @@ export function useCheckedForm<F extends object, K extends string>(initial: F, c
   const [submitted, setSubmitted] = useState(0);
   const [fromMain, setFromMain] = useState<Partial<Record<K, string>>>({});
   const container = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  /** A problem that belongs to no field (the engine's own words), shown under the form. */
+  const [general, setGeneral] = useState<string | null>(null);
   const local = check(form);
+  const refuse = (problems: Partial<Record<K, string>>) => {
+    setFromMain(problems);
+    setSubmitted((n) => n + 1);
+  };
 
   useEffect(() => {
     if (submitted > 0) container.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -20,6 +34,8 @@ export function useCheckedForm<F extends object, K extends string>(initial: F, c
   return {
     form,
     container,
+    busy,
+    general,
     problemOf: (field: K): string | null => fromMain[field] ?? (submitted > 0 || touched.has(field) ? (local[field] ?? null) : null),
     set: <P extends keyof F>(field: P, value: F[P]) => {
       setForm((f) => ({ ...f, [field]: value }));
@@ -30,15 +46,27 @@ export function useCheckedForm<F extends object, K extends string>(initial: F, c
       });
     },
     touch: (field: K) => setTouched((s) => (s.has(field) ? s : new Set(s).add(field))),
-    /** True when the form may be sent; otherwise shows every problem and focuses the first. */
-    submit: (): boolean => {
+    /**
+     * Sends the form when every field passes: problems main finds go to their fields, a
+     * refusal without a field (or a failed call) under the form; `done` gets any other outcome.
+     */
+    send: async <O extends FormOutcome<K>>(call: () => Promise<O>, done: (outcome: O) => void): Promise<void> => {
+      setGeneral(null);
       setSubmitted((n) => n + 1);
-      return Object.keys(local).length === 0;
-    },
-    /** Problems main found (after its own check or the engine's refusal). */
-    refuse: (problems: Partial<Record<K, string>>) => {
-      setFromMain(problems);
-      setSubmitted((n) => n + 1);
+      if (busy || Object.keys(local).length > 0) return;
+      setBusy(true);
+      try {
+        const outcome = await call();
+        if (outcome.outcome === 'invalid' && 'problems' in outcome) refuse(outcome.problems);
+        else if (outcome.outcome === 'refused' && 'message' in outcome) {
+          if (outcome.field) refuse({ [outcome.field]: outcome.message } as Partial<Record<K, string>>);
+          else setGeneral(outcome.message);
+        } else done(outcome);
+      } catch (err) {
+        setGeneral(messageOf(err));
+      } finally {
+        setBusy(false);
+      }
     },
   };
 }
