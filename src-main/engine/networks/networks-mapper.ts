@@ -4,9 +4,10 @@ import type { RawNetwork } from './networks-types';
 /**
  * The engine's built-in networks: it refuses to remove them ("bridge is a pre-defined
  * network and cannot be removed") and prune skips them. The default bridge is also
- * recognised by its option, whatever it is called.
+ * recognised by its option, whatever it is called; `podman` is Podman's default network,
+ * which its Docker-compatible list calls `bridge` and its inspect by id `podman`.
  */
-const PREDEFINED_NAMES = new Set(['bridge', 'host', 'none']);
+const PREDEFINED_NAMES = new Set(['bridge', 'host', 'none', 'podman']);
 
 export function isPredefined(raw: Pick<RawNetwork, 'Name' | 'Options'>): boolean {
   return PREDEFINED_NAMES.has(raw.Name ?? '') || raw.Options?.['com.docker.network.bridge.default_bridge'] === 'true';

@@ -122,7 +122,8 @@ export function createNetworksService(deps: NetworksServiceDeps) {
       await client().request({ method: 'DELETE', path: `/networks/${enc(net.id)}`, action: 'remove', object });
     } catch (err) {
       // A container started between the check and the call: name it as the check would.
-      if (err instanceof ApiError && /has active endpoints/.test(err.message)) {
+      // Docker: "has active endpoints"; Podman: "has associated containers".
+      if (err instanceof ApiError && /has active endpoints|has associated containers/.test(err.message)) {
         const now = await inspect(net.id).catch(() => net);
         throw new ApiError('conflict', networkMessages.inUse(net.name, attachedNames(now)), object);
       }
@@ -218,6 +219,8 @@ export type NetworksService = ReturnType<typeof createNetworksService>;
 /** Which create-dialog field an engine refusal concerns. */
 export function createRefusalField(message: string, name: string): { field: NetworkField | null; message: string } {
   if (/Pool overlaps with other one on this address space/i.test(message)) return { field: 'subnet', message: networkFormMessages.enginePoolOverlap };
+  // Podman's words for the same.
+  if (/is already used on the host or by another config/i.test(message)) return { field: 'subnet', message };
   if (/already exists/i.test(message)) return { field: 'name', message: networkMessages.nameTaken(name) };
   if (/gateway/i.test(message)) return { field: 'gateway', message };
   if (/ip ?range/i.test(message)) return { field: 'ipRange', message };
