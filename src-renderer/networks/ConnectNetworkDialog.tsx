@@ -74,15 +74,19 @@ export function ConnectNetworkDialog({ networkId, containerId, onClose }: { netw
     >
       <div ref={f.container} className="network-dialog-form" onKeyDown={(e) => submitOnEnter(e, connect)}>
         {networkId === null && (
-          <Field label={t.network} error={f.problemOf('network')}>
+          // With the container fixed, its problems ("already connected") belong to the network chosen here.
+          <Field label={t.network} error={f.problemOf('network') ?? (containerId !== null ? f.problemOf('container') : null)}>
             {(control) => (
               <Select {...control} data-autofocus value={f.form.network} onChange={(e) => f.set('network', e.target.value)} onBlur={() => f.touch('network')}>
                 <option value="">{t.chooseNetwork}</option>
-                {networks.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {n.name}
-                  </option>
-                ))}
+                {networks.map((n) => {
+                  const already = containerId !== null && n.endpoints.some((e) => e.containerId === containerId);
+                  return (
+                    <option key={n.id} value={n.id} disabled={already}>
+                      {already ? `${n.name} — ${t.alreadyOn}` : n.name}
+                    </option>
+                  );
+                })}
               </Select>
             )}
           </Field>
