@@ -7,6 +7,7 @@ import { logCalls } from './logs';
 import { terminalCalls } from './terminal';
 import { desktopCalls } from './desktop';
 import { networkCalls } from './networks';
+import { statsCalls } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerDetails, ContainerId, ContainerSummary } from '../models/container';
 
@@ -78,6 +79,7 @@ export const calls = {
   ...terminalCalls,
   ...desktopCalls,
   ...networkCalls,
+  ...statsCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -8,6 +8,7 @@ import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
 import { networkStreams } from './networks';
 import { activityStreams } from './activity';
+import { statsStreams } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
 
@@ -37,6 +38,7 @@ export const streams = {
   ...desktopStreams,
   ...networkStreams,
   ...activityStreams,
+  ...statsStreams,
 } as const;
 
 export type Streams = typeof streams;

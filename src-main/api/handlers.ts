@@ -11,6 +11,7 @@ import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
 import { createNetworkHandlers } from './networks-handlers';
 import { createActivityHandlers } from './activity-handlers';
+import { createStatsHandlers } from './stats-handlers';
 
 /**
  * One handler per contract call and one opener per stream. Requests arrive already
@@ -26,6 +27,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const desktop = createDesktopHandlers(engine, host);
   const networks = createNetworkHandlers(engine);
   const activity = createActivityHandlers(engine);
+  const stats = createStatsHandlers(engine);
   // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
   return {
     calls: {
@@ -38,6 +40,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...desktop.calls,
       ...networks.calls,
       ...activity.calls,
+      ...stats.calls,
     },
     streams: {
       ...core.streams,
@@ -49,6 +52,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...desktop.streams,
       ...networks.streams,
       ...activity.streams,
+      ...stats.streams,
     },
   };
 }

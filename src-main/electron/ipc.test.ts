@@ -85,6 +85,7 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'networks.prune': { labels: ['berth.test=1'] },
   'networks.connect': { form: { network: 'app-net', container: 'web-1', aliases: 'db', ipAddress: '10.40.0.9' } },
   'networks.disconnect': { network: 'app-net', container: 'web-1', force: false },
+  'stats.watch': { viewId: 'view-0123456789abcdef', ids: ['web-1'], totals: true },
 };
 
 /** Handlers that record what reached them; calls answer with an error naming the method. */
