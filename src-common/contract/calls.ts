@@ -25,6 +25,11 @@ export const coreCalls = {
     request: z.object({}).strict(),
     response: z.null(),
   }),
+  'engine.resync': call({
+    doc: 'Ask the engine again now for the live lists (containers, images): Retry after a failed load.',
+    request: z.object({}).strict(),
+    response: z.null(),
+  }),
   'containers.list': call({
     doc: 'All containers, running or not (the live list is the containers.changes stream).',
     request: z.object({}).strict(),

@@ -66,6 +66,10 @@ function createCoreHandlers(engine: Engine): FeatureHandlers<typeof coreCalls, t
         engine.connection.reconnectNow();
         return null;
       },
+      'engine.resync': async () => {
+        engine.events.resync();
+        return null;
+      },
       'containers.list': () => containers.list(),
       'containers.inspect': ({ id }) => containers.inspect(id),
       'containers.start': async ({ id }) => (await containers.start(id), null),

@@ -22,6 +22,7 @@ const appUrl = pathToFileURL(rendererIndex).href;
 const validRequests: { [N in CallName]: CallRequest<N> } = {
   'engine.getStatus': {},
   'engine.reconnect': {},
+  'engine.resync': {},
   'containers.list': {},
   'containers.inspect': { id: 'web-1' },
   'containers.start': { id: 'web-1' },
@@ -111,7 +112,7 @@ function recordingHandlers() {
   };
   const handlers = {
     calls: callHandlers,
-    streams: { 'engine.status': opener('engine.status'), 'containers.changes': opener('containers.changes') },
+    streams: { 'engine.status': opener('engine.status'), 'containers.changes': opener('containers.changes'), 'logs.follow': opener('logs.follow') },
   } as unknown as ApiHandlers;
   return { handlers, hits, sinks };
 }
@@ -242,7 +243,8 @@ describe('streams', () => {
     const { trusted, subscribe, sinks } = setup();
     const contents = trusted();
     const stranger = trusted('https://evil.example/');
-    subscribe(eventFrom(contents), { id: 3, stream: 'engine.status', args: {} });
+    // A stream whose chunks may be bytes (main checks chunks against the contract).
+    subscribe(eventFrom(contents), { id: 3, stream: 'logs.follow', args: { target: { kind: 'container', id: 'web-1' } } });
     const sink = sinks[0]!.sink;
     let drains = 0;
     sink.onDrain(() => drains++);
@@ -307,8 +309,8 @@ describe('streams', () => {
 
     unsubscribe(eventFrom(first), { id: 1 });
     expect(sinks.map((s) => s.cancelled)).toEqual([true, false]);
-    sinks[1]!.sink.next({ kind: 'x' });
-    expect(messages(second)).toEqual([{ id: 1, chunk: { kind: 'x' } }]);
+    sinks[1]!.sink.next({ kind: 'remove', id: 'x' });
+    expect(messages(second)).toEqual([{ id: 1, chunk: { kind: 'remove', id: 'x' } }]);
     expect(messages(first)).toEqual([]);
   });
 

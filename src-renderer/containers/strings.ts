@@ -4,6 +4,7 @@ import type { ContainerAction } from '../store/types';
 export const containerStrings = {
   title: 'Containers',
   loading: 'Loading containers…',
+  listFailed: (message: string) => `Could not load the containers: ${message}`,
   empty: 'No containers yet',
   emptyHint: 'Run one from an image, or start a compose project: it appears here as soon as the engine has it.',
   emptyFiltered: 'No containers match the filter',

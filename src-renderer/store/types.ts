@@ -1,4 +1,4 @@
-import type { ContainerChange, ContainerSummary, EngineStatus } from '../../src-common/index';
+import type { ApiErrorShape, ContainerChange, ContainerSummary, EngineStatus } from '../../src-common/index';
 import type { SettingsSlice } from '../settings/settings-slice';
 import type { KeyboardSlice } from '../keyboard/keyboard-slice';
 import type { ImagesSlice } from '../images/images-slice';
@@ -32,6 +32,8 @@ export interface ContainersSlice {
   containers: Record<string, ContainerSummary>;
   /** True once the first snapshot arrived. */
   containersLoaded: boolean;
+  /** Why the list could not be loaded, until a snapshot arrives (the engine retries; Retry asks now). */
+  containersLoadError: ApiErrorShape | null;
   applyChange(change: ContainerChange): void;
 }
 

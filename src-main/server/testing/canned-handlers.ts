@@ -123,6 +123,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
     calls: {
       'engine.getStatus': async () => CANNED_STATUS,
       'engine.reconnect': nothing,
+      'engine.resync': nothing,
       'containers.list': async () => [CANNED_CONTAINER],
       'containers.inspect': async ({ id }) => {
         throw new ApiError('not-found', `No container "${id}".`, `container ${id}`);
