@@ -2,21 +2,20 @@ import type { CSSProperties } from 'react';
 import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
 import { ContainerActions } from './ContainerActions';
-import { formatFullDate, formatRelativeTime } from './format';
 import { PortLinks } from './PortLinks';
 import { StateBadge } from './StateBadge';
+import { RelativeTime, StatusLine } from './StatusLine';
 import { containerStrings as t } from './strings';
 
 interface Props {
   id: string;
   inGroup: boolean;
   rowIndex: number;
-  now: number;
   style: CSSProperties;
 }
 
 /** One container row; it reads its own entity so an event re-renders only this row. */
-export function ContainerRow({ id, inGroup, rowIndex, now, style }: Props) {
+export function ContainerRow({ id, inGroup, rowIndex, style }: Props) {
   const c = useBerthStore((s) => s.containers[id]);
   const selected = useBerthStore((s) => s.selection.has(id));
   const toggleSelected = useBerthStore((s) => s.toggleSelected);
@@ -49,16 +48,14 @@ export function ContainerRow({ id, inGroup, rowIndex, now, style }: Props) {
       <div role="cell" className="cell cell-state">
         <StateBadge container={c} />
       </div>
-      <div role="cell" className="cell cell-status" title={c.status}>
-        {c.status}
+      <div role="cell" className="cell cell-status">
+        <StatusLine facts={c} />
       </div>
       <div role="cell" className="cell cell-ports">
         <PortLinks ports={c.ports} />
       </div>
       <div role="cell" className="cell cell-created">
-        <time dateTime={new Date(c.created * 1000).toISOString()} title={formatFullDate(c.created)}>
-          {formatRelativeTime(c.created, now)}
-        </time>
+        <RelativeTime seconds={c.created} />
       </div>
       <div role="cell" className="cell cell-actions">
         <ContainerActions container={c} />

@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useBerthStore } from '../store/store';
-import { useNow } from '../shell/use-now';
 import { ContainerRow } from './ContainerRow';
 import { GroupRow } from './GroupRow';
 import type { TableRow } from './rows';
@@ -49,7 +48,6 @@ function SortHeaders() {
  */
 export function ContainersTable({ rows }: { rows: TableRow[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const now = useNow(30_000);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -71,7 +69,7 @@ export function ContainersTable({ rows }: { rows: TableRow[] }) {
             return row.kind === 'group' ? (
               <GroupRow key={row.key} group={row} rowIndex={rowIndex} style={style} />
             ) : (
-              <ContainerRow key={row.key} id={row.id} inGroup={row.group !== null} rowIndex={rowIndex} now={now} style={style} />
+              <ContainerRow key={row.key} id={row.id} inGroup={row.group !== null} rowIndex={rowIndex} style={style} />
             );
           })}
         </div>

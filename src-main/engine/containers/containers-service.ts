@@ -29,7 +29,7 @@ export function createContainersService(deps: ContainersServiceDeps): Containers
     return name ? { id, name } : { id };
   };
   return {
-    list: async () => (await deps.requireClient().listContainers()).map(toContainerSummary),
+    list: async () => (await deps.requireClient().listContainers()).map((raw) => toContainerSummary(raw)),
     inspect: async (id) => toContainerDetails(await deps.requireClient().inspectContainer(ref(id))),
     start: (id) => deps.requireClient().startContainer(ref(id)),
     stop: (id, timeoutSeconds) => deps.requireClient().stopContainer(ref(id), timeoutSeconds),

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { hrefs, type DetailsTab } from '../../router/route';
 import { ContainerActions } from '../ContainerActions';
 import { StateBadge } from '../StateBadge';
+import { StatusLine } from '../StatusLine';
 import { containerStrings } from '../strings';
 import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
@@ -48,7 +49,13 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
       <header className="details-header">
         <h1 id="details-title">{entity?.name ?? id}</h1>
         {entity && <StateBadge container={entity} />}
-        {entity && <span className="details-status">{entity.status}</span>}
+        {entity && (
+          <StatusLine
+            className="details-status"
+            // The inspect has the engine's exact times; the list's are exact to its wording.
+            facts={state.kind === 'ready' && state.details.summary.state === entity.state ? state.details.summary : entity}
+          />
+        )}
         {entity && <ContainerActions container={entity} withText />}
       </header>
       <div role="tablist" aria-label={t.tabsLabel} className="tabs" onKeyDown={onTabKey}>
