@@ -193,4 +193,12 @@ test.describe('container writable layer', () => {
     const sizes = page.getByRole('definition').first();
     await expect(sizes).toHaveText(/^(19\.\d|20) KiB$/);
   });
+
+  test('the Changes tab of a container that wrote nothing says so, with no error (the engine answers null)', async ({ containersPage: ui, page }) => {
+    const c = await createTestContainer({ start: false });
+    await expect(ui.engineStatus).toContainText('Connected');
+    await page.goto(`${new URL(page.url()).origin}/#/containers/${c.id}/changes`);
+    await expect(page.getByText('No changes since the container was created')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
 });

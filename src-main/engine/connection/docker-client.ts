@@ -186,9 +186,18 @@ function dialEngine<T>(docker: Docker, req: EngineRequest): Promise<T> {
   };
   return new Promise<T>((resolve, reject) => {
     docker.modem.dial(modemOptions as unknown as Parameters<typeof docker.modem.dial>[0], (err: unknown, data: unknown) =>
-      err ? reject(err) : resolve(data as T),
+      err ? reject(err) : resolve(jsonNullAsNull(data) as T),
     );
   });
+}
+
+/**
+ * The modem parses a JSON body but hands over the raw bytes when the value is falsy, so
+ * the engine's `null` (GET /containers/{id}/changes for a container that changed
+ * nothing) arrived as a Buffer of "null\n" — which callers then read as a list.
+ */
+function jsonNullAsNull(data: unknown): unknown {
+  return Buffer.isBuffer(data) && data.length <= 8 && data.toString('latin1').trim() === 'null' ? null : data;
 }
 
 export function createDockerClient(resolved: ResolvedEndpoint): DockerClient {
