@@ -30,6 +30,8 @@ export interface BuildSession {
   subscribe(listener: () => void): () => void;
   start(request: BuildRequest): void;
   cancel(): void;
+  /** Forgets a finished build's output and result (a new one is being prepared); keeps its request. */
+  clear(): void;
 }
 
 const idle: BuildSnapshot = {
@@ -97,6 +99,11 @@ export function createBuildSession(client = api): BuildSession {
           else if (state.status === 'building') update({ status: 'cancelled' });
         },
       );
+    },
+    clear() {
+      if (state.status === 'building' || state.status === 'idle') return;
+      lines = [];
+      update({ ...idle, request: state.request, version: state.version + 1 });
     },
     cancel() {
       if (state.status !== 'building') return;
