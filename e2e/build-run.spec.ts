@@ -228,6 +228,15 @@ test.describe('build page', () => {
     await expect(page.getByRole('status').filter({ hasText: `Built ${tag}` })).toBeVisible({ timeout: 30_000 });
     const id = await docker('image', 'inspect', '--format', '{{.Id}}', tag);
     expect(id).toMatch(/^sha256:/);
+    // The result links to the image and offers Run; a notice says it too, with Run, wherever the user went.
+    await expect(page.getByRole('link', { name: `Open ${tag}`, exact: true })).toHaveAttribute('href', `#/images/${encodeURIComponent(id)}`);
+    const notice = page.getByRole('status').filter({ hasText: `Built image ${tag}` });
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: 'Run', exact: true }).click();
+    const run = new RunDialogPage(page);
+    await expect(run.dialog).toBeVisible();
+    await expect(run.field('Image')).toHaveValue(tag);
+    await page.keyboard.press('Escape');
 
     await page.goto(new URL('#/images', page.url()).toString());
     await page.getByRole('searchbox', { name: 'Filter images' }).fill(`e2e-${marker}`);

@@ -115,6 +115,8 @@ test.describe('images page', () => {
     await input.fill(target);
     await ui.dialog.getByRole('button', { name: 'Tag', exact: true }).click();
     await expect(ui.dialog).toBeHidden();
+    // The dialog closing is not the only sign: a notice says what was done, politely.
+    await expect(page.getByRole('status').filter({ hasText: `Tagged ${tag} as ${target}` })).toBeVisible();
     await ui.show(target);
     expect(await docker('image', 'inspect', '--format', '{{.Id}}', target)).toBe(id);
   });

@@ -5,6 +5,8 @@ import { parseKeyValues } from '../../src-common/run-spec';
 import { api } from '../api/client';
 import { formatBytes } from '../containers/format';
 import { FormField } from '../run/FormField';
+import { openRunDialog } from '../run/run-dialog-state';
+import { hrefs } from '../router/route';
 import { BuildOutput } from './BuildOutput';
 import { buildSession, useBuildSnapshot } from './build-session';
 import { buildStrings as t } from './strings';
@@ -208,7 +210,13 @@ export function BuildPage() {
           {snap.sent && <p className="note">{t.sent(snap.sent.files, formatBytes(snap.sent.bytes))}</p>}
           {snap.status === 'done' && snap.result && (
             <p className="build-result" role="status">
-              {t.built(snap.result.tag, snap.result.imageId.replace(/^sha256:/, '').slice(0, 12))}
+              {t.built(snap.result.tag, snap.result.imageId.replace(/^sha256:/, '').slice(0, 12))}{' '}
+              <a href={hrefs.image(snap.result.imageId)}>{t.openImage(snap.result.tag || snap.result.imageId.slice(7, 19))}</a>{' '}
+              {snap.result.tag && (
+                <button type="button" className="button" onClick={() => openRunDialog(snap.result!.tag)}>
+                  {t.runImage(snap.result.tag)}
+                </button>
+              )}
             </p>
           )}
           {snap.status === 'failed' && snap.failure && (
