@@ -125,3 +125,21 @@ describe('searchPalette', () => {
     expect(labels('zzzz', containers)).toEqual([]);
   });
 });
+
+describe('global commands', () => {
+  it('offers Pull, Build, Run container, Prune, Log in and every page without any container or image', () => {
+    const all = searchPalette(buildPaletteItems(sources([])), '').map((r) => r.item.label);
+    for (const label of ['Pull image…', 'Build image…', 'Run container…', 'Prune images…', 'Log in to a registry…']) {
+      expect(all).toContain(label);
+    }
+    expect(all).toEqual(expect.arrayContaining(['Go to Containers', 'Go to Images', 'Go to Registries', 'Go to Settings']));
+  });
+
+  it('"pull" ranks Pull image… first, not "Pause hello-world" (a word start beats letters scattered in words)', () => {
+    const containers = [container('hello-world', 'running'), container('puller-app', 'exited')];
+    expect(labels('pull', containers)[0]).toBe('Pull image…');
+    expect(labels('pru', containers)[0]).toBe('Prune images…');
+    expect(labels('log in', containers)[0]).toBe('Log in to a registry…');
+    expect(labels('settings', containers)[0]).toBe('Go to Settings');
+  });
+});
