@@ -7,6 +7,7 @@ import { PortLinks } from './PortLinks';
 import { publishedPorts } from './rows';
 import { StateBadge } from './StateBadge';
 import { RelativeTime, StatusLine } from './StatusLine';
+import { UsageCells } from '../stats/UsageCells';
 import { containerStrings as t } from './strings';
 
 interface Props {
@@ -45,6 +46,7 @@ export function ContainerRow({ id, inGroup, rowIndex, style }: Props) {
       <div role="cell" className="ui-grid-cell cell-state">
         <StateBadge container={c} />
       </div>
+      <UsageCells id={c.id} state={c.state} />
       <div role="cell" className="ui-grid-cell cell-status">
         <StatusLine facts={c} />
       </div>
