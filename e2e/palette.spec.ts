@@ -116,4 +116,22 @@ test.describe('command palette and shortcuts', () => {
     });
     expect(outline).toEqual({ style: 'solid', width: '2px' });
   });
+
+  test('global commands: "pull" runs Pull image…, "prune" opens the prune preview, "run" the run dialog', async ({ containersPage: ui, page }) => {
+    await createTestContainer({ start: true, name: `hello-world-${Date.now()}` });
+    await expect(ui.engineStatus).toContainText('Connected');
+    const palette = new Palette(page);
+    await palette.open();
+    // A container's "Pause …" matches p-u-l-l letter by letter; the command's word start wins.
+    await palette.run('pull', 'Pull image…');
+    await expect(page.getByRole('dialog', { name: 'Pull image' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await palette.open();
+    await palette.run('prune', 'Prune images…');
+    await expect(page.getByRole('dialog', { name: 'Prune images' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await palette.open();
+    await palette.run('run cont', 'Run container…');
+    await expect(page.getByRole('dialog', { name: 'Run a container' })).toBeVisible();
+  });
 });

@@ -7,6 +7,7 @@ import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { Notices } from './shell/Notices';
 import { UnreachableScreen } from './shell/UnreachableScreen';
+import { EngineBanner } from './shell/EngineBanner';
 import { shellStrings } from './shell/strings';
 import { useBerthStore } from './store/store';
 import { TransferDialogs } from './registries/TransferDialog';
@@ -82,6 +83,7 @@ export function App() {
     <div className="app">
       <Sidebar />
       <div className="app-content">
+        {!showUnreachable && <EngineBanner />}
         <Notices />
         <main className="app-main">{showUnreachable ? <UnreachableScreen /> : <Page />}</main>
       </div>

@@ -34,9 +34,23 @@ export const ContainerSummary = z.object({
   /** Unix seconds. */
   created: z.number(),
   state: ContainerState,
-  /** The engine's status text, e.g. "Up 3 minutes (healthy)". */
+  /**
+   * The engine's status text when the container was last fetched, e.g. "Up 3 minutes
+   * (healthy)". Stale a moment later: show statusText() of src-common/container-status.ts,
+   * computed from the times below, instead.
+   */
   status: z.string(),
   health: HealthState.nullable(),
+  /**
+   * Unix ms when the current run started (running and paused containers), else null. From
+   * the list's status text this is exact to its wording (a second while seconds are
+   * counted, a minute under an hour); from an inspect it is the engine's StartedAt.
+   */
+  startedAt: z.number().nullable(),
+  /** Unix ms when the last run ended (exited and restarting containers), else null. */
+  finishedAt: z.number().nullable(),
+  /** The last run's exit code (exited and restarting containers), else null. */
+  exitCode: z.number().int().nullable(),
   ports: z.array(PortMapping),
   labels: z.record(z.string(), z.string()),
   /** com.docker.compose.project and .service, when the container belongs to a compose project. */

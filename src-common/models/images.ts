@@ -64,10 +64,15 @@ export type ImageDetails = z.infer<typeof ImageDetails>;
 /** Another local image, as a layer view names it. */
 export const ImageName = z.object({
   id: z.string(),
-  /** The first tag in familiar form, or "<none>@<short id>". */
+  /** The first tag in familiar form, or "<none>@<short id>" (sorting and keys). */
   name: z.string(),
+  /** Every tag of the image ("app:1", "app:latest"), or just `name` when it has none: shown whole. */
+  names: z.array(z.string()),
 });
 export type ImageName = z.infer<typeof ImageName>;
+
+/** How a layer view shows an image: all its names, not only the first. */
+export const imageNameText = (image: ImageName): string => image.names.join(', ');
 
 /** One history entry, base first. */
 export const LayerEntry = z.object({

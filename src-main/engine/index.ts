@@ -85,7 +85,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   });
   // One events stream for every kind of object: image, volume and network views subscribe to it too.
   const hub = createEventsHub(connection, ['container', 'image', 'volume', 'network']);
-  const watcher = createContainerWatcher(hub, () => connection.client());
+  const watcher = createContainerWatcher(
+    hub,
+    () => connection.client(),
+    () => connection.current().state === 'connected',
+  );
   const stats = createStatsService({
     client: () => (connection.current().state === 'connected' ? connection.client() : null),
     apiVersion: () => {

@@ -69,6 +69,8 @@ export const containerStrings = {
     remove: 'Removing…',
   } satisfies Record<ContainerAction, string>,
   actionFailed: (verb: string, name: string, reason: string) => `${verb} ${name} failed: ${reason}`,
+  /** A stop still going after a moment is the engine waiting for the process: say how long it may. */
+  stopWaiting: (name: string, seconds: number) => `Stopping ${name} — waiting up to ${seconds} s before SIGKILL`,
   bulk: {
     toolbar: 'Bulk actions',
     start: 'Start selected',

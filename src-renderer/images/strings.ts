@@ -58,6 +58,7 @@ export const imageStrings = {
     hint: 'repository[:tag], for example registry.example.com/team/app:2',
     cancel: 'Cancel',
     confirm: 'Tag',
+    done: (ref: string, name: string) => `Tagged ${ref} as ${name}`,
   },
   prune: {
     title: 'Prune images',

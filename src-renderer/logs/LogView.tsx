@@ -109,6 +109,23 @@ export function LogView(props: LogViewProps) {
     setCurrentMatch(-1);
   }, []);
 
+  // Find as you type: a changed query lands on the nearest match once the index has it,
+  // counting from the match the shorter query had, else from the top of the view.
+  const jumpFrom = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (jumpFrom.current === null || query === '' || matchCount === 0) return;
+    const i = index.nearestMatch(jumpFrom.current);
+    jumpFrom.current = null;
+    goToMatch(i);
+  });
+  const onQuery = (q: string) => {
+    const el = scrollRef.current;
+    const topRow = wrap ? (virtualizer.range?.startIndex ?? 0) : el ? Math.floor(el.scrollTop / ROW_HEIGHT) : 0;
+    jumpFrom.current = q === '' ? null : currentSeq >= 0 ? currentSeq : rows > 0 ? index.seqAt(buffer, Math.min(topRow, rows - 1)) : 0;
+    setQuery(q);
+    setCurrentMatch(-1);
+  };
+
   const goToMatch = (next: number) => {
     if (matchCount === 0) return;
     const i = ((next % matchCount) + matchCount) % matchCount;
@@ -197,10 +214,7 @@ export function LogView(props: LogViewProps) {
           writePref('wrap', v);
         }}
         query={query}
-        onQuery={(q) => {
-          setQuery(q);
-          setCurrentMatch(-1);
-        }}
+        onQuery={onQuery}
         filterOnly={filterOnly}
         onFilterOnly={setFilterOnly}
         matchLabel={query === '' ? '' : t.matches(currentMatch >= 0 ? currentMatch + 1 : 0, matchCount)}

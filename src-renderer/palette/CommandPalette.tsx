@@ -7,7 +7,10 @@ import { useNetworksLive } from '../networks/use-networks-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useBerthStore } from '../store/store';
-import { buildPaletteItems, searchPalette, type PaletteAction } from './palette-items';
+import { buildPaletteItems, searchPalette, type GlobalCommandId, type PaletteAction } from './palette-items';
+import { openPullDialog } from '../registries/transfer-dialogs';
+import { openRunDialog } from '../run/run-dialog-state';
+import { hrefs } from '../router/route';
 import { paletteStrings as t } from './strings';
 import './palette.css';
 
@@ -28,6 +31,28 @@ function run(action: PaletteAction) {
       return;
     case 'network':
       useBerthStore.getState().openNetworkDialog({ kind: 'connect', networkId: action.id, containerId: null });
+      return;
+    case 'command':
+      runCommand(action.id);
+  }
+}
+
+function runCommand(id: GlobalCommandId) {
+  switch (id) {
+    case 'pull':
+      openPullDialog();
+      return;
+    case 'build':
+      window.location.hash = hrefs.build();
+      return;
+    case 'run':
+      openRunDialog();
+      return;
+    case 'prune':
+      useBerthStore.getState().openImageDialog({ kind: 'prune' });
+      return;
+    case 'login':
+      window.location.hash = hrefs.registries();
   }
 }
 

@@ -14,6 +14,9 @@ const container = (name: string, state: ContainerSummary['state'], image = 'busy
   state,
   status: '',
   health: null,
+  startedAt: null,
+  finishedAt: null,
+  exitCode: null,
   ports: [],
   labels: {},
   composeProject: null,
@@ -52,10 +55,10 @@ describe('buildPaletteItems', () => {
     expect(items.filter((i) => i.kind === 'page').map((i) => [i.label, i.keys])).toEqual([
       ['Go to Containers', 'G then C'],
       ['Go to Images', 'G then I'],
-      ['Go to Registries', 'G then R'],
-      ['Go to Settings', 'G then S'],
       ['Go to Networks', 'G then N'],
       ['Go to Activity', 'G then A'],
+      ['Go to Registries', 'G then R'],
+      ['Go to Settings', 'G then S'],
     ]);
     // Running (and paused) first, then by name.
     expect(items.filter((i) => i.kind === 'container').map((i) => i.label)).toEqual(['cache', 'web-1', 'db']);
@@ -154,5 +157,23 @@ describe('network items', () => {
     expect(items.find((i) => i.label === 'Connect a container to app')?.action).toEqual({ type: 'network', action: 'connect', id: 'net-app' });
     expect(items.some((i) => i.label === 'Connect a container to host')).toBe(false);
     expect(searchPalette(items, 'connect app')[0]?.item.label).toBe('Connect a container to app');
+  });
+});
+
+describe('global commands', () => {
+  it('offers Pull, Build, Run container, Prune, Log in and every page without any container or image', () => {
+    const all = searchPalette(buildPaletteItems(sources([])), '').map((r) => r.item.label);
+    for (const label of ['Pull image…', 'Build image…', 'Run container…', 'Prune images…', 'Log in to a registry…']) {
+      expect(all).toContain(label);
+    }
+    expect(all).toEqual(expect.arrayContaining(['Go to Containers', 'Go to Images', 'Go to Registries', 'Go to Settings']));
+  });
+
+  it('"pull" ranks Pull image… first, not "Pause hello-world" (a word start beats letters scattered in words)', () => {
+    const containers = [container('hello-world', 'running'), container('puller-app', 'exited')];
+    expect(labels('pull', containers)[0]).toBe('Pull image…');
+    expect(labels('pru', containers)[0]).toBe('Prune images…');
+    expect(labels('log in', containers)[0]).toBe('Log in to a registry…');
+    expect(labels('settings', containers)[0]).toBe('Go to Settings');
   });
 });

@@ -7,13 +7,18 @@ import { isLive } from '../containers/rows';
 import { chordsOf, SHORTCUTS } from '../keyboard/page-shortcuts';
 import { formatShortcut } from '../keyboard/shortcuts';
 import { hrefs, type DetailsTab } from '../router/route';
+import { navItems } from '../shell/nav-items';
 import { rowsOf, shortImageId } from '../images/image-rows';
 import type { ContainerAction } from '../store/types';
 import { rankByFuzzy, type FuzzyMatch } from './fuzzy';
 import { paletteStrings as t } from './strings';
 
+/** Commands that act on no container or image in particular (run by CommandPalette). */
+export type GlobalCommandId = 'pull' | 'build' | 'run' | 'prune' | 'login';
+
 export type PaletteAction =
   | { type: 'navigate'; href: string }
+  | { type: 'command'; id: GlobalCommandId }
   | { type: 'container'; id: string; action: Exclude<ContainerAction, 'remove'> }
   /** One of the images feature's row actions (Run, Push, Remove…), by its key. */
   | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } }
@@ -42,7 +47,7 @@ export interface PaletteItem {
   key: string;
   /** What the option is called ("Stop web-1"), and what the query is matched against. */
   label: string;
-  kind: 'page' | 'container' | 'action' | 'image' | 'network';
+  kind: 'page' | 'container' | 'action' | 'image' | 'network' | 'command';
   /** Secondary text: a container's image and state, an image's size… matched with a penalty. */
   detail?: string;
   /** A shortcut that does the same, formatted for this platform. */
@@ -66,12 +71,22 @@ const byRunningThenName = (a: ContainerSummary, b: ContainerSummary) =>
 
 /** Every command the palette offers for the current state: pages, containers and images, and their actions. */
 export function buildPaletteItems({ containers, images, imageActions, networks = [], isMac }: PaletteSources): PaletteItem[] {
-  const pages: PaletteItem[] = SHORTCUTS.filter((s) => s.href).map((s) => ({
-    key: `page:${s.id}`,
-    label: s.label,
-    kind: 'page',
-    keys: formatShortcut(chordsOf(s.id, isMac), isMac),
-    action: { type: 'navigate', href: s.href! },
+  // Every page of the sidebar, with its shortcut when it has one.
+  const pages: PaletteItem[] = navItems.map((nav) => {
+    const shortcut = SHORTCUTS.find((s) => s.href === nav.href);
+    return {
+      key: `page:${nav.id}`,
+      label: t.goTo(nav.label),
+      kind: 'page',
+      ...(shortcut ? { keys: formatShortcut(chordsOf(shortcut.id, isMac), isMac) } : {}),
+      action: { type: 'navigate', href: nav.href },
+    };
+  });
+  const commands: PaletteItem[] = GLOBAL_COMMANDS.map((id) => ({
+    key: `command:${id}`,
+    label: t.commands[id],
+    kind: 'command',
+    action: { type: 'command', id },
   }));
   const sorted = [...containers].sort(byRunningThenName);
   const jumps: PaletteItem[] = sorted.map((c) => ({
@@ -124,7 +139,9 @@ export function buildPaletteItems({ containers, images, imageActions, networks =
       );
   });
   const networkItems = networkPaletteItems(networks);
+  // Commands first: on equal scores the earlier item wins, and "pull" means Pull image….
   return [
+    ...commands,
     ...pages,
     ...jumps,
     ...imageJumps,
@@ -134,6 +151,8 @@ export function buildPaletteItems({ containers, images, imageActions, networks =
     ...networkItems.filter((i) => i.kind === 'action'),
   ];
 }
+
+const GLOBAL_COMMANDS: readonly GlobalCommandId[] = ['pull', 'build', 'run', 'prune', 'login'];
 
 /** Tabs of a container's page the palette opens directly. */
 const CONTAINER_TABS: { tab: DetailsTab; label: (name: string) => string; when: (c: ContainerSummary) => boolean }[] = [
@@ -148,13 +167,22 @@ export interface PaletteResult {
   positions: number[];
 }
 
+/**
+ * Commands and pages win over a container or image matched as well: "pull" is Pull image…
+ * before a container named puller-1 (a few characters shorter, so otherwise ahead).
+ */
+const COMMAND_BOOST = 10;
+
 /** How much a match in the detail (image, state) counts less than one in the label. */
 const DETAIL_PENALTY = 60;
 
 /** The items matching the query, best first. */
 export function searchPalette(items: readonly PaletteItem[], query: string): PaletteResult[] {
   if (query.trim() === '') return items.map((item) => ({ item, positions: [] }));
-  const scored = rankByFuzzy(query, items, (i) => i.label).map(({ item, match }) => ({ item, match }));
+  const scored = rankByFuzzy(query, items, (i) => i.label).map(({ item, match }) => ({
+    item,
+    match: item.kind === 'command' || item.kind === 'page' ? { ...match, score: match.score + COMMAND_BOOST } : match,
+  }));
   const inLabel = new Set(scored.map((s) => s.item.key));
   const byDetail = rankByFuzzy(
     query,

@@ -41,6 +41,20 @@ export const shellStrings = {
     retryNow: 'Retry now',
     retryFailed: (message: string) => `Retry failed: ${message}`,
   },
+  /** Shown while the engine does not answer, on every page and on every action it disables. */
+  stale: {
+    unreachable: 'The engine is unreachable: this cannot be done until it is back.',
+    connecting: 'Connecting to the engine: this can be done once it answers.',
+    serverLost: 'Lost connection to the Berth server: this can be done once it is back.',
+    asOf: (time: string) => `Not live — as of ${time}`,
+    asOfLabel: 'The list is not live',
+  },
+  banner: {
+    title: 'Cannot reach the container engine',
+    serverTitle: 'Lost connection to the Berth server',
+    serverText: 'Berth keeps trying; what is on screen is as it was.',
+    endpoint: (endpoint: string) => `Endpoint: ${endpoint}`,
+  },
   notFound: { title: 'Page not found', back: 'Go to containers' },
   notices: { region: 'Notifications', dismiss: 'Dismiss' },
 } as const;

@@ -5,6 +5,17 @@ export const createEngineSlice: StateCreator<BerthState, [], [], EngineSlice> = 
   engineStatus: null,
   engineStatusAt: 0,
   serverConnected: true,
-  setEngineStatus: (status, receivedAt = Date.now()) => set({ engineStatus: status, engineStatusAt: receivedAt }),
-  setServerConnected: (connected) => set({ serverConnected: connected }),
+  engineLostAt: null,
+  setEngineStatus: (status, receivedAt = Date.now()) =>
+    set((s) => ({
+      engineStatus: status,
+      engineStatusAt: receivedAt,
+      // The moment the list stopped being live is kept until the engine is back.
+      engineLostAt: status.state === 'connected' && s.serverConnected ? null : (s.engineLostAt ?? receivedAt),
+    })),
+  setServerConnected: (connected) =>
+    set((s) => ({
+      serverConnected: connected,
+      engineLostAt: connected && s.engineStatus?.state === 'connected' ? null : (s.engineLostAt ?? Date.now()),
+    })),
 });

@@ -24,6 +24,11 @@ export interface EngineSlice {
   engineStatusAt: number;
   /** False while the browser-mode socket to the Berth server is down. */
   serverConnected: boolean;
+  /**
+   * When the engine (or the Berth server) stopped answering, while it still does not:
+   * the container list on screen is as of then. Null while live.
+   */
+  engineLostAt: number | null;
   setEngineStatus(status: EngineStatus, receivedAt?: number): void;
   setServerConnected(connected: boolean): void;
 }

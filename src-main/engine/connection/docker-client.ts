@@ -178,12 +178,21 @@ function dialModem<T>(docker: Docker, req: EngineRequest, timeoutMs: number): Pr
     docker.modem.dial(modemOptions as unknown as Parameters<typeof docker.modem.dial>[0], (err: unknown, data: unknown) => {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
-      if (!err) return resolve(data as T);
+      if (!err) return resolve(jsonNullAsNull(data) as T);
       if (req.signal?.aborted) return reject(abortError());
       if (deadline.signal.aborted) return reject(Object.assign(new Error('The engine did not answer in time'), { code: ENGINE_TIMEOUT, timeoutMs }));
       reject(err);
     });
   });
+}
+
+/**
+ * The modem parses a JSON body but hands over the raw bytes when the value is falsy, so
+ * the engine's `null` (GET /containers/{id}/changes for a container that changed
+ * nothing) arrived as a Buffer of "null\n" — which callers then read as a list.
+ */
+function jsonNullAsNull(data: unknown): unknown {
+  return Buffer.isBuffer(data) && data.length <= 8 && data.toString('latin1').trim() === 'null' ? null : data;
 }
 
 function authHeaders(req: EngineRequest): Record<string, string> {

@@ -5,11 +5,16 @@ import { toContainerSummary } from './container-mapper';
 import { expectedStates, STALE_RETRY_DELAYS_MS } from './event-expectations';
 import type { RawContainerSummary } from '../connection/engine-types';
 import { asList, createListRetry } from '../connection/list-failure';
+import { createStatusTimesMemory } from './status-times';
 
 export type ContainerChangeListener = (change: ContainerChange) => void;
 
 export interface ContainerWatcher {
-  /** The listener gets the current snapshot at once (when there is one), then every change. */
+  /**
+   * The listener gets the current snapshot at once (when there is one and it is live:
+   * while the engine is away the last list is history, and a new view must not show it
+   * as the engine's), then every change.
+   */
   subscribe(listener: ContainerChangeListener): () => void;
   /** The live list, or null before the first snapshot. */
   current(): ContainerSummary[] | null;
@@ -52,7 +57,11 @@ export const MIN_BATCH_INTERVAL_MS = 100;
  * lone event is therefore refreshed at once, while a burst of N events costs a few
  * requests rather than N (on Engine 20.10 each costs O(all containers)).
  */
-export function createContainerWatcher(hub: EventsHub, getClient: () => DockerClient | null): ContainerWatcher {
+export function createContainerWatcher(
+  hub: EventsHub,
+  getClient: () => DockerClient | null,
+  isLive: () => boolean = () => true,
+): ContainerWatcher {
   let containers: Map<string, ContainerSummary> | null = null;
   const listeners = new Set<ContainerChangeListener>();
   /** Ids owed a refresh by the next batch. */
@@ -75,6 +84,9 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   let syncGeneration = 0;
   let disposed = false;
   const retry = createListRetry();
+  /** What earlier answers said of each container's start and end: later ones narrow it. */
+  const times = createStatusTimesMemory();
+  const summaryOf = (raw: RawContainerSummary, fetchedAt: number) => toContainerSummary(raw, fetchedAt, times);
 
   const emit = (change: ContainerChange) => {
     for (const listener of [...listeners]) listener(change);
@@ -87,7 +99,9 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     syncing = true;
     let list: ContainerSummary[];
     try {
-      list = asList<RawContainerSummary>(await client.listContainers(), 'list containers').map(toContainerSummary);
+      const answer = asList<RawContainerSummary>(await client.listContainers(), 'list containers');
+      const fetchedAt = Date.now();
+      list = answer.map((raw) => summaryOf(raw, fetchedAt));
     } catch (err) {
       if (gen !== syncGeneration || disposed) return;
       syncing = false;
@@ -100,6 +114,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     if (gen !== syncGeneration || disposed) return;
     retry.succeeded();
     containers = new Map(list.map((c) => [c.id, c]));
+    times.retain(new Set(containers.keys()));
     syncing = false;
     emit({ kind: 'snapshot', containers: list });
     // Ids touched while the list was on its way may have changed after it was taken.
@@ -145,8 +160,8 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     return true;
   }
 
-  function settle(id: string, match: RawContainerSummary | undefined): void {
-    const fresh = match ? toContainerSummary(match) : undefined;
+  function settle(id: string, match: RawContainerSummary | undefined, fetchedAt: number): void {
+    const fresh = match ? summaryOf(match, fetchedAt) : undefined;
     const want = expected.get(id);
     if (fresh && want && !want.includes(fresh.state) && retryStale(id)) return;
     expected.delete(id);
@@ -196,7 +211,8 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     } else if (answer) {
       // The id filter matches prefixes (and the full list has everyone): pick exact ids.
       const byId = new Map(answer.map((c) => [c.Id, c]));
-      for (const id of ids) if (!destroyedInFlight.has(id)) settle(id, byId.get(id));
+      const fetchedAt = Date.now();
+      for (const id of ids) if (!destroyedInFlight.has(id)) settle(id, byId.get(id), fetchedAt);
     }
     destroyedInFlight.clear();
     schedulePump();
@@ -209,6 +225,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
       // Gone for good: no request needed, and nothing asked for earlier may bring it back.
       expected.delete(id);
       clearStaleRetry(id);
+      times.forget(id);
       pending.delete(id);
       if (inFlight?.has(id)) destroyedInFlight.add(id);
       if (syncing) pending.add(id); // the list on its way may still show it
@@ -232,7 +249,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (containers) listener({ kind: 'snapshot', containers: [...containers.values()] });
+      if (containers && isLive()) listener({ kind: 'snapshot', containers: [...containers.values()] });
       const failure = retry.current();
       if (failure) listener(failure);
       return () => listeners.delete(listener);

@@ -35,7 +35,7 @@ export function createContainersService(deps: ContainersServiceDeps): Containers
     list: async () => {
       const raw = await deps.requireClient().listContainers();
       let list = mapped.get(raw);
-      if (!list) mapped.set(raw, (list = raw.map(toContainerSummary)));
+      if (!list) mapped.set(raw, (list = raw.map((r) => toContainerSummary(r))));
       return list;
     },
     inspect: async (id) => toContainerDetails(await deps.requireClient().inspectContainer(ref(id))),

@@ -35,6 +35,10 @@ export const CANNED_CONTAINER: ContainerSummary = {
   state: 'running',
   status: 'Up 3 minutes',
   health: null,
+  // Unknown times: the engine's words are shown as they are, the same on every run.
+  startedAt: null,
+  finishedAt: null,
+  exitCode: null,
   ports: [],
   labels: { 'berth.test': '1' },
   composeProject: null,

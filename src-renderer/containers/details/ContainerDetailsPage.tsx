@@ -1,6 +1,7 @@
 import { hrefs, type DetailsTab } from '../../router/route';
 import { ContainerActions } from '../ContainerActions';
 import { StateBadge } from '../StateBadge';
+import { StatusLine } from '../StatusLine';
 import { containerStrings } from '../strings';
 import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
@@ -54,9 +55,11 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
         actions={entity && <ContainerActions container={entity} withText />}
       >
         {entity && (
-          <span className="ui-truncate" title={entity.status}>
-            {entity.status}
-          </span>
+          <StatusLine
+            className="ui-truncate"
+            // The inspect has the engine's exact times; the list's are exact to its wording.
+            facts={state.kind === 'ready' && state.details.summary.state === entity.state ? state.details.summary : entity}
+          />
         )}
       </PageHeader>
       <Tabs
