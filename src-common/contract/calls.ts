@@ -6,6 +6,9 @@ import { buildRunCalls } from './build-run';
 import { logCalls } from './logs';
 import { terminalCalls } from './terminal';
 import { desktopCalls } from './desktop';
+import { volumeCalls } from './volumes';
+import { fileCalls } from './files';
+import { systemCalls } from './system';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerDetails, ContainerId, ContainerSummary } from '../models/container';
 
@@ -76,6 +79,9 @@ export const calls = {
   ...logCalls,
   ...terminalCalls,
   ...desktopCalls,
+  ...volumeCalls,
+  ...fileCalls,
+  ...systemCalls,
 } as const;
 
 export type Calls = typeof calls;

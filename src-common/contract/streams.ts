@@ -6,6 +6,8 @@ import { buildRunStreams } from './build-run';
 import { logStreams } from './logs';
 import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
+import { volumeStreams } from './volumes';
+import { fileStreams } from './files';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
 
@@ -33,6 +35,8 @@ export const streams = {
   ...logStreams,
   ...terminalStreams,
   ...desktopStreams,
+  ...volumeStreams,
+  ...fileStreams,
 } as const;
 
 export type Streams = typeof streams;

@@ -9,6 +9,7 @@ import { createBuildRunHandlers } from './build-run-handlers';
 import { createLogHandlers } from './logs-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
+import { createStorageHandlers } from './storage-handlers';
 
 /**
  * One handler per contract call and one opener per stream. Requests arrive already
@@ -22,6 +23,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const logs = createLogHandlers(engine, host);
   const terminal = createTerminalHandlers(engine, host);
   const desktop = createDesktopHandlers(engine, host);
+  const storage = createStorageHandlers(engine, host);
   // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
   return {
     calls: {
@@ -32,6 +34,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.calls,
       ...terminal.calls,
       ...desktop.calls,
+      ...storage.calls,
     },
     streams: {
       ...core.streams,
@@ -41,6 +44,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.streams,
       ...terminal.streams,
       ...desktop.streams,
+      ...storage.streams,
     },
   };
 }

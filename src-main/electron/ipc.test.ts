@@ -74,6 +74,22 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'registries.logout': { server: 'localhost:5000' },
   'registries.searchHub': { term: 'nginx' },
   'logs.download': { id: 'web-1' },
+  'volumes.list': {},
+  'volumes.create': { name: 'pgdata', driver: 'local', labels: '', options: '' },
+  'volumes.remove': { name: 'pgdata' },
+  'volumes.measureSizes': {},
+  'volumes.prunePreview': { scope: 'anonymous' },
+  'volumes.prune': { scope: 'anonymous', names: ['pgdata'] },
+  'files.stat': { target: { kind: 'container', id: 'web-1' }, path: '/etc/hosts' },
+  'files.readText': { target: { kind: 'container', id: 'web-1' }, path: '/etc/hosts' },
+  'files.download': { target: { kind: 'volume', session: 'abcdefgh12' }, path: '/' },
+  'files.uploadOffer': { target: { kind: 'container', id: 'web-1' }, folder: '/tmp', mode: 'files', files: [{ path: 'a.txt', size: 3 }] },
+  'files.pickAndUpload': { target: { kind: 'container', id: 'web-1' }, folder: '/tmp', mode: 'extract' },
+  'system.diskUsage': {},
+  'containers.prunePreview': {},
+  'containers.prune': { ids: ['web-1'] },
+  'buildCache.prunePreview': { all: false },
+  'buildCache.prune': { all: false, ids: ['wkzabpbdpygxv8odyy1b8hyw2'] },
 };
 
 /** Handlers that record what reached them; calls answer with an error naming the method. */

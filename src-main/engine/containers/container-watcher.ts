@@ -4,6 +4,7 @@ import type { EngineEvent, EventsHub } from '../connection/events-hub';
 import { toContainerSummary } from './container-mapper';
 import { expectedStates, STALE_RETRY_DELAYS_MS } from './event-expectations';
 import type { RawContainerSummary } from '../connection/engine-types';
+import { isHelperContainer } from '../connection/helper-containers';
 
 export type ContainerChangeListener = (change: ContainerChange) => void;
 
@@ -83,7 +84,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     syncing = true;
     let list: ContainerSummary[];
     try {
-      list = (await client.listContainers()).map(toContainerSummary);
+      list = (await client.listContainers()).filter((c) => !isHelperContainer(c.Labels)).map(toContainerSummary);
     } catch {
       // The engine went away between opening the events stream and listing; the hub
       // notices the stream ending and asks for another resync once it is back.
@@ -138,7 +139,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   }
 
   function settle(id: string, match: RawContainerSummary | undefined): void {
-    const fresh = match ? toContainerSummary(match) : undefined;
+    const fresh = match && !isHelperContainer(match.Labels) ? toContainerSummary(match) : undefined;
     const want = expected.get(id);
     if (fresh && want && !want.includes(fresh.state) && retryStale(id)) return;
     expected.delete(id);

@@ -1,5 +1,6 @@
 import type { ContainerDetails, ContainerSummary } from '../../../src-common/models/container';
 import type { ContainerRef, DockerClient } from '../connection/docker-client';
+import { isHelperContainer } from '../connection/helper-containers';
 import { toContainerDetails, toContainerSummary } from './container-mapper';
 
 export interface ContainersService {
@@ -29,7 +30,8 @@ export function createContainersService(deps: ContainersServiceDeps): Containers
     return name ? { id, name } : { id };
   };
   return {
-    list: async () => (await deps.requireClient().listContainers()).map(toContainerSummary),
+    list: async () =>
+      (await deps.requireClient().listContainers()).filter((c) => !isHelperContainer(c.Labels)).map(toContainerSummary),
     inspect: async (id) => toContainerDetails(await deps.requireClient().inspectContainer(ref(id))),
     start: (id) => deps.requireClient().startContainer(ref(id)),
     stop: (id, timeoutSeconds) => deps.requireClient().stopContainer(ref(id), timeoutSeconds),

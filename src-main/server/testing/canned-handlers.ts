@@ -84,6 +84,25 @@ const cannedBuildRunCalls = {
   'build.pickContext': async () => ({ supported: false, path: null }),
   'build.checkContext': notCanned,
 } satisfies Partial<ApiHandlers['calls']>;
+/** Volumes, files and disk usage: no volumes, nothing to browse or measure. */
+const cannedStorageCalls = {
+  'volumes.list': async () => [],
+  'volumes.create': notCanned,
+  'volumes.remove': notCanned,
+  'volumes.measureSizes': notCanned,
+  'volumes.prunePreview': notCanned,
+  'volumes.prune': notCanned,
+  'files.stat': notCanned,
+  'files.readText': notCanned,
+  'files.download': notCanned,
+  'files.uploadOffer': notCanned,
+  'files.pickAndUpload': notCanned,
+  'system.diskUsage': notCanned,
+  'containers.prunePreview': notCanned,
+  'containers.prune': notCanned,
+  'buildCache.prunePreview': notCanned,
+  'buildCache.prune': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
 const endNotCanned = (_args: unknown, sink: StreamSink<never>) => {
   sink.end({ reason: 'error', error: { code: 'not-found', message: 'Not part of the canned handlers.' } });
   return () => undefined;
@@ -128,6 +147,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       ...cannedImageCalls,
       ...cannedBuildRunCalls,
       ...cannedRegistryCalls,
+      ...cannedStorageCalls,
       ...terminal.calls,
       'logs.download': notCanned,
     },
@@ -159,6 +179,12 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       },
       ...terminal.streams,
       'logs.follow': endNotCanned,
+      'volumes.changes': (_args, sink) => {
+        sink.next({ kind: 'snapshot', volumes: [] });
+        return () => undefined;
+      },
+      'volumes.browse': endNotCanned,
+      'files.list': endNotCanned,
       'settings.changes': (_args, sink) => {
         sink.next(defaultSettings());
         return () => undefined;
