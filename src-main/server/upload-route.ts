@@ -38,11 +38,11 @@ export async function serveUpload(req: IncomingMessage, res: ServerResponse, upl
     await taken.sink.receive(Number(match[2]), req, length);
     sendJson(res, 200, { ok: true });
   } catch (err) {
-    if (res.writableEnded || req.destroyed) return;
+    // A client that went away gets no answer; a body read to its end is not "going away".
+    if (res.writableEnded || res.destroyed) return;
     const error = toErrorShape(err);
+    // A refused upload's remaining body is not wanted: close the connection after the answer instead of draining it.
+    if (!req.complete) res.setHeader('Connection', 'close');
     sendJson(res, error.code === 'invalid-request' ? 400 : error.code === 'not-found' ? 404 : 502, { ok: false, error });
-  } finally {
-    // A refused upload's remaining body is not wanted; close instead of draining it.
-    if (!req.complete) req.destroy();
   }
 }

@@ -14,8 +14,8 @@ export const DISK_USAGE_DEADLINE_MS = 120_000;
  *   their layers not reclaimable;
  * - volumes (local only, as the engine reports): unknown sizes (-1) count as nothing;
  *   referenced ones are active, unreferenced ones reclaimable;
- * - build cache: size = the engine's BuilderSize (or the records not shared with an image);
- *   in-use, unshared records are not reclaimable.
+ * - build cache: size = the records not shared with an image (as the CLI sums them, not the
+ *   engine's BuilderSize); in-use ones are not reclaimable.
  */
 export function summarizeDiskUsage(raw: RawDiskUsage): Omit<DiskUsage, 'measuredAt' | 'tookMs'> {
   const images = raw.Images ?? [];
@@ -58,8 +58,8 @@ export function summarizeDiskUsage(raw: RawDiskUsage): Omit<DiskUsage, 'measured
   }
 
   const cache = raw.BuildCache ?? [];
-  const unshared = cache.filter((r) => !r.Shared).reduce((sum, r) => sum + (r.Size ?? 0), 0);
-  const builderSize = raw.BuilderSize ?? unshared;
+  // Not the engine's BuilderSize: that counts records shared with images, whose bytes the images hold.
+  const builderSize = cache.filter((r) => !r.Shared).reduce((sum, r) => sum + (r.Size ?? 0), 0);
   const inUse = cache.filter((r) => r.InUse && !r.Shared).reduce((sum, r) => sum + (r.Size ?? 0), 0);
   const cacheRow: UsageCategory = {
     count: cache.length,
@@ -102,7 +102,8 @@ export function createDiskUsageMeter(deps: { requireClient(): DockerClient; now?
       action: 'measure disk usage',
       signal: AbortSignal.timeout(DISK_USAGE_DEADLINE_MS),
     });
-    const usage: DiskUsage = { measuredAt: now(), tookMs: now() - started, ...summarizeDiskUsage(raw) };
+    const finished = now();
+    const usage: DiskUsage = { measuredAt: finished, tookMs: finished - started, ...summarizeDiskUsage(raw) };
     latest = usage;
     return { usage, raw };
   }
