@@ -104,7 +104,7 @@ export const containerStrings = {
     loading: 'Loading details…',
     loadFailed: (message: string) => `Could not load the details: ${message}`,
     tabsLabel: 'Container details',
-    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', changes: 'Changes' },
+    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', changes: 'Changes', files: 'Files' },
     fields: {
       image: 'Image',
       id: 'ID',

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { runContainerAction } from '../containers/actions';
 import { imageRowActions } from '../images/image-actions';
 import { useImagesLive } from '../images/use-images-live';
+import { useVolumesLive } from '../volumes/use-volumes-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useBerthStore } from '../store/store';
@@ -24,6 +25,9 @@ function run(action: PaletteAction) {
       return;
     case 'image':
       imageRowActions.find((a) => a.key === action.actionKey)?.run(action.target);
+      return;
+    case 'remove-volume':
+      useBerthStore.getState().openVolumeDialog({ kind: 'remove', name: action.name });
   }
 }
 
@@ -57,15 +61,17 @@ function PaletteContent() {
   const listRef = useRef<HTMLUListElement>(null);
   const containers = useBerthStore(useShallow((s) => Object.values(s.containers)));
   const images = useBerthStore(useShallow((s) => Object.values(s.images)));
-  // The image list is live only while some view needs it: the palette is one.
+  const volumes = useBerthStore(useShallow((s) => Object.values(s.volumes)));
+  // The image and volume lists are live only while some view needs them: the palette is one.
   useImagesLive();
+  useVolumesLive();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ids = { list: useId(), status: useId() };
 
   const items = useMemo(
-    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, isMac: isMacPlatform() }),
-    [containers, images],
+    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, volumes, isMac: isMacPlatform() }),
+    [containers, images, volumes],
   );
   const results = useMemo(() => searchPalette(items, query), [items, query]);
   const shown = results.slice(0, SHOWN);

@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '../../src-common/models/container';
 import type { ImageSummary } from '../../src-common/models/images';
+import type { VolumeSummary } from '../../src-common/models/volumes';
 import { containerStrings } from '../containers/strings';
 import { isLive } from '../containers/rows';
 import { chordsOf, SHORTCUTS } from '../keyboard/page-shortcuts';
@@ -14,7 +15,9 @@ export type PaletteAction =
   | { type: 'navigate'; href: string }
   | { type: 'container'; id: string; action: Exclude<ContainerAction, 'remove'> }
   /** One of the images feature's row actions (Run, Push, Remove…), by its key. */
-  | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } };
+  | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } }
+  /** Opens the volumes feature's remove dialog for one volume. */
+  | { type: 'remove-volume'; name: string };
 
 /** The part of the images feature's row actions the palette needs (see images/image-actions.ts). */
 export interface ImageActionSpec {
@@ -28,6 +31,8 @@ export interface PaletteSources {
   /** Empty until the images list has been loaded. */
   images: readonly ImageSummary[];
   imageActions: readonly ImageActionSpec[];
+  /** Empty until the volume list has been loaded. */
+  volumes?: readonly VolumeSummary[];
   isMac: boolean;
 }
 
@@ -36,7 +41,7 @@ export interface PaletteItem {
   key: string;
   /** What the option is called ("Stop web-1"), and what the query is matched against. */
   label: string;
-  kind: 'page' | 'container' | 'action' | 'image';
+  kind: 'page' | 'container' | 'action' | 'image' | 'volume';
   /** Secondary text: a container's image and state, an image's size… matched with a penalty. */
   detail?: string;
   /** A shortcut that does the same, formatted for this platform. */
@@ -59,7 +64,7 @@ const byRunningThenName = (a: ContainerSummary, b: ContainerSummary) =>
   Number(isLive(b.state)) - Number(isLive(a.state)) || a.name.localeCompare(b.name);
 
 /** Every command the palette offers for the current state: pages, containers and images, and their actions. */
-export function buildPaletteItems({ containers, images, imageActions, isMac }: PaletteSources): PaletteItem[] {
+export function buildPaletteItems({ containers, images, imageActions, volumes = [], isMac }: PaletteSources): PaletteItem[] {
   const pages: PaletteItem[] = SHORTCUTS.filter((s) => s.href).map((s) => ({
     key: `page:${s.id}`,
     label: s.label,
@@ -117,7 +122,18 @@ export function buildPaletteItems({ containers, images, imageActions, isMac }: P
         }),
       );
   });
-  return [...pages, ...jumps, ...imageJumps, ...containerActions, ...imageActionItems];
+  return [...pages, ...jumps, ...imageJumps, ...volumeItems(volumes), ...containerActions, ...imageActionItems];
+}
+
+/** Each volume: open it, browse its files, remove it (behind its dialog). Named volumes first. */
+function volumeItems(volumes: readonly VolumeSummary[]): PaletteItem[] {
+  const sorted = [...volumes].sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name));
+  const detail = (v: VolumeSummary) => t.volumeDetail(v.usedBy.length);
+  return sorted.flatMap((v): PaletteItem[] => [
+    { key: `volume:${v.name}`, label: t.openVolume(v.name), kind: 'volume', detail: detail(v), action: { type: 'navigate', href: hrefs.volume(v.name) } },
+    { key: `volume-files:${v.name}`, label: t.browseVolume(v.name), kind: 'action', detail: detail(v), action: { type: 'navigate', href: hrefs.volume(v.name, 'files') } },
+    { key: `volume-remove:${v.name}`, label: t.removeVolume(v.name), kind: 'action', detail: detail(v), action: { type: 'remove-volume', name: v.name } },
+  ]);
 }
 
 /** Tabs of a container's page the palette opens directly. */
@@ -125,6 +141,7 @@ const CONTAINER_TABS: { tab: DetailsTab; label: (name: string) => string; when: 
   { tab: 'logs', label: t.logs, when: () => true },
   { tab: 'terminal', label: t.terminal, when: (c) => c.state === 'running' },
   { tab: 'inspect', label: t.inspect, when: () => true },
+  { tab: 'files', label: t.files, when: () => true },
 ];
 
 export interface PaletteResult {

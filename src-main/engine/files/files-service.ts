@@ -41,8 +41,20 @@ const safeFilename = (name: string) => name.replace(/[/\\\0]/g, '_') || 'downloa
 export function createFilesService(deps: { requireClient(): DockerClient }) {
   const client = () => deps.requireClient();
 
-  /** The root of a volume is the volume, not the helper's mount point. */
-  const shown = (t: FilesTarget, s: PathStat): PathStat => (s.path === '/' ? { ...s, name: t.rootName } : s);
+  /**
+   * What the user sees of a stat: a volume's root is the volume, not the helper's mount
+   * point, and a link target inside the volume is a path in the volume. A link pointing out
+   * of the volume leads into the helper's image, which means nothing: it loses its target.
+   */
+  const shown = (t: FilesTarget, s: PathStat): PathStat => {
+    const out = s.path === '/' ? { ...s, name: t.rootName } : { ...s };
+    if (t.root && out.linkTarget !== undefined) {
+      if (out.linkTarget === t.root) out.linkTarget = '/';
+      else if (out.linkTarget.startsWith(`${t.root}/`)) out.linkTarget = out.linkTarget.slice(t.root.length);
+      else delete out.linkTarget;
+    }
+    return out;
+  };
   const stat = async (t: FilesTarget, path: string) => shown(t, await statArchive(client(), t, enginePath(t, path), path));
 
   /**

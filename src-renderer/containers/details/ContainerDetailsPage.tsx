@@ -17,10 +17,11 @@ import { Banner } from '../../ui/Banner';
 // code, loaded once the app is idle (or when first opened, if that comes sooner).
 const TerminalTab = lazyNamed(() => import('../../terminal/TerminalTab'), 'TerminalTab');
 const LogsTab = lazyNamed(() => import('../../logs/LogsTab'), 'LogsTab');
+const FileBrowser = lazyNamed(() => import('../../files/FileBrowser'), 'FileBrowser');
 preloadWhenIdle(LogsTab, TerminalTab);
 
 const t = containerStrings.details;
-const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'changes'];
+const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'files', 'changes'];
 
 export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab }) {
   const { entity, state } = useContainerDetails(id);
@@ -74,10 +75,12 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
         )}
         {tab === 'terminal' && entity && <TerminalTab container={entity} />}
         {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
+        {tab === 'files' && entity && <FileBrowser target={{ kind: 'container', id: entity.id }} rootName={entity.name} />}
         {state.kind === 'ready' &&
           tab !== 'terminal' &&
           tab !== 'logs' &&
           tab !== 'changes' &&
+          tab !== 'files' &&
           (tab === 'overview' ? <OverviewTab details={state.details} /> : <InspectTab raw={state.details.raw} />)}
       </TabPanel>
     </section>
