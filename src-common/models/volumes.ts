@@ -108,7 +108,9 @@ export const VolumePruneResult = z.object({
   removed: z.array(z.string()),
   /** Volumes that could not go (a container started using one meanwhile), with the engine's reason. */
   failed: z.array(z.object({ name: z.string(), message: z.string() })),
-  /** Bytes the removed volumes held, measured just before they went; null when that failed. */
+  /** Bytes the removed volumes held (from sizesMeasuredAt's measurement); null when none could be made. */
   spaceReclaimed: z.number().nullable(),
+  /** When the sizes were measured (unix ms): the dialog's own measurement, or one made just before removing. */
+  sizesMeasuredAt: z.number().nullable(),
 });
 export type VolumePruneResult = z.infer<typeof VolumePruneResult>;

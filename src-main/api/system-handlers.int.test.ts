@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiskUsage, UsageCategory } from '../../src-common/models/system';
 import { readJsonLines } from '../engine/connection/json-lines';
 import {
   closeFixtureClient,
@@ -18,9 +15,9 @@ import {
   uniqueName,
 } from '../test-support/engine-fixtures';
 import { createTar } from '../test-support/tar';
+import { dfMismatches, dockerSystemDf } from '../test-support/docker-df';
 import { startStorageHarness, type StorageHarness } from '../test-support/storage-harness';
 
-const exec = promisify(execFile);
 let h: StorageHarness;
 /** Build cache records and images this file made: cleaned up even when a test fails halfway. */
 const madeCache = new Set<string>();
@@ -46,63 +43,16 @@ afterAll(async () => {
   closeFixtureClient();
 });
 
-/** go-units' HumanSize, read back: decimal units, 4 significant digits. */
-function parseHumanSize(text: string): number {
-  const m = /^([\d.]+)\s*(B|kB|MB|GB|TB|PB)/.exec(text.trim());
-  if (!m) throw new Error(`not a size: ${text}`);
-  const unit = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15 }[m[2] as 'B'];
-  return Number(m[1]) * unit;
-}
-
-type CliRow = { Type: string; TotalCount: string; Active: string; Size: string; Reclaimable: string };
-async function cliDf(): Promise<Map<string, CliRow>> {
-  const { stdout } = await exec('docker', ['system', 'df', '--format', '{{json .}}']);
-  return new Map(stdout.trim().split('\n').map((l) => JSON.parse(l) as CliRow).map((r) => [r.Type, r]));
-}
-
-const CATEGORIES: [keyof Pick<DiskUsage, 'images' | 'containers' | 'volumes' | 'buildCache'>, string][] = [
-  ['images', 'Images'],
-  ['containers', 'Containers'],
-  ['volumes', 'Local Volumes'],
-  ['buildCache', 'Build Cache'],
-];
-
-/** Whether a number lies between two CLI readings, allowing for the CLI's 4-digit rounding. */
-function between(value: number, a: number, b: number, rounding = 0.0006): boolean {
-  const lo = Math.min(a, b) * (1 - rounding) - 1;
-  const hi = Math.max(a, b) * (1 + rounding) + 1;
-  return value >= lo && value <= hi;
-}
-
-function mismatches(ours: DiskUsage, before: Map<string, CliRow>, after: Map<string, CliRow>): string[] {
-  const out: string[] = [];
-  for (const [key, type] of CATEGORIES) {
-    const o: UsageCategory = ours[key];
-    const b = before.get(type)!;
-    const a = after.get(type)!;
-    const checks: [string, number, number, number, number][] = [
-      ['count', o.count, Number(b.TotalCount), Number(a.TotalCount), 0],
-      ['active', o.active, Number(b.Active), Number(a.Active), 0],
-      ['size', o.size, parseHumanSize(b.Size), parseHumanSize(a.Size), 0.0006],
-      ['reclaimable', o.reclaimable, parseHumanSize(b.Reclaimable), parseHumanSize(a.Reclaimable), 0.0006],
-    ];
-    for (const [what, value, x, y, rounding] of checks) {
-      if (!between(value, x, y, rounding)) out.push(`${type} ${what}: ours ${value}, docker system df ${x} then ${y}`);
-    }
-  }
-  return out;
-}
-
 describe('disk usage', () => {
   it("agrees with `docker system df` on the same engine (read right before and after, as others work on it too)", async () => {
     let problems: string[] = [];
     // Another developer's test may create or remove something between the readings and
     // cross back; a few tries tell that from a real disagreement.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const before = await cliDf();
+      const before = await dockerSystemDf();
       const ours = await h.call('system.diskUsage', {});
-      const after = await cliDf();
-      problems = mismatches(ours, before, after);
+      const after = await dockerSystemDf();
+      problems = dfMismatches(ours, before, after);
       if (problems.length === 0) break;
     }
     expect(problems).toEqual([]);

@@ -180,7 +180,7 @@ describe('volumes: prune', () => {
     expect(preview.items.map((i) => i.name)).toContain(name);
     const late = await holderOf(name);
     const result = await h.call('volumes.prune', { scope: 'all', names: [name], labels: RUN_FILTER });
-    expect(result).toEqual({ removed: [], failed: [{ name, message: 'a container uses it now' }], spaceReclaimed: 0 });
+    expect(result).toEqual({ removed: [], failed: [{ name, message: 'a container uses it now' }], spaceReclaimed: 0, sizesMeasuredAt: null });
     await removeTestContainer(late.id);
   });
 

@@ -32,6 +32,7 @@ export function createVolumeHandlers(deps: VolumeHandlerDeps): FeatureHandlers<t
       const last = meter.last();
       return last ? sizesOf(last) : null;
     },
+    pendingSizes: () => meter.pending()?.then((m) => sizesOf(m.usage)) ?? null,
   });
   return {
     calls: {

@@ -2,17 +2,20 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { formatBytes } from '../containers/format';
 import { Checkbox } from '../ui/Checkbox';
+import { LabelFilterField } from '../volumes/LabelFilterField';
 import { CleanupDialog } from './CleanupDialog';
 import { diskStrings as t } from './strings';
 
 /** Every container that is not running, paused or restarting; their volumes stay. */
 export function ContainersCleanup({ onClose, onDone }: { onClose(): void; onDone(): void }) {
+  const [labels, setLabels] = useState<string[]>([]);
   return (
     <CleanupDialog
       title={t.containers.title}
-      previewKey="containers"
+      options={<LabelFilterField onApply={setLabels} />}
+      previewKey={labels.join('\n')}
       preview={async () => {
-        const p = await api.call('containers.prunePreview', {});
+        const p = await api.call('containers.prunePreview', { labels });
         return {
           lead: t.containers.lead(p.items.length),
           items: p.items.map((c) => ({ key: c.id, label: c.name, detail: `${c.image} · ${c.state}`, size: c.size })),

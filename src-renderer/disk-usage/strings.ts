@@ -24,7 +24,7 @@ export const diskStrings = {
     loading: 'Finding the stopped containers…',
     nothing: 'No stopped containers: nothing to remove.',
     lead: (count: number) =>
-      `These ${count === 1 ? 'container' : `${count} containers`} are not running and will be removed, with their writable layers. Their volumes stay.`,
+      `${count === 1 ? 'This container is' : `These ${count} containers are`} not running and will be removed, with ${count === 1 ? 'its writable layer' : 'their writable layers'}. Volumes stay.`,
     listLabel: 'Containers that will be removed',
     confirm: (count: number) => `Remove ${count === 1 ? '1 container' : `${count} containers`}`,
     done: (count: number, space: string) => `Removed ${count === 1 ? '1 container' : `${count} containers`}, reclaimed ${space}.`,
@@ -35,7 +35,7 @@ export const diskStrings = {
     all: 'Also records shared with images and the builder\'s own',
     allHint: 'Without this, only cache nothing else holds goes (as "docker builder prune"); with it, every unused record (as "docker builder prune -a").',
     nothing: 'No build cache to remove.',
-    lead: (count: number, space: string) => `These ${count === 1 ? 'record' : `${count} records`} will be removed (${space}):`,
+    lead: (count: number, space: string) => `${count === 1 ? 'This record' : `These ${count} records`} will be removed (${space}):`,
     listLabel: 'Build cache records that will be removed',
     shared: 'shared with an image',
     confirm: (count: number) => `Remove ${count === 1 ? '1 record' : `${count} records`}`,

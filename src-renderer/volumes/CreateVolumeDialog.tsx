@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { checkVolumeForm, emptyVolumeForm, type VolumeField, type VolumeForm } from '../../src-common/volume-spec';
 import { api } from '../api/client';
 import { Banner } from '../ui/Banner';
@@ -14,7 +14,7 @@ import { volumeStrings } from './strings';
 const t = volumeStrings.createDialog;
 
 /**
- * Name, driver, labels and driver options, each checked as it is left and again on Create
+ * Name, driver, labels and driver options, each checked as it is edited and again on Create
  * with the rules main applies; nothing is sent while a field is wrong. Problems the engine
  * raises (a name taken, an unknown driver) come back to their field.
  */
@@ -28,12 +28,19 @@ export function CreateVolumeDialog({ onClose }: { onClose(): void }) {
   const check = checkVolumeForm(form);
   const problemOf = (field: VolumeField) => serverProblems[field] ?? (touched.has(field) && !check.ok ? (check.problems[field] ?? null) : null);
 
+  // A field says what is wrong as soon as it is edited, not when it is left: a message
+  // appearing on blur moves the dialog's buttons under a pointer on its way to Create.
   const edit = (field: VolumeField) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
+    setTouched((s) => (s.has(field) ? s : new Set(s).add(field)));
     setServerProblems(({ [field]: _gone, ...rest }) => rest);
   };
-  const touch = (field: VolumeField) => () => setTouched((s) => (s.has(field) ? s : new Set(s).add(field)));
-  const focusFirstProblem = () => requestAnimationFrame(() => body.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  // Bumped when Create finds problems: once they are rendered, focus goes to the first.
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest > 0) body.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+  const focusFirstProblem = () => setFocusRequest((n) => n + 1);
 
   const create = async () => {
     setTouched(new Set(['name', 'driver', 'labels', 'options']));
@@ -58,7 +65,7 @@ export function CreateVolumeDialog({ onClose }: { onClose(): void }) {
 
   const lines = (field: 'labels' | 'options', label: string, hint: string) => (
     <Field label={label} description={hint} error={problemOf(field)} wide>
-      {(control) => <TextArea {...control} rows={3} value={form[field]} onChange={(e) => edit(field)(e.target.value)} onBlur={touch(field)} />}
+      {(control) => <TextArea {...control} rows={3} value={form[field]} onChange={(e) => edit(field)(e.target.value)} />}
     </Field>
   );
 
@@ -78,8 +85,8 @@ export function CreateVolumeDialog({ onClose }: { onClose(): void }) {
     >
       <div ref={body}>
         <FormGrid>
-          <TextField label={t.name} description={t.nameHint} value={form.name} onChange={edit('name')} onBlur={touch('name')} error={problemOf('name')} className="ui-mono" data-autofocus wide />
-          <TextField label={t.driver} description={t.driverHint} value={form.driver} onChange={edit('driver')} onBlur={touch('driver')} error={problemOf('driver')} wide />
+          <TextField label={t.name} description={t.nameHint} value={form.name} onChange={edit('name')} error={problemOf('name')} className="ui-mono" data-autofocus wide />
+          <TextField label={t.driver} description={t.driverHint} value={form.driver} onChange={edit('driver')} error={problemOf('driver')} wide />
           {lines('labels', t.labels, t.labelsHint)}
           {lines('options', t.options, t.optionsHint)}
         </FormGrid>

@@ -8,10 +8,13 @@ import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { RadioGroup } from '../ui/RadioGroup';
-import { errorText } from './volume-actions';
+import { LabelFilterField } from './LabelFilterField';
+import { useBerthStore } from '../store/store';
+import { errorText, measureVolumeSizes } from './volume-actions';
 import { volumeStrings } from './strings';
 
 const t = volumeStrings.pruneDialog;
+const SIZES_REUSE_MS = 60_000;
 
 /**
  * Unused volumes with an exact preview: what is listed is what goes (main removes exactly
@@ -19,30 +22,44 @@ const t = volumeStrings.pruneDialog;
  */
 export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDone?(result: VolumePruneResult): void }) {
   const [scope, setScope] = useState<VolumePruneScope>('anonymous');
+  const [labels, setLabels] = useState<string[]>([]);
   const [preview, setPreview] = useState<VolumePrunePreview | null>(null);
   const [result, setResult] = useState<VolumePruneResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const sizes = useBerthStore((s) => s.volumeSizes);
+  const [measuring, setMeasuring] = useState(false);
+
+  // What would go is worth knowing in bytes: measured when the dialog opens (unless a
+  // measurement is a minute old or newer), and main reuses it for "reclaimed".
+  useEffect(() => {
+    const last = useBerthStore.getState().volumeSizes;
+    if (last && Date.now() - last.measuredAt < SIZES_REUSE_MS) return;
+    setMeasuring(true);
+    measureVolumeSizes()
+      .catch(() => undefined)
+      .finally(() => setMeasuring(false));
+  }, []);
 
   useEffect(() => {
     let current = true;
     setPreview(null);
     setError(null);
-    api.call('volumes.prunePreview', { scope }).then(
+    api.call('volumes.prunePreview', { scope, labels }).then(
       (p) => current && setPreview(p),
       (err: unknown) => current && setError(errorText(err)),
     );
     return () => {
       current = false;
     };
-  }, [scope]);
+  }, [scope, labels]);
 
   const prune = async () => {
     if (!preview) return;
     setBusy(true);
     setError(null);
     try {
-      const done = await api.call('volumes.prune', { scope, names: preview.items.map((i) => i.name) });
+      const done = await api.call('volumes.prune', { scope, names: preview.items.map((i) => i.name), labels });
       setResult(done);
       onDone?.(done);
     } catch (err) {
@@ -52,8 +69,12 @@ export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDon
     }
   };
 
-  const measured = preview?.items.filter((i) => i.size !== null) ?? [];
-  const total = measured.reduce((sum, i) => sum + (i.size ?? 0), 0);
+  const sizeOf = (name: string) => {
+    const size = sizes?.sizes[name];
+    return size === undefined || size < 0 ? null : size;
+  };
+  const measured = preview?.items.filter((i) => sizeOf(i.name) !== null) ?? [];
+  const total = measured.reduce((sum, i) => sum + (sizeOf(i.name) ?? 0), 0);
   const count = preview?.items.length ?? 0;
   return (
     <Dialog
@@ -104,6 +125,7 @@ export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDon
               { value: 'all', label: t.all, description: t.allHint },
             ]}
           />
+          <LabelFilterField onApply={setLabels} />
           {preview?.engineRule === 'all-unused' && <p className="note">{t.engineRule141}</p>}
           {!preview && !error && <p className="placeholder">{t.loading}</p>}
           {preview && count === 0 && <p>{t.nothing}</p>}
@@ -114,12 +136,12 @@ export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDon
                 {preview.items.map((item) => (
                   <li key={item.name}>
                     <strong>{item.name}</strong> {item.anonymous && <Badge>{volumeStrings.anonymous}</Badge>}{' '}
-                    {item.size !== null && <span className="note">{formatBytes(item.size)}</span>}
+                    {sizeOf(item.name) !== null && <span className="note">{formatBytes(sizeOf(item.name)!)}</span>}
                   </li>
                 ))}
               </ul>
-              <p className="note">
-                {preview.sizesMeasuredAt !== null && measured.length > 0 ? t.sizes(formatBytes(total), measuredAgo(preview.sizesMeasuredAt, Date.now())) : t.sizesUnknown}
+              <p className="note" role="status">
+                {measuring ? t.measuringSizes : sizes && measured.length > 0 ? t.sizes(formatBytes(total), measuredAgo(sizes.measuredAt, Date.now())) : t.sizesUnknown}
               </p>
             </>
           )}

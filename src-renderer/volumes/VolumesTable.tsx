@@ -54,7 +54,7 @@ function columns(sizes: VolumeSizes | null, now: number): Column<VolumeSummary>[
       key: 'size',
       header: c.size,
       sortKey: 'size',
-      width: '110px',
+      width: '124px',
       numeric: true,
       cell: (v) => <span data-bytes={sizeOf(v, sizes) ?? undefined}>{sizeCell(v, sizes)}</span>,
       title: (v) => sizeCell(v, sizes),

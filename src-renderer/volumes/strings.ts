@@ -74,19 +74,25 @@ export const volumeStrings = {
     allHint: 'Every volume no container uses, including ones you or a compose file named. Their data is deleted for good.',
     loading: 'Working out what would go…',
     nothing: 'Nothing to remove: every volume in this choice is in use.',
-    lead: (count: number) => `These ${count === 1 ? 'volume' : `${count} volumes`} will be removed, and nothing else:`,
+    lead: (count: number) => (count === 1 ? 'This volume will be removed, and nothing else:' : `These ${count} volumes will be removed, and nothing else:`),
     listLabel: 'Volumes that will be removed',
     namedKept: (count: number) => `${count} unused named ${count === 1 ? 'volume stays' : 'volumes stay'}; choose "Named volumes too" to include ${count === 1 ? 'it' : 'them'}.`,
     engineRule141:
       'On this engine (API 1.41) "docker volume prune" would remove named volumes too. Berth removes exactly the volumes listed here, one by one.',
     sizes: (total: string, ago: string) => `They hold ${total} (sizes measured ${ago}).`,
     sizesUnknown: 'Their sizes are measured when they are removed.',
+    measuringSizes: 'Measuring their sizes…',
     cancel: 'Cancel',
     confirm: (count: number) => `Remove ${count === 1 ? '1 volume' : `${count} volumes`}`,
     close: 'Close',
     done: (count: number, space: string | null) =>
       `Removed ${count === 1 ? '1 volume' : `${count} volumes`}${space ? `, reclaimed ${space}` : ''}.`,
     failedLead: 'Not removed:',
+  },
+  labelFilter: {
+    label: 'Only with label',
+    hint: 'Optional: KEY or KEY=VALUE, as --filter label=….',
+    invalid: 'Write KEY or KEY=VALUE (no spaces in the key).',
   },
   details: {
     back: 'Volumes',

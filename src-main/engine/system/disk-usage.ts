@@ -4,6 +4,12 @@ import type { RawDiskUsage } from './system-types';
 
 /** The engine walks every layer, writable layer and volume: give it time, but not forever. */
 export const DISK_USAGE_DEADLINE_MS = 120_000;
+/**
+ * Engine 20.10 runs one `/system/df` at a time and refuses another meanwhile ("a disk usage
+ * operation is already running": the CLI, another Berth). Asked again after these pauses.
+ */
+export const BUSY_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000];
+const BUSY = /disk usage operation is already running/i;
 
 /**
  * `docker system df`'s rows, counted the way the docker CLI 20.10 counts them, so the page
@@ -87,21 +93,29 @@ export interface DiskUsageMeter {
   measure(): Promise<{ usage: DiskUsage; raw: RawDiskUsage }>;
   /** The latest measurement, or null. */
   last(): DiskUsage | null;
+  /** The measurement on its way, if one is. */
+  pending(): Promise<{ usage: DiskUsage; raw: RawDiskUsage }> | null;
 }
 
-export function createDiskUsageMeter(deps: { requireClient(): DockerClient; now?: () => number }): DiskUsageMeter {
+export function createDiskUsageMeter(deps: { requireClient(): DockerClient; now?: () => number; sleep?: (ms: number) => Promise<void> }): DiskUsageMeter {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = deps.now ?? Date.now;
   let latest: DiskUsage | null = null;
   let inFlight: Promise<{ usage: DiskUsage; raw: RawDiskUsage }> | null = null;
 
   async function run(): Promise<{ usage: DiskUsage; raw: RawDiskUsage }> {
     const started = now();
-    const raw = await deps.requireClient().request<RawDiskUsage>({
-      method: 'GET',
-      path: '/system/df',
-      action: 'measure disk usage',
-      signal: AbortSignal.timeout(DISK_USAGE_DEADLINE_MS),
-    });
+    const deadline = AbortSignal.timeout(DISK_USAGE_DEADLINE_MS);
+    let raw: RawDiskUsage | undefined;
+    for (let attempt = 0; raw === undefined; attempt++) {
+      try {
+        raw = await deps.requireClient().request<RawDiskUsage>({ method: 'GET', path: '/system/df', action: 'measure disk usage', signal: deadline });
+      } catch (err) {
+        const pause = BUSY_RETRY_MS[attempt];
+        if (pause === undefined || !(err instanceof Error && BUSY.test(err.message))) throw err;
+        await sleep(pause);
+      }
+    }
     const finished = now();
     const usage: DiskUsage = { measuredAt: finished, tookMs: finished - started, ...summarizeDiskUsage(raw) };
     latest = usage;
@@ -116,5 +130,6 @@ export function createDiskUsageMeter(deps: { requireClient(): DockerClient; now?
       return inFlight;
     },
     last: () => latest,
+    pending: () => inFlight,
   };
 }

@@ -28,7 +28,13 @@ export interface VolumesServiceDeps {
   measureSizes(): Promise<VolumeSizes>;
   /** The latest measurement, if any. */
   lastSizes(): VolumeSizes | null;
+  /** The measurement on its way (the prune dialog starts one when it opens), if any. */
+  pendingSizes?(): Promise<VolumeSizes> | null;
+  now?(): number;
 }
+
+/** A measurement this recent still says what the volumes hold: a prune does not wait for another. */
+export const SIZES_FRESH_MS = 10 * 60_000;
 
 const enc = encodeURIComponent;
 /** Removals in flight at once. */
@@ -147,8 +153,7 @@ export function createVolumesService(deps: VolumesServiceDeps) {
       else if (scope === 'anonymous' && !anonymous(v)) failed.push({ name, message: volumeMessages.pruneNamed });
       else go.push(name);
     }
-    // Measured just before they go, as the engine's own prune does.
-    const sizes = go.length > 0 ? await deps.measureSizes().catch(() => null) : null;
+    const sizes = go.length > 0 ? await sizesBeforeRemoval().catch(() => null) : null;
     const outcomes = await settleEach(go, REMOVE_CONCURRENCY, (name) =>
       client().request({ method: 'DELETE', path: `/volumes/${enc(name)}`, action: 'remove', object: volumeLabel(name) }),
     );
@@ -163,7 +168,20 @@ export function createVolumesService(deps: VolumesServiceDeps) {
       const size = sizes?.sizes[o.item];
       if (space !== null && size !== undefined && size > 0) space += size;
     }
-    return { removed, failed, spaceReclaimed: space };
+    return { removed, failed, spaceReclaimed: space, sizesMeasuredAt: sizes?.measuredAt ?? null };
+  }
+
+  /**
+   * What the volumes hold before they go: the measurement on its way (the dialog asked for
+   * one when it opened), or a recent one, or a new one — `/system/df` walks every volume
+   * (and on API 1.41 every layer and container too), so it is not asked twice for one prune.
+   */
+  async function sizesBeforeRemoval(): Promise<VolumeSizes> {
+    const pending = deps.pendingSizes?.();
+    if (pending) return pending;
+    const last = deps.lastSizes();
+    if (last && (deps.now ?? Date.now)() - last.measuredAt < SIZES_FRESH_MS) return last;
+    return deps.measureSizes();
   }
 
   return {
