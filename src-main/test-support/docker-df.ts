@@ -22,17 +22,19 @@ export function parseHumanSize(text: string): number {
 }
 
 /** The CLI's reading; Engine 20.10 measures one at a time, so a busy engine is asked again. */
-export async function dockerSystemDf(): Promise<Record<DfCategory, DfRow>> {
-  let stdout = '';
+async function readDf(): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
-      ({ stdout } = await exec('docker', ['system', 'df', '--format', '{{json .}}']));
-      break;
+      return (await exec('docker', ['system', 'df', '--format', '{{json .}}'])).stdout;
     } catch (err) {
       if (attempt >= 20 || !/already running/.test(String((err as { stderr?: string }).stderr ?? err))) throw err;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+export async function dockerSystemDf(): Promise<Record<DfCategory, DfRow>> {
+  const stdout = await readDf();
   const out = {} as Record<DfCategory, DfRow>;
   for (const line of stdout.trim().split('\n')) {
     const r = JSON.parse(line) as { Type: string; TotalCount: string; Active: string; Size: string; Reclaimable: string };
