@@ -70,3 +70,27 @@ describe('createDiskUsageMeter', () => {
     expect(meter.last()).toBe(ra.usage);
   });
 });
+
+describe('a busy engine', () => {
+  it('asks again while the engine runs another measurement, and gives up on other errors', async () => {
+    let calls = 0;
+    const client = {
+      request: async () => {
+        calls += 1;
+        if (calls < 3) throw new Error('Cannot measure disk usage: a disk usage operation is already running');
+        return { LayersSize: 7 };
+      },
+    } as unknown as DockerClient;
+    const pauses: number[] = [];
+    const meter = createDiskUsageMeter({ requireClient: () => client, sleep: async (ms) => void pauses.push(ms) });
+    expect((await meter.measure()).usage.images.size).toBe(7);
+    expect(pauses).toEqual([250, 500]);
+
+    const broken = createDiskUsageMeter({
+      requireClient: () => ({ request: async () => Promise.reject(new Error('Cannot measure disk usage: no space left')) }) as unknown as DockerClient,
+      sleep: async () => undefined,
+    });
+    await expect(broken.measure()).rejects.toThrow('no space left');
+    expect(broken.pending()).toBeNull();
+  });
+});
