@@ -3,8 +3,10 @@ import { api } from '../api/client';
 import { formatBytes } from '../containers/format';
 import { Checkbox } from '../ui/Checkbox';
 import { LabelFilterField } from '../volumes/LabelFilterField';
-import { CleanupDialog } from './CleanupDialog';
+import { CleanupDialog, type CleanupTexts } from '../shared/CleanupDialog';
 import { diskStrings as t } from './strings';
+
+const common = { cancel: t.cancel, close: t.close, failedLead: t.failedLead } satisfies Partial<CleanupTexts>;
 
 /** Every container that is not running, paused or restarting; their volumes stay. */
 export function ContainersCleanup({ onClose, onDone }: { onClose(): void; onDone(): void }) {
@@ -25,7 +27,7 @@ export function ContainersCleanup({ onClose, onDone }: { onClose(): void; onDone
         const r = await api.call('containers.prune', { ids: items.map((i) => i.key) });
         return { message: t.containers.done(r.removed.length, formatBytes(r.spaceReclaimed)), failed: r.failed };
       }}
-      texts={{ loading: t.containers.loading, nothing: t.containers.nothing, listLabel: t.containers.listLabel, confirm: t.containers.confirm }}
+      texts={{ ...common, loading: t.containers.loading, nothing: t.containers.nothing, listLabel: t.containers.listLabel, confirm: t.containers.confirm }}
       onClose={onClose}
       onDone={onDone}
     />
@@ -56,7 +58,7 @@ export function BuildCacheCleanup({ onClose, onDone }: { onClose(): void; onDone
         const r = await api.call('buildCache.prune', { all, ids: items.map((i) => i.key) });
         return { message: t.buildCache.done(r.removed.length, formatBytes(r.spaceReclaimed)), failed: [] };
       }}
-      texts={{ loading: t.buildCache.loading, nothing: t.buildCache.nothing, listLabel: t.buildCache.listLabel, confirm: t.buildCache.confirm }}
+      texts={{ ...common, loading: t.buildCache.loading, nothing: t.buildCache.nothing, listLabel: t.buildCache.listLabel, confirm: t.buildCache.confirm }}
       onClose={onClose}
       onDone={onDone}
     />

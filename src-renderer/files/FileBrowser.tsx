@@ -3,6 +3,7 @@ import { ArrowUp, Download, Eye, FileArchive, FolderUp, RefreshCw, Upload } from
 import type { FileEntry, FileTarget, UploadMode, UploadResult } from '../../src-common/models/files';
 import { api } from '../api/client';
 import { formatBytes, formatRelativeTime } from '../containers/format';
+import { startBrowserDownload } from '../shared/start-download';
 import { useNow } from '../shell/use-now';
 import { useBerthStore } from '../store/store';
 import { Banner } from '../ui/Banner';
@@ -26,15 +27,8 @@ import './files.css';
 async function download(target: FileTarget, path: string): Promise<void> {
   try {
     const offer = await api.call('files.download', { target, path });
-    if (offer.kind === 'url') {
-      const a = document.createElement('a');
-      a.href = offer.url;
-      a.download = offer.filename;
-      a.rel = 'noopener';
-      document.body.append(a);
-      a.click();
-      a.remove();
-    } else if (offer.kind === 'saved') {
+    if (offer.kind === 'url') startBrowserDownload(offer.url, offer.filename);
+    else if (offer.kind === 'saved') {
       notify({ message: t.savedTo(offer.path), tone: 'success' });
     }
   } catch (err) {

@@ -4,7 +4,7 @@ import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../volumes/volume-actions';
-import { diskStrings as t } from './strings';
+import './cleanup-dialog.css';
 
 export interface CleanupItem {
   key: string;
@@ -18,6 +18,16 @@ export interface CleanupOutcome {
   failed: { name: string; message: string }[];
 }
 
+export interface CleanupTexts {
+  loading: string;
+  nothing: string;
+  listLabel: string;
+  confirm(count: number): string;
+  cancel: string;
+  close: string;
+  failedLead: string;
+}
+
 /**
  * Preview, confirm, result: the shape of every clean-up. The preview is exactly what goes
  * (main removes only the listed objects); the result is what really went.
@@ -29,6 +39,8 @@ export function CleanupDialog({
   preview,
   run,
   texts,
+  notes,
+  sizeOf,
   onClose,
   onDone,
 }: {
@@ -38,9 +50,13 @@ export function CleanupDialog({
   previewKey: string;
   preview(): Promise<{ items: CleanupItem[]; lead: string }>;
   run(items: CleanupItem[]): Promise<CleanupOutcome>;
-  texts: { loading: string; nothing: string; listLabel: string; confirm(count: number): string };
+  texts: CleanupTexts;
+  /** Below the preview (what stays, sizes, the engine's own rule), given the listed items. */
+  notes?(items: CleanupItem[]): ReactNode;
+  /** An item's size when it comes from elsewhere than the preview (a measurement still on its way). */
+  sizeOf?(item: CleanupItem): number | null;
   onClose(): void;
-  onDone(): void;
+  onDone?(): void;
 }) {
   const [plan, setPlan] = useState<{ items: CleanupItem[]; lead: string } | null>(null);
   const [outcome, setOutcome] = useState<CleanupOutcome | null>(null);
@@ -67,7 +83,7 @@ export function CleanupDialog({
     setError(null);
     try {
       setOutcome(await run(plan.items));
-      onDone();
+      onDone?.();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -76,6 +92,7 @@ export function CleanupDialog({
   };
 
   const count = plan?.items.length ?? 0;
+  const size = (item: CleanupItem) => (sizeOf ? sizeOf(item) : item.size);
   return (
     <Dialog
       title={title}
@@ -84,12 +101,12 @@ export function CleanupDialog({
       footer={
         outcome ? (
           <Button variant="primary" onClick={onClose} data-autofocus>
-            {t.close}
+            {texts.close}
           </Button>
         ) : (
           <>
             <Button onClick={onClose} data-autofocus>
-              {t.cancel}
+              {texts.cancel}
             </Button>
             <Button variant="danger" loading={busy} disabled={!plan || count === 0} onClick={() => void confirm()}>
               {texts.confirm(count)}
@@ -102,7 +119,7 @@ export function CleanupDialog({
         <div role="status">
           <p>{outcome.message}</p>
           {outcome.failed.length > 0 && (
-            <Banner tone="warning" title={t.failedLead}>
+            <Banner tone="warning" title={texts.failedLead}>
               <ul className="cleanup-list">
                 {outcome.failed.map((f) => (
                   <li key={f.name}>
@@ -125,12 +142,13 @@ export function CleanupDialog({
                 {plan.items.map((item) => (
                   <li key={item.key}>
                     <strong>{item.label}</strong> {item.detail && <span className="note">{item.detail}</span>}{' '}
-                    {item.size !== null && <span className="note">{formatBytes(item.size)}</span>}
+                    {size(item) !== null && <span className="note">{formatBytes(size(item)!)}</span>}
                   </li>
                 ))}
               </ul>
             </>
           )}
+          {plan && notes?.(plan.items)}
         </>
       )}
       {error && (
