@@ -9,6 +9,7 @@ import { desktopCalls } from './desktop';
 import { volumeCalls } from './volumes';
 import { fileCalls } from './files';
 import { systemCalls } from './system';
+import { statsCalls } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerDetails, ContainerId, ContainerSummary } from '../models/container';
 
@@ -82,6 +83,7 @@ export const calls = {
   ...volumeCalls,
   ...fileCalls,
   ...systemCalls,
+  ...statsCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -8,6 +8,7 @@ import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
 import { volumeStreams } from './volumes';
 import { fileStreams } from './files';
+import { statsStreams } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
 
@@ -37,6 +38,7 @@ export const streams = {
   ...desktopStreams,
   ...volumeStreams,
   ...fileStreams,
+  ...statsStreams,
 } as const;
 
 export type Streams = typeof streams;

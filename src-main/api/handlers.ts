@@ -10,6 +10,7 @@ import { createLogHandlers } from './logs-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
 import { createStorageHandlers } from './storage-handlers';
+import { createStatsHandlers } from './stats-handlers';
 
 /**
  * One handler per contract call and one opener per stream. Requests arrive already
@@ -24,6 +25,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const terminal = createTerminalHandlers(engine, host);
   const desktop = createDesktopHandlers(engine, host);
   const storage = createStorageHandlers(engine, host);
+  const stats = createStatsHandlers(engine);
   // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
   return {
     calls: {
@@ -35,6 +37,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...terminal.calls,
       ...desktop.calls,
       ...storage.calls,
+      ...stats.calls,
     },
     streams: {
       ...core.streams,
@@ -45,6 +48,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...terminal.streams,
       ...desktop.streams,
       ...storage.streams,
+      ...stats.streams,
     },
   };
 }

@@ -90,6 +90,7 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'containers.prune': { ids: ['web-1'] },
   'buildCache.prunePreview': { all: false },
   'buildCache.prune': { all: false, ids: ['wkzabpbdpygxv8odyy1b8hyw2'] },
+  'stats.watch': { viewId: 'view-0123456789abcdef', ids: ['web-1'], totals: true },
 };
 
 /** Handlers that record what reached them; calls answer with an error naming the method. */

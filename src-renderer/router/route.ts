@@ -1,4 +1,4 @@
-export type DetailsTab = 'overview' | 'inspect' | 'changes' | 'terminal' | 'logs' | 'files';
+export type DetailsTab = 'overview' | 'inspect' | 'changes' | 'terminal' | 'logs' | 'stats' | 'files';
 export type ImageTab = 'overview' | 'layers' | 'inspect';
 export type VolumeTab = 'overview' | 'files';
 
@@ -50,7 +50,7 @@ export function parseRoute(hash: string): Route {
       return { page: 'not-found', hash };
     }
   }
-  const m = /^\/containers\/([^/]+)(?:\/(inspect|overview|changes|terminal|logs|files))?$/.exec(path);
+  const m = /^\/containers\/([^/]+)(?:\/(inspect|overview|changes|terminal|logs|stats|files))?$/.exec(path);
   if (m) {
     let id: string;
     try {

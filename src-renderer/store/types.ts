@@ -4,7 +4,7 @@ import type { KeyboardSlice } from '../keyboard/keyboard-slice';
 import type { ImagesSlice } from '../images/images-slice';
 import type { VolumesSlice } from '../volumes/volumes-slice';
 
-export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created';
+export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created' | 'cpu' | 'memory';
 export type SortDirection = 'asc' | 'desc';
 export interface SortOrder {
   column: SortColumn;
