@@ -64,7 +64,8 @@ describe('listFolderTar', () => {
   it('pauses while the consumer is behind and goes on when it drains', async () => {
     const many = [{ name: 'big/', type: 'directory' as const }, ...Array.from({ length: 1200 }, (_, i) => ({ name: `big/f${i}` }))];
     const batches: number[] = [];
-    const listing = listFolderTar(folderTar(many), { entries: (b) => (batches.push(b.length), false), progress: () => {} });
+    // A clock that stands still: batches go by size alone (500), whatever the machine's load.
+    const listing = listFolderTar(folderTar(many), { entries: (b) => (batches.push(b.length), false), progress: () => {} }, undefined, () => 0);
     const result = await Promise.race([listing.done, new Promise((r) => setTimeout(() => r('paused'), 200))]);
     expect(result).toBe('paused');
     expect(batches).toEqual([500]);
