@@ -13,6 +13,7 @@ import { TransferDialogs } from './registries/TransferDialog';
 import { DesktopIntegration } from './keyboard/DesktopIntegration';
 import { ImageDialogs } from './images/ImageDialogs';
 import { VolumeDialogs } from './volumes/VolumeDialogs';
+import { NetworkDialogs } from './networks/NetworkDialogs';
 import { RunDialog } from './run/RunDialog';
 import { registerBuildRunImageActions } from './run/image-actions';
 import { lazyNamed } from './shell/lazy-named';
@@ -31,6 +32,9 @@ const BuildPage = lazyNamed(() => import('./build/BuildPage'), 'BuildPage');
 const VolumesPage = lazyNamed(() => import('./volumes/VolumesPage'), 'VolumesPage');
 const VolumeDetailsPage = lazyNamed(() => import('./volumes/VolumeDetailsPage'), 'VolumeDetailsPage');
 const DiskUsagePage = lazyNamed(() => import('./disk-usage/DiskUsagePage'), 'DiskUsagePage');
+const NetworksPage = lazyNamed(() => import('./networks/NetworksPage'), 'NetworksPage');
+const NetworkDetailsPage = lazyNamed(() => import('./networks/NetworkDetailsPage'), 'NetworkDetailsPage');
+const ActivityPage = lazyNamed(() => import('./activity/ActivityPage'), 'ActivityPage');
 
 function Page() {
   const route = useRoute();
@@ -57,6 +61,12 @@ function Page() {
       return <VolumeDetailsPage key={route.name} name={route.name} tab={route.tab} />;
     case 'disk-usage':
       return <DiskUsagePage />;
+    case 'networks':
+      return <NetworksPage />;
+    case 'network':
+      return <NetworkDetailsPage key={route.id} id={route.id} />;
+    case 'activity':
+      return <ActivityPage />;
     case 'not-found':
       return (
         <section className="ui-page" aria-labelledby="not-found-title">
@@ -90,6 +100,7 @@ export function App() {
       <TransferDialogs />
       <ImageDialogs />
       <VolumeDialogs />
+      <NetworkDialogs />
       <RunDialog />
       <DesktopIntegration />
       <Toasts />

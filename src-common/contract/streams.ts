@@ -8,6 +8,8 @@ import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
 import { volumeStreams } from './volumes';
 import { fileStreams } from './files';
+import { networkStreams } from './networks';
+import { activityStreams } from './activity';
 import { statsStreams } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
@@ -38,6 +40,8 @@ export const streams = {
   ...desktopStreams,
   ...volumeStreams,
   ...fileStreams,
+  ...networkStreams,
+  ...activityStreams,
   ...statsStreams,
 } as const;
 

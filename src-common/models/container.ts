@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorShape } from '../contract/errors';
 
 export const ContainerId = z
   .string()
@@ -110,5 +111,7 @@ export const ContainerChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot'), containers: z.array(ContainerSummary) }),
   z.object({ kind: z.literal('upsert'), container: ContainerSummary }),
   z.object({ kind: z.literal('remove'), id: z.string() }),
+  /** The list could not be loaded (the engine is there but answered badly): why, and when it tries again. */
+  z.object({ kind: z.literal('failed'), error: ApiErrorShape, retryInMs: z.number().int().nonnegative() }),
 ]);
 export type ContainerChange = z.infer<typeof ContainerChange>;

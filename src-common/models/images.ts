@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorShape } from '../contract/errors';
 
 /** An image id ("sha256:<64 hex>"), a short id prefix, or a reference such as nginx:1.27. */
 export const ImageIdOrRef = z
@@ -31,6 +32,8 @@ export const ImageChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot'), images: z.array(ImageSummary) }),
   z.object({ kind: z.literal('upsert'), image: ImageSummary }),
   z.object({ kind: z.literal('remove'), id: z.string() }),
+  /** The list could not be loaded (the engine is there but answered badly): why, and when it tries again. */
+  z.object({ kind: z.literal('failed'), error: ApiErrorShape, retryInMs: z.number().int().nonnegative() }),
 ]);
 export type ImageChange = z.infer<typeof ImageChange>;
 

@@ -22,6 +22,7 @@ const appUrl = pathToFileURL(rendererIndex).href;
 const validRequests: { [N in CallName]: CallRequest<N> } = {
   'engine.getStatus': {},
   'engine.reconnect': {},
+  'engine.resync': {},
   'containers.list': {},
   'containers.inspect': { id: 'web-1' },
   'containers.start': { id: 'web-1' },
@@ -90,6 +91,17 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'containers.prune': { ids: ['web-1'] },
   'buildCache.prunePreview': { all: false },
   'buildCache.prune': { all: false, ids: ['wkzabpbdpygxv8odyy1b8hyw2'] },
+  'networks.list': {},
+  'networks.inspect': { id: 'app-net' },
+  'networks.create': {
+    form: { name: 'app-net', subnet: '10.40.0.0/16', gateway: '', ipRange: '', internal: false, attachable: true, labels: 'a=1' },
+  },
+  'networks.removeCheck': { id: 'app-net' },
+  'networks.remove': { id: 'app-net' },
+  'networks.prunePreview': {},
+  'networks.prune': { labels: ['berth.test=1'] },
+  'networks.connect': { form: { network: 'app-net', container: 'web-1', aliases: 'db', ipAddress: '10.40.0.9' } },
+  'networks.disconnect': { network: 'app-net', container: 'web-1', force: false },
   'stats.watch': { viewId: 'view-0123456789abcdef', ids: ['web-1'], totals: true },
 };
 
@@ -116,7 +128,7 @@ function recordingHandlers() {
   };
   const handlers = {
     calls: callHandlers,
-    streams: { 'engine.status': opener('engine.status'), 'containers.changes': opener('containers.changes') },
+    streams: { 'engine.status': opener('engine.status'), 'containers.changes': opener('containers.changes'), 'logs.follow': opener('logs.follow') },
   } as unknown as ApiHandlers;
   return { handlers, hits, sinks };
 }
@@ -247,7 +259,8 @@ describe('streams', () => {
     const { trusted, subscribe, sinks } = setup();
     const contents = trusted();
     const stranger = trusted('https://evil.example/');
-    subscribe(eventFrom(contents), { id: 3, stream: 'engine.status', args: {} });
+    // A stream whose chunks may be bytes (main checks chunks against the contract).
+    subscribe(eventFrom(contents), { id: 3, stream: 'logs.follow', args: { target: { kind: 'container', id: 'web-1' } } });
     const sink = sinks[0]!.sink;
     let drains = 0;
     sink.onDrain(() => drains++);
@@ -312,8 +325,8 @@ describe('streams', () => {
 
     unsubscribe(eventFrom(first), { id: 1 });
     expect(sinks.map((s) => s.cancelled)).toEqual([true, false]);
-    sinks[1]!.sink.next({ kind: 'x' });
-    expect(messages(second)).toEqual([{ id: 1, chunk: { kind: 'x' } }]);
+    sinks[1]!.sink.next({ kind: 'remove', id: 'x' });
+    expect(messages(second)).toEqual([{ id: 1, chunk: { kind: 'remove', id: 'x' } }]);
     expect(messages(first)).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { app, session, type WebContents } from 'electron';
 import { createEngine } from '../engine/index';
+import { installProcessGuard } from '../api/process-guard';
 import { createElectronHost } from './electron-host';
 import { createApiHandlers } from '../api/handlers';
 import { createSettingsStore } from '../settings/settings-store';
@@ -15,6 +16,9 @@ const DISPOSE_TIMEOUT_MS = 5_000;
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
+
+// A forgotten promise must not take the app down (and with it every terminal); see process-guard.ts.
+installProcessGuard({ log: (line) => console.error(line), exit: (code) => app.exit(code) });
 
 if (!app.requestSingleInstanceLock()) {
   // Another Berth is running; it gets our 'second-instance' and comes to the front.

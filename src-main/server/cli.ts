@@ -7,6 +7,7 @@ import { createDownloadRegistry } from '../api/downloads';
 import { createUploadRegistry } from '../api/uploads';
 import { createApiHandlers } from '../api/handlers';
 import { createEngine } from '../engine/index';
+import { installProcessGuard } from '../api/process-guard';
 import { createSettingsStore } from '../settings/settings-store';
 import { endpointOverrideOf, reconnectOnEndpointChange } from '../settings/engine-endpoint';
 import { chooseToken, launchUrl, parseCliArgs, USAGE } from './cli-options';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const { host, port } = parsed.options;
   const log = createRedactingLog(token, writeToStderr);
   reportCrash = log;
+  installProcessGuard({ log, exit: (code) => process.exit(code) });
 
   // The bundle sits in dist/main; the renderer was built next to it.
   const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { Container, Plus, SearchX } from 'lucide-react';
 import { openRunDialog } from '../run/run-dialog-state';
 import { runStrings } from '../run/strings';
+import { resyncLists } from '../api/resync';
+import { LoadFailed } from '../shared/LoadFailed';
 import { useBerthStore } from '../store/store';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
@@ -40,6 +42,7 @@ function Empty({ total }: { total: number }) {
 
 export function ContainersPage() {
   const loaded = useBerthStore((s) => s.containersLoaded);
+  const loadError = useBerthStore((s) => s.containersLoadError);
   const { rows, total } = useTableRows();
   const shownIds = useMemo(() => shownContainerIds(rows), [rows]);
   const shownCount = useMemo(
@@ -59,7 +62,14 @@ export function ContainersPage() {
         }
       />
       <ContainersToolbar shownCount={shownCount} total={total} />
-      {!loaded ? <p className="placeholder">{t.loading}</p> : rows.length === 0 ? <Empty total={total} /> : <ContainersTable rows={rows} shownIds={shownIds} />}
+      {loadError && <LoadFailed message={t.listFailed(loadError.message)} onRetry={resyncLists} />}
+      {!loaded ? (
+        !loadError && <p className="placeholder">{t.loading}</p>
+      ) : rows.length === 0 ? (
+        <Empty total={total} />
+      ) : (
+        <ContainersTable rows={rows} shownIds={shownIds} />
+      )}
     </section>
   );
 }

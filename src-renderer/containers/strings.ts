@@ -4,6 +4,7 @@ import type { ContainerAction } from '../store/types';
 export const containerStrings = {
   title: 'Containers',
   loading: 'Loading containers…',
+  listFailed: (message: string) => `Could not load the containers: ${message}`,
   empty: 'No containers yet',
   emptyHint: 'Run one from an image, or start a compose project: it appears here as soon as the engine has it.',
   emptyFiltered: 'No containers match the filter',
@@ -142,7 +143,6 @@ export const containerStrings = {
     envColumns: { name: 'Variable', value: 'Value' },
     portColumns: { host: 'Host', container: 'Container' },
     mountColumns: { type: 'Type', source: 'Source', destination: 'Destination', mode: 'Mode' },
-    networkColumns: { name: 'Network', ip: 'IP address', ipv6: 'IPv6 address', gateway: 'Gateway', mac: 'MAC address' },
     labelColumns: { key: 'Label', value: 'Value' },
     none: 'None',
     unlimited: 'Unlimited',

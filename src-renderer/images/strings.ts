@@ -2,6 +2,7 @@
 export const imageStrings = {
   title: 'Images',
   loading: 'Loading images…',
+  listFailed: (message: string) => `Could not load the images: ${message}`,
   empty: 'No images.',
   emptyFiltered: 'No images match the filter.',
   filterLabel: 'Filter images',

@@ -13,6 +13,8 @@ export const keyboardStrings = {
     goDiskUsage: 'Go to Disk usage',
     goRegistries: 'Go to Registries',
     goSettings: 'Go to Settings',
+    goNetworks: 'Go to Networks',
+    goActivity: 'Go to Activity',
   },
   paletteKeys: [
     { keys: '↑ / ↓', action: 'Move through the results' },

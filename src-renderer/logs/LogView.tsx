@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { STDERR } from './log-buffer';
+import { CONTINUED, STDERR } from './log-buffer';
 import { createMatcher, visibleText } from './log-query';
 import type { LogSession } from './log-session';
 import { ViewIndex } from './log-view-index';
@@ -274,6 +274,7 @@ export function LogView(props: LogViewProps) {
                 measure={wrap ? virtualizer.measureElement : undefined}
                 line={buffer.line(seq)}
                 stderr={(buffer.flagsOf(seq) & STDERR) !== 0}
+                continued={(buffer.flagsOf(seq) & CONTINUED) !== 0}
                 source={sourceInfo(seq)}
                 showTimestamp={showTimestamps}
                 matcher={matcher}

@@ -4,6 +4,7 @@ import { runContainerAction } from '../containers/actions';
 import { imageRowActions } from '../images/image-actions';
 import { useImagesLive } from '../images/use-images-live';
 import { useVolumesLive } from '../volumes/use-volumes-live';
+import { useNetworksLive } from '../networks/use-networks-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useBerthStore } from '../store/store';
@@ -28,6 +29,9 @@ function run(action: PaletteAction) {
       return;
     case 'remove-volume':
       useBerthStore.getState().openVolumeDialog({ kind: 'remove', name: action.name });
+      return;
+    case 'network':
+      useBerthStore.getState().openNetworkDialog({ kind: 'connect', networkId: action.id, containerId: null });
   }
 }
 
@@ -62,16 +66,18 @@ function PaletteContent() {
   const containers = useBerthStore(useShallow((s) => Object.values(s.containers)));
   const images = useBerthStore(useShallow((s) => Object.values(s.images)));
   const volumes = useBerthStore(useShallow((s) => Object.values(s.volumes)));
-  // The image and volume lists are live only while some view needs them: the palette is one.
+  const networks = useBerthStore(useShallow((s) => Object.values(s.networks)));
+  // The image, volume and network lists are live only while some view needs them: the palette is one.
   useImagesLive();
   useVolumesLive();
+  useNetworksLive();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ids = { list: useId(), status: useId() };
 
   const items = useMemo(
-    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, volumes, isMac: isMacPlatform() }),
-    [containers, images, volumes],
+    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, volumes, networks, isMac: isMacPlatform() }),
+    [containers, images, volumes, networks],
   );
   const results = useMemo(() => searchPalette(items, query), [items, query]);
   const shown = results.slice(0, SHOWN);

@@ -1,6 +1,8 @@
 import type { ContainerSummary } from '../../src-common/models/container';
 import type { ImageSummary } from '../../src-common/models/images';
 import type { VolumeSummary } from '../../src-common/models/volumes';
+import type { NetworkSummary } from '../../src-common/models/networks';
+import { networkPaletteItems } from '../networks/network-palette-items';
 import { containerStrings } from '../containers/strings';
 import { isLive } from '../containers/rows';
 import { chordsOf, SHORTCUTS } from '../keyboard/page-shortcuts';
@@ -17,7 +19,9 @@ export type PaletteAction =
   /** One of the images feature's row actions (Run, Push, Remove…), by its key. */
   | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } }
   /** Opens the volumes feature's remove dialog for one volume. */
-  | { type: 'remove-volume'; name: string };
+  | { type: 'remove-volume'; name: string }
+  /** Opens the networks feature's dialog for one network. */
+  | { type: 'network'; action: 'connect'; id: string };
 
 /** The part of the images feature's row actions the palette needs (see images/image-actions.ts). */
 export interface ImageActionSpec {
@@ -33,6 +37,8 @@ export interface PaletteSources {
   imageActions: readonly ImageActionSpec[];
   /** Empty until the volume list has been loaded. */
   volumes?: readonly VolumeSummary[];
+  /** Empty until the network list has been loaded. */
+  networks?: readonly NetworkSummary[];
   isMac: boolean;
 }
 
@@ -41,7 +47,7 @@ export interface PaletteItem {
   key: string;
   /** What the option is called ("Stop web-1"), and what the query is matched against. */
   label: string;
-  kind: 'page' | 'container' | 'action' | 'image' | 'volume';
+  kind: 'page' | 'container' | 'action' | 'image' | 'volume' | 'network';
   /** Secondary text: a container's image and state, an image's size… matched with a penalty. */
   detail?: string;
   /** A shortcut that does the same, formatted for this platform. */
@@ -64,7 +70,7 @@ const byRunningThenName = (a: ContainerSummary, b: ContainerSummary) =>
   Number(isLive(b.state)) - Number(isLive(a.state)) || a.name.localeCompare(b.name);
 
 /** Every command the palette offers for the current state: pages, containers and images, and their actions. */
-export function buildPaletteItems({ containers, images, imageActions, volumes = [], isMac }: PaletteSources): PaletteItem[] {
+export function buildPaletteItems({ containers, images, imageActions, volumes = [], networks = [], isMac }: PaletteSources): PaletteItem[] {
   const pages: PaletteItem[] = SHORTCUTS.filter((s) => s.href).map((s) => ({
     key: `page:${s.id}`,
     label: s.label,
@@ -122,7 +128,17 @@ export function buildPaletteItems({ containers, images, imageActions, volumes = 
         }),
       );
   });
-  return [...pages, ...jumps, ...imageJumps, ...volumeItems(volumes), ...containerActions, ...imageActionItems];
+  const networkItems = networkPaletteItems(networks);
+  return [
+    ...pages,
+    ...jumps,
+    ...imageJumps,
+    ...volumeItems(volumes),
+    ...networkItems.filter((i) => i.kind === 'network'),
+    ...containerActions,
+    ...imageActionItems,
+    ...networkItems.filter((i) => i.kind === 'action'),
+  ];
 }
 
 /** Each volume: open it, browse its files, remove it (behind its dialog). Named volumes first. */

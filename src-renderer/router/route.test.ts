@@ -26,6 +26,10 @@ describe('parseRoute', () => {
     ['#/volumes/pgdata/files', { page: 'volume', name: 'pgdata', tab: 'files' }],
     ['#/volumes/pgdata/nope', { page: 'not-found', hash: '#/volumes/pgdata/nope' }],
     ['#/disk-usage', { page: 'disk-usage' }],
+    ['#/networks', { page: 'networks' }],
+    ['#/networks/app%20net', { page: 'network', id: 'app net' }],
+    ['#/networks/a/b', { page: 'not-found', hash: '#/networks/a/b' }],
+    ['#/activity', { page: 'activity' }],
   ])('%s', (hash, expected) => expect(parseRoute(hash)).toEqual(expected));
 
   it('round-trips hrefs', () => {
@@ -41,5 +45,8 @@ describe('parseRoute', () => {
     expect(parseRoute(hrefs.registries())).toEqual({ page: 'registries' });
     expect(parseRoute(hrefs.projectLogs('shop_v2'))).toEqual({ page: 'project-logs', project: 'shop_v2' });
     expect(parseRoute(hrefs.container('web-1', 'logs'))).toEqual({ page: 'container', id: 'web-1', tab: 'logs' });
+    expect(parseRoute(hrefs.networks())).toEqual({ page: 'networks' });
+    expect(parseRoute(hrefs.network('n/1'))).toEqual({ page: 'network', id: 'n/1' });
+    expect(parseRoute(hrefs.activity())).toEqual({ page: 'activity' });
   });
 });

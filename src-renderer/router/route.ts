@@ -14,6 +14,9 @@ export type Route =
   | { page: 'volumes' }
   | { page: 'volume'; name: string; tab: VolumeTab }
   | { page: 'disk-usage' }
+  | { page: 'networks' }
+  | { page: 'network'; id: string }
+  | { page: 'activity' }
   | { page: 'not-found'; hash: string };
 
 /** Reads "#/containers", "#/containers/<id>" and "#/containers/<id>/inspect"; empty goes to the list. */
@@ -30,6 +33,16 @@ export function parseRoute(hash: string): Route {
   if (vm) {
     try {
       return { page: 'volume', name: decodeURIComponent(vm[1]!), tab: (vm[2] as VolumeTab | undefined) ?? 'overview' };
+    } catch {
+      return { page: 'not-found', hash };
+    }
+  }
+  if (path === '/networks') return { page: 'networks' };
+  if (path === '/activity') return { page: 'activity' };
+  const net = /^\/networks\/([^/]+)$/.exec(path);
+  if (net) {
+    try {
+      return { page: 'network', id: decodeURIComponent(net[1]!) };
     } catch {
       return { page: 'not-found', hash };
     }
@@ -72,6 +85,9 @@ export const hrefs = {
   projectLogs: (project: string) => `#/projects/${encodeURIComponent(project)}/logs`,
   images: () => '#/images',
   build: () => '#/build',
+  networks: () => '#/networks',
+  network: (id: string) => `#/networks/${encodeURIComponent(id)}`,
+  activity: () => '#/activity',
   image: (id: string, tab: ImageTab = 'overview') => `#/images/${encodeURIComponent(id)}${tab === 'overview' ? '' : `/${tab}`}`,
   volumes: () => '#/volumes',
   volume: (name: string, tab: VolumeTab = 'overview') => `#/volumes/${encodeURIComponent(name)}${tab === 'overview' ? '' : `/${tab}`}`,

@@ -30,7 +30,7 @@ export function UnreachableScreen() {
 
   return (
     <section className="page page-message unreachable" aria-labelledby="unreachable-title">
-      <h1 id="unreachable-title">{t.title}</h1>
+      <h1 id="unreachable-title">{(status.problem && t.problemTitles[status.problem]) || t.title}</h1>
       <dl className="facts">
         <dt>{t.endpoint}</dt>
         <dd>

@@ -9,6 +9,8 @@ export const shellStrings = {
     diskUsage: 'Disk usage',
     registries: 'Registries',
     settings: 'Settings',
+    networks: 'Networks',
+    activity: 'Activity',
     collapse: 'Collapse sidebar',
     collapseShort: 'Collapse',
     expand: 'Expand sidebar',
@@ -18,11 +20,21 @@ export const shellStrings = {
     connected: 'Connected',
     connecting: 'Connecting…',
     unreachable: 'Unreachable',
+    /** The word for an engine that is there but unusable, by the status's problem. */
+    problem: { failing: 'Failing', refusing: 'Refusing requests', 'not-answering': 'Not answering' } as Partial<
+      Record<string, string>
+    >,
     serverLost: 'Lost connection to the Berth server. Reconnecting…',
     api: (v: string) => `API ${v}`,
   },
   unreachable: {
     title: 'Cannot reach the container engine',
+    /** Titles for an engine that answers but cannot be used; anything else keeps `title`. */
+    problemTitles: {
+      failing: 'The container engine is running but failing',
+      refusing: "The container engine refuses Berth's requests",
+      'not-answering': 'The container engine does not answer',
+    } as Partial<Record<string, string>>,
     endpoint: 'Endpoint tried',
     noEndpoint: 'No engine endpoint found',
     error: 'Error',

@@ -7,6 +7,7 @@ import { createSettingsSlice } from '../settings/settings-slice';
 import { createKeyboardSlice } from '../keyboard/keyboard-slice';
 import { createImagesSlice } from '../images/images-slice';
 import { createVolumesSlice } from '../volumes/volumes-slice';
+import { createNetworksSlice } from '../networks/networks-slice';
 
 /** Builds a fresh store; the app uses the one below, tests make their own. */
 export const createBerthStore = () =>
@@ -18,6 +19,7 @@ export const createBerthStore = () =>
     ...createKeyboardSlice(...a),
     ...createImagesSlice(...a),
     ...createVolumesSlice(...a),
+    ...createNetworksSlice(...a),
   }));
 
 export const useBerthStore = createBerthStore();

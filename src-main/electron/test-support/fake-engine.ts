@@ -85,6 +85,9 @@ export function fakeEngine(initial: ContainerSummary[] = []) {
         eventListeners.add(l);
         return () => eventListeners.delete(l);
       },
+      resync: () => {
+        for (const l of eventListeners) l.onResync?.();
+      },
     },
     stats: {
       watch: (listener, _ids, options = {}) => {

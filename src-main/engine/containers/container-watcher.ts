@@ -5,6 +5,7 @@ import { toContainerSummary } from './container-mapper';
 import { expectedStates, STALE_RETRY_DELAYS_MS } from './event-expectations';
 import type { RawContainerSummary } from '../connection/engine-types';
 import { isHelperContainer } from '../connection/helper-containers';
+import { asList, createListRetry } from '../connection/list-failure';
 
 export type ContainerChangeListener = (change: ContainerChange) => void;
 
@@ -15,6 +16,8 @@ export interface ContainerWatcher {
   current(): ContainerSummary[] | null;
   /** The name of a container by id or name, for readable error messages. */
   nameOf(idOrName: string): string | undefined;
+  /** Asks the engine for the whole list again now (Retry after a failed load). */
+  resync(): void;
   dispose(): void;
 }
 
@@ -72,6 +75,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   /** Bumped by every resync: a batch started under an older one may carry older data. */
   let syncGeneration = 0;
   let disposed = false;
+  const retry = createListRetry();
 
   const emit = (change: ContainerChange) => {
     for (const listener of [...listeners]) listener(change);
@@ -84,14 +88,20 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     syncing = true;
     let list: ContainerSummary[];
     try {
-      list = (await client.listContainers()).filter((c) => !isHelperContainer(c.Labels)).map(toContainerSummary);
-    } catch {
-      // The engine went away between opening the events stream and listing; the hub
-      // notices the stream ending and asks for another resync once it is back.
-      if (gen === syncGeneration) syncing = false;
+      list = asList<RawContainerSummary>(await client.listContainers(), 'list containers')
+        .filter((c) => !isHelperContainer(c.Labels))
+        .map(toContainerSummary);
+    } catch (err) {
+      if (gen !== syncGeneration || disposed) return;
+      syncing = false;
+      // An engine that went away: the hub notices the stream ending and asks for another
+      // resync once it is back. One that answered badly: say so, and ask again later.
+      const failure = retry.failed(err, () => void resync());
+      if (failure) emit(failure);
       return;
     }
     if (gen !== syncGeneration || disposed) return;
+    retry.succeeded();
     containers = new Map(list.map((c) => [c.id, c]));
     syncing = false;
     emit({ kind: 'snapshot', containers: list });
@@ -226,8 +236,11 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     subscribe(listener) {
       listeners.add(listener);
       if (containers) listener({ kind: 'snapshot', containers: [...containers.values()] });
+      const failure = retry.current();
+      if (failure) listener(failure);
       return () => listeners.delete(listener);
     },
+    resync: () => void resync(),
     current: () => (containers ? [...containers.values()] : null),
     nameOf(idOrName) {
       const byId = containers?.get(idOrName);
@@ -238,6 +251,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     dispose() {
       disposed = true;
       syncGeneration += 1;
+      retry.dispose();
       unsubscribeHub();
       listeners.clear();
       for (const id of [...staleRetries.keys()]) clearStaleRetry(id);

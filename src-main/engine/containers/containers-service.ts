@@ -25,13 +25,20 @@ export interface ContainersServiceDeps {
 }
 
 export function createContainersService(deps: ContainersServiceDeps): ContainersService {
+  // Callers of list() that shared one engine answer (coalesced reads) share one mapped
+  // list too, so the dispatcher checks it against the contract once (see dispatch.ts).
+  const mapped = new WeakMap<object, ContainerSummary[]>();
   const ref = (id: string): ContainerRef => {
     const name = deps.nameOf(id);
     return name ? { id, name } : { id };
   };
   return {
-    list: async () =>
-      (await deps.requireClient().listContainers()).filter((c) => !isHelperContainer(c.Labels)).map(toContainerSummary),
+    list: async () => {
+      const raw = await deps.requireClient().listContainers();
+      let list = mapped.get(raw);
+      if (!list) mapped.set(raw, (list = raw.filter((c) => !isHelperContainer(c.Labels)).map(toContainerSummary)));
+      return list;
+    },
     inspect: async (id) => toContainerDetails(await deps.requireClient().inspectContainer(ref(id))),
     start: (id) => deps.requireClient().startContainer(ref(id)),
     stop: (id, timeoutSeconds) => deps.requireClient().stopContainer(ref(id), timeoutSeconds),

@@ -134,7 +134,7 @@ export function createVolumesWatcher(deps: VolumesWatcherDeps): VolumesWatcher {
     } else if (change.kind === 'upsert') {
       forget(change.container.id);
       add(change.container);
-    } else {
+    } else if (change.kind === 'remove') {
       forget(change.id);
     }
     for (const name of touched) {

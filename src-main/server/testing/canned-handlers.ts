@@ -104,6 +104,18 @@ const cannedStorageCalls = {
   'buildCache.prunePreview': notCanned,
   'buildCache.prune': notCanned,
 } satisfies Partial<ApiHandlers['calls']>;
+/** Networks: an empty list; nothing to create or connect. */
+const cannedNetworkCalls = {
+  'networks.list': async () => [],
+  'networks.inspect': notCanned,
+  'networks.create': notCanned,
+  'networks.removeCheck': notCanned,
+  'networks.remove': notCanned,
+  'networks.prunePreview': async () => ({ networks: [] }),
+  'networks.prune': async () => ({ removed: [] }),
+  'networks.connect': notCanned,
+  'networks.disconnect': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
 const endNotCanned = (_args: unknown, sink: StreamSink<never>) => {
   sink.end({ reason: 'error', error: { code: 'not-found', message: 'Not part of the canned handlers.' } });
   return () => undefined;
@@ -130,6 +142,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
     calls: {
       'engine.getStatus': async () => CANNED_STATUS,
       'engine.reconnect': nothing,
+      'engine.resync': nothing,
       'containers.list': async () => [CANNED_CONTAINER],
       'containers.inspect': async ({ id }) => {
         throw new ApiError('not-found', `No container "${id}".`, `container ${id}`);
@@ -149,6 +162,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       ...cannedBuildRunCalls,
       ...cannedRegistryCalls,
       ...cannedStorageCalls,
+      ...cannedNetworkCalls,
       ...terminal.calls,
       'logs.download': notCanned,
       'stats.watch': nothing,
@@ -187,6 +201,14 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       },
       'volumes.browse': endNotCanned,
       'files.list': endNotCanned,
+      'networks.changes': (_args, sink) => {
+        sink.next({ kind: 'snapshot', networks: [] });
+        return () => undefined;
+      },
+      'activity.events': (_args, sink) => {
+        sink.next({ kind: 'reset', capacity: 5000 });
+        return () => undefined;
+      },
       // Open and silent: the canned engine has no usage to report.
       'stats.live': () => () => undefined,
       'stats.history': (_args, sink) => {

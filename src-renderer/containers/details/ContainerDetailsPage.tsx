@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { TabPanel, Tabs } from '../../ui/Tabs';
 import { EmptyState } from '../../ui/EmptyState';
 import { ButtonLink } from '../../ui/ButtonLink';
-import { Banner } from '../../ui/Banner';
+import { LoadFailed } from '../../shared/LoadFailed';
 
 // xterm and the log view are the heaviest parts of the UI: kept out of the first screen's
 // code, loaded once the app is idle (or when first opened, if that comes sooner).
@@ -69,11 +69,7 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
       <TabPanel idPrefix="container" id={tab} className={`details-panel details-panel-${tab}`}>
         {tab === 'logs' && (entity || state.kind === 'removed') && <LogsTab id={entity?.id ?? id} name={entity?.name ?? id} />}
         {state.kind === 'loading' && tab !== 'logs' && <p className="placeholder">{t.loading}</p>}
-        {state.kind === 'failed' && (
-          <Banner tone="danger" role="alert">
-            {t.loadFailed(state.message)}
-          </Banner>
-        )}
+        {state.kind === 'failed' && <LoadFailed message={t.loadFailed(state.message)} onRetry={state.retry} />}
         {tab === 'terminal' && entity && <TerminalTab container={entity} />}
         {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
         {tab === 'files' && entity && <FileBrowser target={{ kind: 'container', id: entity.id }} rootName={entity.name} />}
