@@ -89,6 +89,9 @@ export async function putArchive(
       query: { path: enginePath, noOverwriteDirNonDir: true },
       upload: tar,
       uploadType: 'application/x-tar',
+      // The answer comes when the whole upload has landed, however long a 1 GB file takes:
+      // no deadline on the call; the caller's signal ends it when the user goes away.
+      timeoutMs: 0,
       action: `write into ${shownPath} in`,
       object: t.object,
       ...(signal ? { signal } : {}),

@@ -109,7 +109,7 @@ export function createDiskUsageMeter(deps: { requireClient(): DockerClient; now?
     let raw: RawDiskUsage | undefined;
     for (let attempt = 0; raw === undefined; attempt++) {
       try {
-        raw = await deps.requireClient().request<RawDiskUsage>({ method: 'GET', path: '/system/df', action: 'measure disk usage', signal: deadline });
+        raw = await deps.requireClient().request<RawDiskUsage>({ method: 'GET', path: '/system/df', action: 'measure disk usage', signal: deadline, timeoutMs: DISK_USAGE_DEADLINE_MS });
       } catch (err) {
         const pause = BUSY_RETRY_MS[attempt];
         if (pause === undefined || !(err instanceof Error && BUSY.test(err.message))) throw err;

@@ -117,6 +117,7 @@ export function createSystemPrune(deps: SystemPruneDeps) {
         path: '/build/prune',
         query: { all, filters: JSON.stringify({ id: [`^(${batch.join('|')})$`] }) },
         action: 'remove build cache',
+        timeoutMs: 120_000,
       });
       removed.push(...(answer.CachesDeleted ?? []));
       space += answer.SpaceReclaimed ?? 0;

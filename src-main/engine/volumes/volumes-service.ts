@@ -71,6 +71,8 @@ export function createVolumesService(deps: VolumesServiceDeps) {
         body: { ...(name !== null ? { Name: name } : {}), Driver: driver, Labels: labels, DriverOpts: options },
         action: 'create',
         object: name !== null ? `volume ${name}` : 'a volume',
+        // The engine looks an unknown driver up among its plugins for a while before it says no.
+        timeoutMs: 60_000,
       });
       return { kind: 'created', name: created.Name };
     } catch (err) {
