@@ -58,7 +58,8 @@ test.describe('volumes', () => {
     const ui = new StoragePages(page);
     await expect(containersPage.engineStatus).toContainText('Connected');
     await ui.openVolumes();
-    await ui.button('Create volume').click();
+    // The header's button (an empty list offers one too).
+    await ui.button('Create volume').first().click();
     const name = ui.dialog.getByRole('textbox', { name: 'Name' });
     await name.fill('data/evil');
     await ui.dialog.getByRole('button', { name: 'Create' }).click();
