@@ -36,7 +36,7 @@ test.describe('command palette and shortcuts', () => {
     // Equal matches: the shorter label first.
     await expect(palette.selected).toHaveAccessibleName('Go to Images');
     await page.keyboard.press('ArrowDown');
-    await expect(palette.selected).toHaveAccessibleName('Go to Settings');
+    await expect(palette.selected).toHaveAccessibleName('Go to Volumes');
     await page.keyboard.press('ArrowUp');
     await expect(palette.selected).toHaveAccessibleName('Go to Images');
     // Up from the first wraps to the last.

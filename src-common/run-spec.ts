@@ -91,6 +91,7 @@ export const runSpecMessages = {
   envKey: (line: number, key: string) =>
     `Line ${line}: "${show(key)}" is not a variable name: start with a letter or "_", then letters, digits, "_", "." or "-".`,
   labelKey: (line: number, key: string) => `Line ${line}: "${show(key)}" is not a label key: no spaces.`,
+  optionKey: (line: number, key: string) => `Line ${line}: "${show(key)}" is not an option name: no spaces.`,
   volumeFormat: (line: number) =>
     `Line ${line}: write volume-name:/container/path or /host/path:/container/path, with :ro for read-only.`,
   volumeName: (line: number, n: string) =>
@@ -300,11 +301,12 @@ export function parseEnv(input: string): Parsed<string[]> {
   return parsed.ok ? ok(parsed.value.map(([k, v]) => `${k}=${v}`)) : parsed;
 }
 
-/** KEY=VALUE lines → a map (later lines win), for labels and build args. */
-export function parseKeyValues(input: string, kind: 'label' | 'env' = 'label'): Parsed<Record<string, string>> {
+/** KEY=VALUE lines → a map (later lines win), for labels, build args and driver options. */
+export function parseKeyValues(input: string, kind: 'label' | 'env' | 'option' = 'label'): Parsed<Record<string, string>> {
   const parsed = keyValueLines(input, (line, key) => {
     if (kind === 'env') return ENV_KEY.test(key) ? null : runSpecMessages.envKey(line, key);
-    return /\s/.test(key) ? runSpecMessages.labelKey(line, key) : null;
+    if (!/\s/.test(key)) return null;
+    return kind === 'option' ? runSpecMessages.optionKey(line, key) : runSpecMessages.labelKey(line, key);
   });
   return parsed.ok ? ok(Object.fromEntries(parsed.value)) : parsed;
 }

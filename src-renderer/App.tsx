@@ -13,6 +13,7 @@ import { useBerthStore } from './store/store';
 import { TransferDialogs } from './registries/TransferDialog';
 import { DesktopIntegration } from './keyboard/DesktopIntegration';
 import { ImageDialogs } from './images/ImageDialogs';
+import { VolumeDialogs } from './volumes/VolumeDialogs';
 import { NetworkDialogs } from './networks/NetworkDialogs';
 import { RunDialog } from './run/RunDialog';
 import { registerBuildRunImageActions } from './run/image-actions';
@@ -29,6 +30,9 @@ const RegistriesPage = lazyNamed(() => import('./registries/RegistriesPage'), 'R
 const ImagesPage = lazyNamed(() => import('./images/ImagesPage'), 'ImagesPage');
 const ImageDetailsPage = lazyNamed(() => import('./images/details/ImageDetailsPage'), 'ImageDetailsPage');
 const BuildPage = lazyNamed(() => import('./build/BuildPage'), 'BuildPage');
+const VolumesPage = lazyNamed(() => import('./volumes/VolumesPage'), 'VolumesPage');
+const VolumeDetailsPage = lazyNamed(() => import('./volumes/VolumeDetailsPage'), 'VolumeDetailsPage');
+const DiskUsagePage = lazyNamed(() => import('./disk-usage/DiskUsagePage'), 'DiskUsagePage');
 const NetworksPage = lazyNamed(() => import('./networks/NetworksPage'), 'NetworksPage');
 const NetworkDetailsPage = lazyNamed(() => import('./networks/NetworkDetailsPage'), 'NetworkDetailsPage');
 const ActivityPage = lazyNamed(() => import('./activity/ActivityPage'), 'ActivityPage');
@@ -52,6 +56,12 @@ function Page() {
       return <BuildPage />;
     case 'image':
       return <ImageDetailsPage key={route.id} id={route.id} tab={route.tab} />;
+    case 'volumes':
+      return <VolumesPage />;
+    case 'volume':
+      return <VolumeDetailsPage key={route.name} name={route.name} tab={route.tab} />;
+    case 'disk-usage':
+      return <DiskUsagePage />;
     case 'networks':
       return <NetworksPage />;
     case 'network':
@@ -91,6 +101,7 @@ export function App() {
       <RemoveDialog />
       <TransferDialogs />
       <ImageDialogs />
+      <VolumeDialogs />
       <NetworkDialogs />
       <RunDialog />
       <DesktopIntegration />

@@ -6,6 +6,9 @@ import { buildRunCalls } from './build-run';
 import { logCalls } from './logs';
 import { terminalCalls } from './terminal';
 import { desktopCalls } from './desktop';
+import { volumeCalls } from './volumes';
+import { fileCalls } from './files';
+import { systemCalls } from './system';
 import { networkCalls } from './networks';
 import { statsCalls } from './stats';
 import { EngineStatus } from '../models/engine-status';
@@ -83,6 +86,9 @@ export const calls = {
   ...logCalls,
   ...terminalCalls,
   ...desktopCalls,
+  ...volumeCalls,
+  ...fileCalls,
+  ...systemCalls,
   ...networkCalls,
   ...statsCalls,
 } as const;

@@ -6,6 +6,8 @@ import { buildRunStreams } from './build-run';
 import { logStreams } from './logs';
 import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
+import { volumeStreams } from './volumes';
+import { fileStreams } from './files';
 import { networkStreams } from './networks';
 import { activityStreams } from './activity';
 import { statsStreams } from './stats';
@@ -36,6 +38,8 @@ export const streams = {
   ...logStreams,
   ...terminalStreams,
   ...desktopStreams,
+  ...volumeStreams,
+  ...fileStreams,
   ...networkStreams,
   ...activityStreams,
   ...statsStreams,

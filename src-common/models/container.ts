@@ -56,6 +56,12 @@ export const ContainerSummary = z.object({
   /** com.docker.compose.project and .service, when the container belongs to a compose project. */
   composeProject: z.string().nullable(),
   composeService: z.string().nullable(),
+  /**
+   * Names of the volumes it mounts (named and anonymous; binds and tmpfs are not volumes),
+   * from the list's `Mounts`: what "used by" on the volumes page is counted from.
+   * Absent where an engine's list leaves mounts out.
+   */
+  volumes: z.array(z.string()).optional(),
 });
 export type ContainerSummary = z.infer<typeof ContainerSummary>;
 

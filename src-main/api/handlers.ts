@@ -9,6 +9,7 @@ import { createBuildRunHandlers } from './build-run-handlers';
 import { createLogHandlers } from './logs-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
+import { createStorageHandlers } from './storage-handlers';
 import { createNetworkHandlers } from './networks-handlers';
 import { createActivityHandlers } from './activity-handlers';
 import { createStatsHandlers } from './stats-handlers';
@@ -25,6 +26,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const logs = createLogHandlers(engine, host);
   const terminal = createTerminalHandlers(engine, host);
   const desktop = createDesktopHandlers(engine, host);
+  const storage = createStorageHandlers(engine, host);
   const networks = createNetworkHandlers(engine);
   const activity = createActivityHandlers(engine);
   const stats = createStatsHandlers(engine);
@@ -38,6 +40,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.calls,
       ...terminal.calls,
       ...desktop.calls,
+      ...storage.calls,
       ...networks.calls,
       ...activity.calls,
       ...stats.calls,
@@ -50,6 +53,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.streams,
       ...terminal.streams,
       ...desktop.streams,
+      ...storage.streams,
       ...networks.streams,
       ...activity.streams,
       ...stats.streams,

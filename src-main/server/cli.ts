@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../api/data-dir';
 import { createDownloadRegistry } from '../api/downloads';
+import { createUploadRegistry } from '../api/uploads';
 import { createApiHandlers } from '../api/handlers';
 import { createEngine } from '../engine/index';
 import { installProcessGuard } from '../api/process-guard';
@@ -52,11 +53,13 @@ async function main(): Promise<void> {
   const engine = createEngine({ endpointOverride: endpointOverrideOf(settings) });
   reconnectOnEndpointChange(settings, engine);
   const downloads = createDownloadRegistry();
+  const uploads = createUploadRegistry();
   const handlers = createApiHandlers(engine, {
     mode: 'browser',
     dataDir,
     settings,
     offerDownload: async (source) => downloads.offer(source),
+    offerUpload: (sink) => uploads.offer(sink),
   });
   let server: RunningServer | undefined;
   let stopping = false;
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   try {
-    server = await startServer({ handlers, token, host, port, staticDir, log, downloads });
+    server = await startServer({ handlers, token, host, port, staticDir, log, downloads, uploads });
   } catch (err) {
     await engine.dispose();
     const code = (err as { code?: string }).code;

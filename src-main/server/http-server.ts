@@ -9,6 +9,8 @@ import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 import { serveDownload } from './download-route';
 import { DOWNLOADS_PATH, type DownloadRegistry } from '../api/downloads';
+import { UPLOADS_PATH, type UploadRegistry } from '../api/uploads';
+import { serveUpload } from './upload-route';
 import { createWsGateway } from './ws-gateway';
 
 export interface ServerOptions {
@@ -23,6 +25,8 @@ export interface ServerOptions {
   staticDir: string;
   /** One-time downloads offered by handlers (logs, image tars), served under /api/downloads/. */
   downloads?: DownloadRegistry;
+  /** One-time uploads offered by handlers (files into containers and volumes), taken under /api/uploads/. */
+  uploads?: UploadRegistry;
   /** Where diagnostic lines go (stderr by default); the token is redacted from them. */
   log?: (line: string) => void;
 }
@@ -83,6 +87,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!isAuthorized(req, token, port)) {
       res.setHeader('WWW-Authenticate', 'Bearer');
       return sendText(res, 401, serverText.unauthorized);
+    }
+    if (req.method === 'PUT' && options.uploads && pathname.startsWith(UPLOADS_PATH)) {
+      return serveUpload(req, res, options.uploads);
     }
     if (!isRead) {
       res.setHeader('Allow', 'GET, HEAD');

@@ -109,7 +109,7 @@ export const containerStrings = {
     loading: 'Loading details…',
     loadFailed: (message: string) => `Could not load the details: ${message}`,
     tabsLabel: 'Container details',
-    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', stats: 'Stats', changes: 'Changes' },
+    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', stats: 'Stats', files: 'Files', changes: 'Changes' },
     fields: {
       image: 'Image',
       id: 'ID',

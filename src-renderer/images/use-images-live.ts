@@ -3,7 +3,6 @@ import { useBerthStore } from '../store/store';
 
 /**
  * Keeps the image list live while an images view is on screen: one images.changes
- * stream shared by every view that asks, closed when the last one goes. The stream
- * starts with a snapshot, so the list is current as soon as a view appears.
+ * stream shared by every view that asks, closed when the last one goes.
  */
 export const useImagesLive: () => void = sharedStream('images.changes', {}, (change) => useBerthStore.getState().applyImageChange(change));

@@ -7,6 +7,8 @@ export type ShortcutId =
   | 'help'
   | 'go-containers'
   | 'go-images'
+  | 'go-volumes'
+  | 'go-disk-usage'
   | 'go-registries'
   | 'go-settings'
   | 'go-networks'
@@ -28,6 +30,8 @@ export const SHORTCUTS: readonly ShortcutSpec[] = [
   { id: 'help', keys: '?', label: t.commands.help },
   { id: 'go-containers', keys: 'g c', label: t.commands.goContainers, href: hrefs.containers() },
   { id: 'go-images', keys: 'g i', label: t.commands.goImages, href: hrefs.images() },
+  { id: 'go-volumes', keys: 'g v', label: t.commands.goVolumes, href: hrefs.volumes() },
+  { id: 'go-disk-usage', keys: 'g d', label: t.commands.goDiskUsage, href: hrefs.diskUsage() },
   { id: 'go-registries', keys: 'g r', label: t.commands.goRegistries, href: hrefs.registries() },
   { id: 'go-settings', keys: 'g s', label: t.commands.goSettings, href: hrefs.settings() },
   { id: 'go-networks', keys: 'g n', label: t.commands.goNetworks, href: hrefs.networks() },

@@ -9,6 +9,8 @@ export const keyboardStrings = {
     help: 'Show keyboard shortcuts',
     goContainers: 'Go to Containers',
     goImages: 'Go to Images',
+    goVolumes: 'Go to Volumes',
+    goDiskUsage: 'Go to Disk usage',
     goRegistries: 'Go to Registries',
     goSettings: 'Go to Settings',
     goNetworks: 'Go to Networks',

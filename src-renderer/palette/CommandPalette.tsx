@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { runContainerAction } from '../containers/actions';
 import { imageRowActions } from '../images/image-actions';
 import { useImagesLive } from '../images/use-images-live';
+import { useVolumesLive } from '../volumes/use-volumes-live';
 import { useNetworksLive } from '../networks/use-networks-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
 import { useModalDialog } from '../shared/use-modal-dialog';
@@ -28,6 +29,9 @@ function run(action: PaletteAction) {
       return;
     case 'image':
       imageRowActions.find((a) => a.key === action.actionKey)?.run(action.target);
+      return;
+    case 'remove-volume':
+      useBerthStore.getState().openVolumeDialog({ kind: 'remove', name: action.name });
       return;
     case 'network':
       useBerthStore.getState().openNetworkDialog({ kind: 'connect', networkId: action.id, containerId: null });
@@ -86,17 +90,19 @@ function PaletteContent() {
   const listRef = useRef<HTMLUListElement>(null);
   const containers = useBerthStore(useShallow((s) => Object.values(s.containers)));
   const images = useBerthStore(useShallow((s) => Object.values(s.images)));
+  const volumes = useBerthStore(useShallow((s) => Object.values(s.volumes)));
   const networks = useBerthStore(useShallow((s) => Object.values(s.networks)));
-  // The image and network lists are live only while some view needs them: the palette is one.
+  // The image, volume and network lists are live only while some view needs them: the palette is one.
   useImagesLive();
+  useVolumesLive();
   useNetworksLive();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ids = { list: useId(), status: useId() };
 
   const items = useMemo(
-    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, networks, isMac: isMacPlatform() }),
-    [containers, images, networks],
+    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, volumes, networks, isMac: isMacPlatform() }),
+    [containers, images, volumes, networks],
   );
   const results = useMemo(() => searchPalette(items, query), [items, query]);
   const shown = results.slice(0, SHOWN);

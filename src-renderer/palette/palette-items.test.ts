@@ -55,7 +55,9 @@ describe('buildPaletteItems', () => {
     expect(items.filter((i) => i.kind === 'page').map((i) => [i.label, i.keys])).toEqual([
       ['Go to Containers', 'G then C'],
       ['Go to Images', 'G then I'],
+      ['Go to Volumes', 'G then V'],
       ['Go to Networks', 'G then N'],
+      ['Go to Disk usage', 'G then D'],
       ['Go to Activity', 'G then A'],
       ['Go to Registries', 'G then R'],
       ['Go to Settings', 'G then S'],
@@ -126,6 +128,30 @@ describe('searchPalette', () => {
   it('lists everything for an empty query and nothing for nonsense', () => {
     expect(labels('', containers).length).toBe(buildPaletteItems(sources(containers)).length);
     expect(labels('zzzz', containers)).toEqual([]);
+  });
+});
+
+describe('volumes in the palette', () => {
+  const volume = (name: string, anonymous = false) => ({
+    name,
+    driver: 'local',
+    scope: 'local',
+    mountpoint: '',
+    created: null,
+    labels: {},
+    options: {},
+    composeProject: null,
+    anonymous,
+    usedBy: [],
+  });
+
+  it('opens, browses and removes each volume, named ones first', () => {
+    const items = buildPaletteItems({ ...sources([]), volumes: [volume('f'.repeat(64), true), volume('pgdata')] });
+    const volumeLabels = items.filter((i) => i.key.startsWith('volume')).map((i) => i.label);
+    expect(volumeLabels.slice(0, 3)).toEqual(['Volume pgdata', 'Browse volume pgdata', 'Remove volume pgdata']);
+    expect(items.find((i) => i.label === 'Remove volume pgdata')!.action).toEqual({ type: 'remove-volume', name: 'pgdata' });
+    expect(items.find((i) => i.label === 'Browse volume pgdata')!.action).toEqual({ type: 'navigate', href: '#/volumes/pgdata/files' });
+    expect(searchPalette(items, 'browse pg')[0]!.item.label).toBe('Browse volume pgdata');
   });
 });
 

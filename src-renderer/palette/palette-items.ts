@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '../../src-common/models/container';
 import type { ImageSummary } from '../../src-common/models/images';
+import type { VolumeSummary } from '../../src-common/models/volumes';
 import type { NetworkSummary } from '../../src-common/models/networks';
 import { networkPaletteItems } from '../networks/network-palette-items';
 import { containerStrings } from '../containers/strings';
@@ -22,6 +23,8 @@ export type PaletteAction =
   | { type: 'container'; id: string; action: Exclude<ContainerAction, 'remove'> }
   /** One of the images feature's row actions (Run, Push, Remove…), by its key. */
   | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } }
+  /** Opens the volumes feature's remove dialog for one volume. */
+  | { type: 'remove-volume'; name: string }
   /** Opens the networks feature's dialog for one network. */
   | { type: 'network'; action: 'connect'; id: string };
 
@@ -37,6 +40,8 @@ export interface PaletteSources {
   /** Empty until the images list has been loaded. */
   images: readonly ImageSummary[];
   imageActions: readonly ImageActionSpec[];
+  /** Empty until the volume list has been loaded. */
+  volumes?: readonly VolumeSummary[];
   /** Empty until the network list has been loaded. */
   networks?: readonly NetworkSummary[];
   isMac: boolean;
@@ -47,7 +52,7 @@ export interface PaletteItem {
   key: string;
   /** What the option is called ("Stop web-1"), and what the query is matched against. */
   label: string;
-  kind: 'page' | 'container' | 'action' | 'image' | 'network' | 'command';
+  kind: 'page' | 'container' | 'action' | 'image' | 'volume' | 'network' | 'command';
   /** Secondary text: a container's image and state, an image's size… matched with a penalty. */
   detail?: string;
   /** A shortcut that does the same, formatted for this platform. */
@@ -70,7 +75,7 @@ const byRunningThenName = (a: ContainerSummary, b: ContainerSummary) =>
   Number(isLive(b.state)) - Number(isLive(a.state)) || a.name.localeCompare(b.name);
 
 /** Every command the palette offers for the current state: pages, containers and images, and their actions. */
-export function buildPaletteItems({ containers, images, imageActions, networks = [], isMac }: PaletteSources): PaletteItem[] {
+export function buildPaletteItems({ containers, images, imageActions, volumes = [], networks = [], isMac }: PaletteSources): PaletteItem[] {
   // Every page of the sidebar, with its shortcut when it has one.
   const pages: PaletteItem[] = navItems.map((nav) => {
     const shortcut = SHORTCUTS.find((s) => s.href === nav.href);
@@ -145,6 +150,7 @@ export function buildPaletteItems({ containers, images, imageActions, networks =
     ...pages,
     ...jumps,
     ...imageJumps,
+    ...volumeItems(volumes),
     ...networkItems.filter((i) => i.kind === 'network'),
     ...containerActions,
     ...imageActionItems,
@@ -154,11 +160,23 @@ export function buildPaletteItems({ containers, images, imageActions, networks =
 
 const GLOBAL_COMMANDS: readonly GlobalCommandId[] = ['pull', 'build', 'run', 'prune', 'login'];
 
+/** Each volume: open it, browse its files, remove it (behind its dialog). Named volumes first. */
+function volumeItems(volumes: readonly VolumeSummary[]): PaletteItem[] {
+  const sorted = [...volumes].sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name));
+  const detail = (v: VolumeSummary) => t.volumeDetail(v.usedBy.length);
+  return sorted.flatMap((v): PaletteItem[] => [
+    { key: `volume:${v.name}`, label: t.openVolume(v.name), kind: 'volume', detail: detail(v), action: { type: 'navigate', href: hrefs.volume(v.name) } },
+    { key: `volume-files:${v.name}`, label: t.browseVolume(v.name), kind: 'action', detail: detail(v), action: { type: 'navigate', href: hrefs.volume(v.name, 'files') } },
+    { key: `volume-remove:${v.name}`, label: t.removeVolume(v.name), kind: 'action', detail: detail(v), action: { type: 'remove-volume', name: v.name } },
+  ]);
+}
+
 /** Tabs of a container's page the palette opens directly. */
 const CONTAINER_TABS: { tab: DetailsTab; label: (name: string) => string; when: (c: ContainerSummary) => boolean }[] = [
   { tab: 'logs', label: t.logs, when: () => true },
   { tab: 'terminal', label: t.terminal, when: (c) => c.state === 'running' },
   { tab: 'inspect', label: t.inspect, when: () => true },
+  { tab: 'files', label: t.files, when: () => true },
 ];
 
 export interface PaletteResult {

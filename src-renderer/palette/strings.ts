@@ -1,12 +1,12 @@
 /** User-visible strings of the command palette. */
 export const paletteStrings = {
   title: 'Command palette',
-  input: 'Search commands, containers and images',
+  input: 'Search commands, containers, images and volumes',
   placeholder: 'Type a container, an image or a command…',
   results: 'Results',
   empty: 'Nothing matches.',
   more: (n: number) => `${n} more — keep typing to narrow down`,
-  kinds: { page: 'Page', container: 'Container', action: 'Action', image: 'Image', network: 'Network', command: 'Command' },
+  kinds: { page: 'Page', container: 'Container', action: 'Action', image: 'Image', volume: 'Volume', network: 'Network', command: 'Command' },
   commands: {
     pull: 'Pull image…',
     build: 'Build image…',
@@ -19,6 +19,11 @@ export const paletteStrings = {
   inspect: (name: string) => `Inspect ${name}`,
   logs: (name: string) => `Open logs of ${name}`,
   terminal: (name: string) => `Open terminal of ${name}`,
+  files: (name: string) => `Browse files of ${name}`,
+  openVolume: (name: string) => `Volume ${name}`,
+  browseVolume: (name: string) => `Browse volume ${name}`,
+  removeVolume: (name: string) => `Remove volume ${name}`,
+  volumeDetail: (users: number) => (users === 0 ? 'unused volume' : users === 1 ? 'volume used by 1 container' : `volume used by ${users} containers`),
   imageDetail: (shortId: string, usedBy: number) =>
     `${shortId} · ${usedBy === 0 ? 'unused' : usedBy === 1 ? 'used by 1 container' : `used by ${usedBy} containers`}`,
   count: (n: number) => (n === 1 ? '1 result' : `${n} results`),

@@ -5,6 +5,8 @@ export const shellStrings = {
     label: 'Main',
     containers: 'Containers',
     images: 'Images',
+    volumes: 'Volumes',
+    diskUsage: 'Disk usage',
     registries: 'Registries',
     settings: 'Settings',
     networks: 'Networks',

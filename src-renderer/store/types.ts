@@ -2,6 +2,7 @@ import type { ApiErrorShape, ContainerChange, ContainerSummary, EngineStatus } f
 import type { SettingsSlice } from '../settings/settings-slice';
 import type { KeyboardSlice } from '../keyboard/keyboard-slice';
 import type { ImagesSlice } from '../images/images-slice';
+import type { VolumesSlice } from '../volumes/volumes-slice';
 import type { NetworksSlice } from '../networks/networks-slice';
 
 export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created' | 'cpu' | 'memory';
@@ -67,4 +68,4 @@ export interface UiSlice {
   closeRemove(): void;
 }
 
-export type BerthState = EngineSlice & ContainersSlice & UiSlice & SettingsSlice & KeyboardSlice & ImagesSlice & NetworksSlice;
+export type BerthState = EngineSlice & ContainersSlice & UiSlice & SettingsSlice & KeyboardSlice & ImagesSlice & VolumesSlice & NetworksSlice;

@@ -22,6 +22,7 @@ export interface RawContainerSummary {
   Status?: string;
   Ports?: RawPort[];
   Labels?: Record<string, string> | null;
+  Mounts?: RawMount[] | null;
 }
 
 export interface RawMount {

@@ -101,7 +101,15 @@ export function toContainerSummary(
     labels,
     composeProject: labels[COMPOSE_PROJECT] ?? null,
     composeService: labels[COMPOSE_SERVICE] ?? null,
+    ...(raw.Mounts ? { volumes: volumeNames(raw.Mounts) } : {}),
   };
+}
+
+/** The volumes among a container's mounts, each once (sorted, so equal lists compare equal). */
+export function volumeNames(mounts: readonly RawMount[]): string[] {
+  const names = new Set<string>();
+  for (const m of mounts) if (m.Type === 'volume' && m.Name) names.add(m.Name);
+  return [...names].sort();
 }
 
 const asArray = (v: string[] | string | null | undefined): string[] =>

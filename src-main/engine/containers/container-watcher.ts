@@ -4,6 +4,7 @@ import type { EngineEvent, EventsHub } from '../connection/events-hub';
 import { toContainerSummary } from './container-mapper';
 import { expectedStates, STALE_RETRY_DELAYS_MS } from './event-expectations';
 import type { RawContainerSummary } from '../connection/engine-types';
+import { isHelperContainer } from '../connection/helper-containers';
 import { asList, createListRetry } from '../connection/list-failure';
 import { createStatusTimesMemory } from './status-times';
 
@@ -101,7 +102,7 @@ export function createContainerWatcher(
     try {
       const answer = asList<RawContainerSummary>(await client.listContainers(), 'list containers');
       const fetchedAt = Date.now();
-      list = answer.map((raw) => summaryOf(raw, fetchedAt));
+      list = answer.filter((c) => !isHelperContainer(c.Labels)).map((raw) => summaryOf(raw, fetchedAt));
     } catch (err) {
       if (gen !== syncGeneration || disposed) return;
       syncing = false;
@@ -161,7 +162,7 @@ export function createContainerWatcher(
   }
 
   function settle(id: string, match: RawContainerSummary | undefined, fetchedAt: number): void {
-    const fresh = match ? summaryOf(match, fetchedAt) : undefined;
+    const fresh = match && !isHelperContainer(match.Labels) ? summaryOf(match, fetchedAt) : undefined;
     const want = expected.get(id);
     if (fresh && want && !want.includes(fresh.state) && retryStale(id)) return;
     expected.delete(id);

@@ -1,5 +1,6 @@
 import type { ContainerDetails, ContainerSummary } from '../../../src-common/models/container';
 import type { ContainerRef, DockerClient } from '../connection/docker-client';
+import { isHelperContainer } from '../connection/helper-containers';
 import { toContainerDetails, toContainerSummary } from './container-mapper';
 
 export interface ContainersService {
@@ -35,7 +36,7 @@ export function createContainersService(deps: ContainersServiceDeps): Containers
     list: async () => {
       const raw = await deps.requireClient().listContainers();
       let list = mapped.get(raw);
-      if (!list) mapped.set(raw, (list = raw.map((r) => toContainerSummary(r))));
+      if (!list) mapped.set(raw, (list = raw.filter((c) => !isHelperContainer(c.Labels)).map((r) => toContainerSummary(r))));
       return list;
     },
     inspect: async (id) => toContainerDetails(await deps.requireClient().inspectContainer(ref(id))),

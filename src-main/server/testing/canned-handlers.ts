@@ -89,6 +89,25 @@ const cannedBuildRunCalls = {
   'build.pickContext': async () => ({ supported: false, path: null }),
   'build.checkContext': notCanned,
 } satisfies Partial<ApiHandlers['calls']>;
+/** Volumes, files and disk usage: no volumes, nothing to browse or measure. */
+const cannedStorageCalls = {
+  'volumes.list': async () => [],
+  'volumes.create': notCanned,
+  'volumes.remove': notCanned,
+  'volumes.measureSizes': notCanned,
+  'volumes.prunePreview': notCanned,
+  'volumes.prune': notCanned,
+  'files.stat': notCanned,
+  'files.readText': notCanned,
+  'files.download': notCanned,
+  'files.uploadOffer': notCanned,
+  'files.pickAndUpload': notCanned,
+  'system.diskUsage': notCanned,
+  'containers.prunePreview': notCanned,
+  'containers.prune': notCanned,
+  'buildCache.prunePreview': notCanned,
+  'buildCache.prune': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
 /** Networks: an empty list; nothing to create or connect. */
 const cannedNetworkCalls = {
   'networks.list': async () => [],
@@ -146,6 +165,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       ...cannedImageCalls,
       ...cannedBuildRunCalls,
       ...cannedRegistryCalls,
+      ...cannedStorageCalls,
       ...cannedNetworkCalls,
       ...terminal.calls,
       'logs.download': notCanned,
@@ -179,6 +199,12 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       },
       ...terminal.streams,
       'logs.follow': endNotCanned,
+      'volumes.changes': (_args, sink) => {
+        sink.next({ kind: 'snapshot', volumes: [] });
+        return () => undefined;
+      },
+      'volumes.browse': endNotCanned,
+      'files.list': endNotCanned,
       'networks.changes': (_args, sink) => {
         sink.next({ kind: 'snapshot', networks: [] });
         return () => undefined;

@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import type { ServerMessage } from '../../../src-common/contract/index';
 import { startServer, type RunningServer } from '../http-server';
 import { createDownloadRegistry, type DownloadRegistry } from '../../api/downloads';
+import { createUploadRegistry, type UploadRegistry } from '../../api/uploads';
 import { createCannedHandlers, type CannedHandlers, type CannedOptions } from './canned-handlers';
 
 export const TEST_TOKEN = 'test-token-0123456789-abcdefghij';
@@ -14,6 +15,7 @@ export const INDEX_HTML = '<!doctype html><title>Berth test page</title>';
 export interface TestServer {
   server: RunningServer;
   downloads: DownloadRegistry;
+  uploads: UploadRegistry;
   handlers: CannedHandlers;
   staticDir: string;
   logs: string[];
@@ -34,8 +36,10 @@ export async function startTestServer(options: CannedOptions = {}): Promise<Test
   const handlers = createCannedHandlers(options);
   const logs: string[] = [];
   const downloads = createDownloadRegistry();
+  const uploads = createUploadRegistry();
   const server = await startServer({
     downloads,
+    uploads,
     handlers,
     token: TEST_TOKEN,
     host: '127.0.0.1',
@@ -46,6 +50,7 @@ export async function startTestServer(options: CannedOptions = {}): Promise<Test
   return {
     server,
     downloads,
+    uploads,
     handlers,
     staticDir,
     logs,
@@ -70,6 +75,7 @@ export function httpRequest(
   rawPath: string,
   headers: Record<string, string> = {},
   method = 'GET',
+  body?: Buffer,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: rawPath, method, headers }, (res) => {
@@ -80,7 +86,7 @@ export function httpRequest(
       );
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 

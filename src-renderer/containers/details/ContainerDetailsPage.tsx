@@ -18,11 +18,12 @@ import { LoadFailed } from '../../shared/LoadFailed';
 // code, loaded once the app is idle (or when first opened, if that comes sooner).
 const TerminalTab = lazyNamed(() => import('../../terminal/TerminalTab'), 'TerminalTab');
 const LogsTab = lazyNamed(() => import('../../logs/LogsTab'), 'LogsTab');
+const FileBrowser = lazyNamed(() => import('../../files/FileBrowser'), 'FileBrowser');
 const StatsTab = lazyNamed(() => import('../../stats/StatsTab'), 'StatsTab');
 preloadWhenIdle(LogsTab, TerminalTab);
 
 const t = containerStrings.details;
-const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'stats', 'changes'];
+const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'stats', 'files', 'changes'];
 
 export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab }) {
   const { entity, state } = useContainerDetails(id);
@@ -74,11 +75,13 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
         {state.kind === 'failed' && <LoadFailed message={t.loadFailed(state.message)} onRetry={state.retry} />}
         {tab === 'terminal' && entity && <TerminalTab container={entity} />}
         {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
+        {tab === 'files' && entity && <FileBrowser target={{ kind: 'container', id: entity.id }} rootName={entity.name} />}
         {tab === 'stats' && entity && <StatsTab id={entity.id} name={entity.name} state={entity.state} />}
         {state.kind === 'ready' &&
           tab !== 'terminal' &&
           tab !== 'logs' &&
           tab !== 'changes' &&
+          tab !== 'files' &&
           tab !== 'stats' &&
           (tab === 'overview' ? <OverviewTab details={state.details} /> : <InspectTab raw={state.details.raw} />)}
       </TabPanel>
