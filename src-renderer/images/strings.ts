@@ -2,8 +2,11 @@
 export const imageStrings = {
   title: 'Images',
   loading: 'Loading images…',
-  empty: 'No images.',
-  emptyFiltered: 'No images match the filter.',
+  empty: 'No images yet',
+  emptyHint: 'Pull one from a registry or build one from a folder with a Dockerfile.',
+  emptyFiltered: 'No images match the filter',
+  emptyFilteredHint: 'Change the filter or clear it to see every image.',
+  clearFilter: 'Clear filter',
   filterLabel: 'Filter images',
   filterPlaceholder: 'Filter by name, tag, ID or registry',
   danglingOnly: 'Dangling only',
@@ -39,6 +42,7 @@ export const imageStrings = {
   saved: (path: string) => `Saved to ${path}`,
   remove: {
     title: (ref: string) => `Remove ${ref}`,
+    mode: 'What to remove',
     onlyTag: (tag: string) => `Remove only the name ${tag}`,
     onlyTagNote: (others: string) => `The image stays, with its other names: ${others}.`,
     wholeImage: (count: number) => `Delete the image and all its ${count} names`,
@@ -60,6 +64,7 @@ export const imageStrings = {
   },
   prune: {
     title: 'Prune images',
+    mode: 'What to prune',
     dangling: 'Dangling images only (untagged, unused)',
     unused: 'All images no container uses',
     loading: 'Working out what would go…',
