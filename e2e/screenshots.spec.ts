@@ -14,6 +14,7 @@ const shots: Record<string, string> = {
   'container-overview': 'container-details',
   'container-logs': 'container-logs',
   'container-terminal': 'container-terminal',
+  'container-stats': 'container-stats',
   images: 'images',
   'image-layers': 'image-layers',
   build: 'build',
