@@ -12,6 +12,7 @@ import { useBerthStore } from './store/store';
 import { TransferDialogs } from './registries/TransferDialog';
 import { DesktopIntegration } from './keyboard/DesktopIntegration';
 import { ImageDialogs } from './images/ImageDialogs';
+import { NetworkDialogs } from './networks/NetworkDialogs';
 import { RunDialog } from './run/RunDialog';
 import { registerBuildRunImageActions } from './run/image-actions';
 import { lazyNamed } from './shell/lazy-named';
@@ -27,6 +28,9 @@ const RegistriesPage = lazyNamed(() => import('./registries/RegistriesPage'), 'R
 const ImagesPage = lazyNamed(() => import('./images/ImagesPage'), 'ImagesPage');
 const ImageDetailsPage = lazyNamed(() => import('./images/details/ImageDetailsPage'), 'ImageDetailsPage');
 const BuildPage = lazyNamed(() => import('./build/BuildPage'), 'BuildPage');
+const NetworksPage = lazyNamed(() => import('./networks/NetworksPage'), 'NetworksPage');
+const NetworkDetailsPage = lazyNamed(() => import('./networks/NetworkDetailsPage'), 'NetworkDetailsPage');
+const ActivityPage = lazyNamed(() => import('./activity/ActivityPage'), 'ActivityPage');
 
 function Page() {
   const route = useRoute();
@@ -47,6 +51,12 @@ function Page() {
       return <BuildPage />;
     case 'image':
       return <ImageDetailsPage key={route.id} id={route.id} tab={route.tab} />;
+    case 'networks':
+      return <NetworksPage />;
+    case 'network':
+      return <NetworkDetailsPage key={route.id} id={route.id} />;
+    case 'activity':
+      return <ActivityPage />;
     case 'not-found':
       return (
         <section className="ui-page" aria-labelledby="not-found-title">
@@ -79,6 +89,7 @@ export function App() {
       <RemoveDialog />
       <TransferDialogs />
       <ImageDialogs />
+      <NetworkDialogs />
       <RunDialog />
       <DesktopIntegration />
       <Toasts />

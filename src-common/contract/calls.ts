@@ -6,6 +6,7 @@ import { buildRunCalls } from './build-run';
 import { logCalls } from './logs';
 import { terminalCalls } from './terminal';
 import { desktopCalls } from './desktop';
+import { networkCalls } from './networks';
 import { statsCalls } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerDetails, ContainerId, ContainerSummary } from '../models/container';
@@ -77,6 +78,7 @@ export const calls = {
   ...logCalls,
   ...terminalCalls,
   ...desktopCalls,
+  ...networkCalls,
   ...statsCalls,
 } as const;
 

@@ -6,6 +6,8 @@ import { buildRunStreams } from './build-run';
 import { logStreams } from './logs';
 import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
+import { networkStreams } from './networks';
+import { activityStreams } from './activity';
 import { statsStreams } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
@@ -34,6 +36,8 @@ export const streams = {
   ...logStreams,
   ...terminalStreams,
   ...desktopStreams,
+  ...networkStreams,
+  ...activityStreams,
   ...statsStreams,
 } as const;
 

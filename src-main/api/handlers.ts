@@ -9,6 +9,8 @@ import { createBuildRunHandlers } from './build-run-handlers';
 import { createLogHandlers } from './logs-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
+import { createNetworkHandlers } from './networks-handlers';
+import { createActivityHandlers } from './activity-handlers';
 import { createStatsHandlers } from './stats-handlers';
 
 /**
@@ -23,6 +25,8 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const logs = createLogHandlers(engine, host);
   const terminal = createTerminalHandlers(engine, host);
   const desktop = createDesktopHandlers(engine, host);
+  const networks = createNetworkHandlers(engine);
+  const activity = createActivityHandlers(engine);
   const stats = createStatsHandlers(engine);
   // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
   return {
@@ -34,6 +38,8 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.calls,
       ...terminal.calls,
       ...desktop.calls,
+      ...networks.calls,
+      ...activity.calls,
       ...stats.calls,
     },
     streams: {
@@ -44,6 +50,8 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.streams,
       ...terminal.streams,
       ...desktop.streams,
+      ...networks.streams,
+      ...activity.streams,
       ...stats.streams,
     },
   };

@@ -74,6 +74,17 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'registries.logout': { server: 'localhost:5000' },
   'registries.searchHub': { term: 'nginx' },
   'logs.download': { id: 'web-1' },
+  'networks.list': {},
+  'networks.inspect': { id: 'app-net' },
+  'networks.create': {
+    form: { name: 'app-net', subnet: '10.40.0.0/16', gateway: '', ipRange: '', internal: false, attachable: true, labels: 'a=1' },
+  },
+  'networks.removeCheck': { id: 'app-net' },
+  'networks.remove': { id: 'app-net' },
+  'networks.prunePreview': {},
+  'networks.prune': { labels: ['berth.test=1'] },
+  'networks.connect': { form: { network: 'app-net', container: 'web-1', aliases: 'db', ipAddress: '10.40.0.9' } },
+  'networks.disconnect': { network: 'app-net', container: 'web-1', force: false },
   'stats.watch': { viewId: 'view-0123456789abcdef', ids: ['web-1'], totals: true },
 };
 

@@ -142,7 +142,6 @@ export const containerStrings = {
     envColumns: { name: 'Variable', value: 'Value' },
     portColumns: { host: 'Host', container: 'Container' },
     mountColumns: { type: 'Type', source: 'Source', destination: 'Destination', mode: 'Mode' },
-    networkColumns: { name: 'Network', ip: 'IP address', ipv6: 'IPv6 address', gateway: 'Gateway', mac: 'MAC address' },
     labelColumns: { key: 'Label', value: 'Value' },
     none: 'None',
     unlimited: 'Unlimited',

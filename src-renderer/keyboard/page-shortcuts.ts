@@ -2,7 +2,15 @@ import { hrefs } from '../router/route';
 import { parseShortcut, type Binding, type Chord } from './shortcuts';
 import { keyboardStrings as t } from './strings';
 
-export type ShortcutId = 'palette' | 'help' | 'go-containers' | 'go-images' | 'go-registries' | 'go-settings';
+export type ShortcutId =
+  | 'palette'
+  | 'help'
+  | 'go-containers'
+  | 'go-images'
+  | 'go-registries'
+  | 'go-settings'
+  | 'go-networks'
+  | 'go-activity';
 
 export interface ShortcutSpec {
   id: ShortcutId;
@@ -22,6 +30,8 @@ export const SHORTCUTS: readonly ShortcutSpec[] = [
   { id: 'go-images', keys: 'g i', label: t.commands.goImages, href: hrefs.images() },
   { id: 'go-registries', keys: 'g r', label: t.commands.goRegistries, href: hrefs.registries() },
   { id: 'go-settings', keys: 'g s', label: t.commands.goSettings, href: hrefs.settings() },
+  { id: 'go-networks', keys: 'g n', label: t.commands.goNetworks, href: hrefs.networks() },
+  { id: 'go-activity', keys: 'g a', label: t.commands.goActivity, href: hrefs.activity() },
 ];
 
 export const isMacPlatform = (): boolean =>

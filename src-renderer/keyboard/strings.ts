@@ -11,6 +11,8 @@ export const keyboardStrings = {
     goImages: 'Go to Images',
     goRegistries: 'Go to Registries',
     goSettings: 'Go to Settings',
+    goNetworks: 'Go to Networks',
+    goActivity: 'Go to Activity',
   },
   paletteKeys: [
     { keys: '↑ / ↓', action: 'Move through the results' },

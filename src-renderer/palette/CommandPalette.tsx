@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { runContainerAction } from '../containers/actions';
 import { imageRowActions } from '../images/image-actions';
 import { useImagesLive } from '../images/use-images-live';
+import { useNetworksLive } from '../networks/use-networks-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { Input } from '../ui/Input';
@@ -25,6 +26,9 @@ function run(action: PaletteAction) {
       return;
     case 'image':
       imageRowActions.find((a) => a.key === action.actionKey)?.run(action.target);
+      return;
+    case 'network':
+      useBerthStore.getState().openNetworkDialog({ kind: 'connect', networkId: action.id, containerId: null });
   }
 }
 
@@ -58,15 +62,17 @@ function PaletteContent() {
   const listRef = useRef<HTMLUListElement>(null);
   const containers = useBerthStore(useShallow((s) => Object.values(s.containers)));
   const images = useBerthStore(useShallow((s) => Object.values(s.images)));
-  // The image list is live only while some view needs it: the palette is one.
+  const networks = useBerthStore(useShallow((s) => Object.values(s.networks)));
+  // The image and network lists are live only while some view needs them: the palette is one.
   useImagesLive();
+  useNetworksLive();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ids = { list: useId(), status: useId() };
 
   const items = useMemo(
-    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, isMac: isMacPlatform() }),
-    [containers, images],
+    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, networks, isMac: isMacPlatform() }),
+    [containers, images, networks],
   );
   const results = useMemo(() => searchPalette(items, query), [items, query]);
   const shown = results.slice(0, SHOWN);

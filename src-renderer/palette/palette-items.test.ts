@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../src-common/models/container';
 import type { ImageSummary } from '../../src-common/models/images';
+import type { NetworkSummary } from '../../src-common/models/networks';
 import { buildPaletteItems, searchPalette, type ImageActionSpec, type PaletteSources } from './palette-items';
 
 const container = (name: string, state: ContainerSummary['state'], image = 'busybox:1'): ContainerSummary => ({
@@ -53,6 +54,8 @@ describe('buildPaletteItems', () => {
       ['Go to Images', 'G then I'],
       ['Go to Registries', 'G then R'],
       ['Go to Settings', 'G then S'],
+      ['Go to Networks', 'G then N'],
+      ['Go to Activity', 'G then A'],
     ]);
     // Running (and paused) first, then by name.
     expect(items.filter((i) => i.kind === 'container').map((i) => i.label)).toEqual(['cache', 'web-1', 'db']);
@@ -120,5 +123,36 @@ describe('searchPalette', () => {
   it('lists everything for an empty query and nothing for nonsense', () => {
     expect(labels('', containers).length).toBe(buildPaletteItems(sources(containers)).length);
     expect(labels('zzzz', containers)).toEqual([]);
+  });
+});
+
+describe('network items', () => {
+  const network = (name: string, driver: string, endpoints = 0): NetworkSummary => ({
+    id: `net-${name}`,
+    name,
+    driver,
+    scope: 'local',
+    created: '',
+    internal: false,
+    attachable: false,
+    ingress: false,
+    enableIPv6: false,
+    ipamDriver: 'default',
+    subnets: driver === 'bridge' ? [{ subnet: '10.1.0.0/24', gateway: '', ipRange: '' }] : [],
+    predefined: name === 'host' || name === 'bridge',
+    labels: {},
+    options: {},
+    endpoints: Array.from({ length: endpoints }, (_, i) => ({ containerId: `c${i}`, name: `c${i}`, ipv4Address: '', ipv6Address: '', macAddress: '' })),
+  });
+
+  it('jumps to each network and offers "Connect a container to X" where a container can join', () => {
+    const items = buildPaletteItems({ ...sources([]), networks: [network('host', 'host'), network('app', 'bridge', 2)] });
+    expect(items.filter((i) => i.kind === 'network').map((i) => [i.label, i.detail])).toEqual([
+      ['app', 'bridge · 10.1.0.0/24 · 2 containers'],
+      ['host', 'host · no containers'],
+    ]);
+    expect(items.find((i) => i.label === 'Connect a container to app')?.action).toEqual({ type: 'network', action: 'connect', id: 'net-app' });
+    expect(items.some((i) => i.label === 'Connect a container to host')).toBe(false);
+    expect(searchPalette(items, 'connect app')[0]?.item.label).toBe('Connect a container to app');
   });
 });

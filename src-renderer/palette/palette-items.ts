@@ -1,5 +1,7 @@
 import type { ContainerSummary } from '../../src-common/models/container';
 import type { ImageSummary } from '../../src-common/models/images';
+import type { NetworkSummary } from '../../src-common/models/networks';
+import { networkPaletteItems } from '../networks/network-palette-items';
 import { containerStrings } from '../containers/strings';
 import { isLive } from '../containers/rows';
 import { chordsOf, SHORTCUTS } from '../keyboard/page-shortcuts';
@@ -14,7 +16,9 @@ export type PaletteAction =
   | { type: 'navigate'; href: string }
   | { type: 'container'; id: string; action: Exclude<ContainerAction, 'remove'> }
   /** One of the images feature's row actions (Run, Push, Remove…), by its key. */
-  | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } };
+  | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } }
+  /** Opens the networks feature's dialog for one network. */
+  | { type: 'network'; action: 'connect'; id: string };
 
 /** The part of the images feature's row actions the palette needs (see images/image-actions.ts). */
 export interface ImageActionSpec {
@@ -28,6 +32,8 @@ export interface PaletteSources {
   /** Empty until the images list has been loaded. */
   images: readonly ImageSummary[];
   imageActions: readonly ImageActionSpec[];
+  /** Empty until the network list has been loaded. */
+  networks?: readonly NetworkSummary[];
   isMac: boolean;
 }
 
@@ -36,7 +42,7 @@ export interface PaletteItem {
   key: string;
   /** What the option is called ("Stop web-1"), and what the query is matched against. */
   label: string;
-  kind: 'page' | 'container' | 'action' | 'image';
+  kind: 'page' | 'container' | 'action' | 'image' | 'network';
   /** Secondary text: a container's image and state, an image's size… matched with a penalty. */
   detail?: string;
   /** A shortcut that does the same, formatted for this platform. */
@@ -59,7 +65,7 @@ const byRunningThenName = (a: ContainerSummary, b: ContainerSummary) =>
   Number(isLive(b.state)) - Number(isLive(a.state)) || a.name.localeCompare(b.name);
 
 /** Every command the palette offers for the current state: pages, containers and images, and their actions. */
-export function buildPaletteItems({ containers, images, imageActions, isMac }: PaletteSources): PaletteItem[] {
+export function buildPaletteItems({ containers, images, imageActions, networks = [], isMac }: PaletteSources): PaletteItem[] {
   const pages: PaletteItem[] = SHORTCUTS.filter((s) => s.href).map((s) => ({
     key: `page:${s.id}`,
     label: s.label,
@@ -117,7 +123,16 @@ export function buildPaletteItems({ containers, images, imageActions, isMac }: P
         }),
       );
   });
-  return [...pages, ...jumps, ...imageJumps, ...containerActions, ...imageActionItems];
+  const networkItems = networkPaletteItems(networks);
+  return [
+    ...pages,
+    ...jumps,
+    ...imageJumps,
+    ...networkItems.filter((i) => i.kind === 'network'),
+    ...containerActions,
+    ...imageActionItems,
+    ...networkItems.filter((i) => i.kind === 'action'),
+  ];
 }
 
 /** Tabs of a container's page the palette opens directly. */

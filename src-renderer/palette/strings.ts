@@ -6,7 +6,7 @@ export const paletteStrings = {
   results: 'Results',
   empty: 'Nothing matches.',
   more: (n: number) => `${n} more — keep typing to narrow down`,
-  kinds: { page: 'Page', container: 'Container', action: 'Action', image: 'Image' },
+  kinds: { page: 'Page', container: 'Container', action: 'Action', image: 'Image', network: 'Network' },
   openContainer: (name: string) => name,
   inspect: (name: string) => `Inspect ${name}`,
   logs: (name: string) => `Open logs of ${name}`,

@@ -20,6 +20,10 @@ describe('parseRoute', () => {
     ['#/containers/a/b', { page: 'not-found', hash: '#/containers/a/b' }],
     ['#/containers/abc123/logs', { page: 'container', id: 'abc123', tab: 'logs' }],
     ['#/projects/my%20app/logs', { page: 'project-logs', project: 'my app' }],
+    ['#/networks', { page: 'networks' }],
+    ['#/networks/app%20net', { page: 'network', id: 'app net' }],
+    ['#/networks/a/b', { page: 'not-found', hash: '#/networks/a/b' }],
+    ['#/activity', { page: 'activity' }],
   ])('%s', (hash, expected) => expect(parseRoute(hash)).toEqual(expected));
 
   it('round-trips hrefs', () => {
@@ -33,5 +37,8 @@ describe('parseRoute', () => {
     expect(parseRoute(hrefs.registries())).toEqual({ page: 'registries' });
     expect(parseRoute(hrefs.projectLogs('shop_v2'))).toEqual({ page: 'project-logs', project: 'shop_v2' });
     expect(parseRoute(hrefs.container('web-1', 'logs'))).toEqual({ page: 'container', id: 'web-1', tab: 'logs' });
+    expect(parseRoute(hrefs.networks())).toEqual({ page: 'networks' });
+    expect(parseRoute(hrefs.network('n/1'))).toEqual({ page: 'network', id: 'n/1' });
+    expect(parseRoute(hrefs.activity())).toEqual({ page: 'activity' });
   });
 });

@@ -10,6 +10,9 @@ export type Route =
   | { page: 'images' }
   | { page: 'build' }
   | { page: 'image'; id: string; tab: ImageTab }
+  | { page: 'networks' }
+  | { page: 'network'; id: string }
+  | { page: 'activity' }
   | { page: 'not-found'; hash: string };
 
 /** Reads "#/containers", "#/containers/<id>" and "#/containers/<id>/inspect"; empty goes to the list. */
@@ -20,6 +23,16 @@ export function parseRoute(hash: string): Route {
   if (path === '/registries') return { page: 'registries' };
   if (path === '/images') return { page: 'images' };
   if (path === '/build') return { page: 'build' };
+  if (path === '/networks') return { page: 'networks' };
+  if (path === '/activity') return { page: 'activity' };
+  const net = /^\/networks\/([^/]+)$/.exec(path);
+  if (net) {
+    try {
+      return { page: 'network', id: decodeURIComponent(net[1]!) };
+    } catch {
+      return { page: 'not-found', hash };
+    }
+  }
   const im = /^\/images\/([^/]+)(?:\/(overview|layers|inspect))?$/.exec(path);
   if (im) {
     try {
@@ -58,5 +71,8 @@ export const hrefs = {
   projectLogs: (project: string) => `#/projects/${encodeURIComponent(project)}/logs`,
   images: () => '#/images',
   build: () => '#/build',
+  networks: () => '#/networks',
+  network: (id: string) => `#/networks/${encodeURIComponent(id)}`,
+  activity: () => '#/activity',
   image: (id: string, tab: ImageTab = 'overview') => `#/images/${encodeURIComponent(id)}${tab === 'overview' ? '' : `/${tab}`}`,
 };

@@ -7,6 +7,8 @@ export const shellStrings = {
     images: 'Images',
     registries: 'Registries',
     settings: 'Settings',
+    networks: 'Networks',
+    activity: 'Activity',
     collapse: 'Collapse sidebar',
     collapseShort: 'Collapse',
     expand: 'Expand sidebar',

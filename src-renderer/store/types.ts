@@ -2,6 +2,7 @@ import type { ContainerChange, ContainerSummary, EngineStatus } from '../../src-
 import type { SettingsSlice } from '../settings/settings-slice';
 import type { KeyboardSlice } from '../keyboard/keyboard-slice';
 import type { ImagesSlice } from '../images/images-slice';
+import type { NetworksSlice } from '../networks/networks-slice';
 
 export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created' | 'cpu' | 'memory';
 export type SortDirection = 'asc' | 'desc';
@@ -59,4 +60,4 @@ export interface UiSlice {
   closeRemove(): void;
 }
 
-export type BerthState = EngineSlice & ContainersSlice & UiSlice & SettingsSlice & KeyboardSlice & ImagesSlice;
+export type BerthState = EngineSlice & ContainersSlice & UiSlice & SettingsSlice & KeyboardSlice & ImagesSlice & NetworksSlice;

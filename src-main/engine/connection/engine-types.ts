@@ -127,6 +127,7 @@ export interface CreateContainerSpec {
     RestartPolicy?: { Name: string; MaximumRetryCount?: number };
     NanoCpus?: number;
     Memory?: number;
+    NetworkMode?: string;
   };
 }
 

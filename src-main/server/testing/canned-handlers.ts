@@ -85,6 +85,18 @@ const cannedBuildRunCalls = {
   'build.pickContext': async () => ({ supported: false, path: null }),
   'build.checkContext': notCanned,
 } satisfies Partial<ApiHandlers['calls']>;
+/** Networks: an empty list; nothing to create or connect. */
+const cannedNetworkCalls = {
+  'networks.list': async () => [],
+  'networks.inspect': notCanned,
+  'networks.create': notCanned,
+  'networks.removeCheck': notCanned,
+  'networks.remove': notCanned,
+  'networks.prunePreview': async () => ({ networks: [] }),
+  'networks.prune': async () => ({ removed: [] }),
+  'networks.connect': notCanned,
+  'networks.disconnect': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
 const endNotCanned = (_args: unknown, sink: StreamSink<never>) => {
   sink.end({ reason: 'error', error: { code: 'not-found', message: 'Not part of the canned handlers.' } });
   return () => undefined;
@@ -129,6 +141,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       ...cannedImageCalls,
       ...cannedBuildRunCalls,
       ...cannedRegistryCalls,
+      ...cannedNetworkCalls,
       ...terminal.calls,
       'logs.download': notCanned,
       'stats.watch': nothing,
@@ -161,6 +174,14 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       },
       ...terminal.streams,
       'logs.follow': endNotCanned,
+      'networks.changes': (_args, sink) => {
+        sink.next({ kind: 'snapshot', networks: [] });
+        return () => undefined;
+      },
+      'activity.events': (_args, sink) => {
+        sink.next({ kind: 'reset', capacity: 5000 });
+        return () => undefined;
+      },
       // Open and silent: the canned engine has no usage to report.
       'stats.live': () => () => undefined,
       'stats.history': (_args, sink) => {

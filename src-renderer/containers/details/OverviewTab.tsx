@@ -7,6 +7,7 @@ import { formatBytes, formatFullDate } from '../format';
 import { PortLinks } from '../PortLinks';
 import { isLive, portLabel } from '../rows';
 import { containerStrings } from '../strings';
+import { ContainerNetworks } from '../../networks/ContainerNetworks';
 
 const t = containerStrings.details;
 
@@ -56,7 +57,6 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
 
   type Port = (typeof s.ports)[number];
   type Mount = (typeof d.mounts)[number];
-  type Net = (typeof d.networks)[number];
   const portColumns: Column<Port>[] = [
     { key: 'host', header: t.portColumns.host, cell: (p) => (p.publicPort === undefined ? t.notPublished : `${p.ip ?? ''}:${p.publicPort}`) },
     { key: 'container', header: t.portColumns.container, cell: (p) => portLabel({ ...p, publicPort: undefined }) },
@@ -66,13 +66,6 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
     { key: 'source', header: t.mountColumns.source, overflow: 'anywhere', cell: (m) => <code>{m.name ?? m.source}</code> },
     { key: 'dest', header: t.mountColumns.destination, overflow: 'anywhere', cell: (m) => <code>{m.destination}</code> },
     { key: 'mode', header: t.mountColumns.mode, width: '96px', cell: (m) => (m.readOnly ? t.readOnly : t.readWrite) },
-  ];
-  const netColumns: Column<Net>[] = [
-    { key: 'name', header: t.networkColumns.name, cell: (n) => n.name },
-    { key: 'ip', header: t.networkColumns.ip, width: '132px', cell: (n) => n.ipAddress || t.none },
-    { key: 'gw', header: t.networkColumns.gateway, width: '132px', cell: (n) => n.gateway || t.none },
-    { key: 'ipv6', header: t.networkColumns.ipv6, hideBelow: 'md', cell: (n) => n.ipv6Address || t.none },
-    { key: 'mac', header: t.networkColumns.mac, width: '150px', hideBelow: 'sm', cell: (n) => <code>{n.macAddress || t.none}</code>, title: (n) => n.macAddress },
   ];
 
   const sections: ReactNode[] = [
@@ -105,7 +98,7 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
         <PortLinks ports={s.ports} />
       </Section>
       <Section title={t.sections.networks}>
-        {d.networks.length === 0 ? <p className="placeholder">{t.none}</p> : <DataTable label={t.sections.networks} columns={netColumns} rows={d.networks} rowKey={(n) => n.name} />}
+        <ContainerNetworks details={d} />
       </Section>
       <Section title={t.sections.env} className="overview-wide">
         <PairTable label={t.sections.env} columns={[t.envColumns.name, t.envColumns.value]} rows={d.env.map(splitEnv)} />
