@@ -335,6 +335,8 @@ export async function startTour(browser: Browser, viewport: { width: number; hei
   const [berth, demo] = await Promise.all([startBerthServer(), createDemo()]);
   const page = await (await browser.newContext({ viewport })).newPage();
   await page.goto(berth.loginUrl);
+  // The app is up (the first page's heading), so a spec's first step does not race its start.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   return { berth, page, demo };
 }
 
