@@ -16,6 +16,8 @@ export interface DialogProps {
   size?: 'sm' | 'md' | 'lg';
   /** A close (×) button top-right, for dialogs whose footer has no Cancel or Close. */
   closeButton?: boolean;
+  /** Marks a dialog that lets the global shortcuts through (the shortcuts help). */
+  keyboardOwner?: string;
   className?: string;
 }
 
@@ -24,7 +26,7 @@ export interface DialogProps {
  * goes back to the opener on close. An optional close button comes last in the DOM (drawn
  * top-right), so opening focuses the first field or action, not it.
  */
-export function Dialog({ title, description, onClose, children, footer, size = 'md', closeButton = false, className }: DialogProps) {
+export function Dialog({ title, description, onClose, children, footer, size = 'md', closeButton = false, keyboardOwner, className }: DialogProps) {
   const ref = useModalDialog<HTMLDialogElement>();
   const titleId = useId();
   const descriptionId = useId();
@@ -36,6 +38,7 @@ export function Dialog({ title, description, onClose, children, footer, size = '
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       className={`ui-dialog ui-dialog-${size}${className ? ` ${className}` : ''}`}
+      data-keyboard-owner={keyboardOwner}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
