@@ -3,6 +3,7 @@ import { X } from 'lucide-react';
 import { IconButton } from './IconButton';
 import { uiStrings } from './strings';
 import { useModalDialog } from './use-modal-dialog';
+import { useKeyboardScrollable } from './use-keyboard-scrollable';
 import './dialog.css';
 
 export interface DialogProps {
@@ -28,6 +29,7 @@ export interface DialogProps {
  */
 export function Dialog({ title, description, onClose, children, footer, size = 'md', closeButton = false, keyboardOwner, className }: DialogProps) {
   const ref = useModalDialog<HTMLDialogElement>();
+  const bodyRef = useKeyboardScrollable<HTMLDivElement>();
   const titleId = useId();
   const descriptionId = useId();
   return (
@@ -53,7 +55,9 @@ export function Dialog({ title, description, onClose, children, footer, size = '
             </p>
           )}
         </header>
-        <div className="ui-dialog-body">{children}</div>
+        <div ref={bodyRef} className="ui-dialog-body">
+          {children}
+        </div>
         {footer && <footer className="ui-dialog-footer">{footer}</footer>}
         {closeButton && <IconButton label={uiStrings.close} icon={X} size="sm" className="ui-dialog-close" onClick={onClose} />}
       </div>
