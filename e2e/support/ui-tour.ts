@@ -9,6 +9,7 @@ import {
   type TestContainer,
 } from '../../src-main/test-support/engine-fixtures';
 import { startBerthServer, type BerthServer } from './berth-server';
+import { connectToDemoNetwork, createStorageDemo, DB_CMD, STORAGE_DEMO, storageViews } from './ui-tour-storage';
 
 /**
  * A fixed cast for the specs that look at every page (layout, accessibility, screenshots):
@@ -32,6 +33,8 @@ export interface Demo {
   db: TestContainer;
   worker: TestContainer;
   imageId: string;
+  /** The network the db and web are on (see ui-tour-storage.ts). */
+  networkId: string;
 }
 
 const LOG_CMD = [
@@ -70,9 +73,11 @@ export async function createDemo(): Promise<Demo> {
   await buildTestImage(DEMO.imageTag2, [`FROM ${DEMO.image}`]);
   const compose = (service: string) => ({ 'com.docker.compose.project': DEMO.project, 'com.docker.compose.service': service });
   const web = await createNamed({ name: DEMO.web, image: DEMO.image, cmd: LOG_CMD, ports: ['80/tcp'], labels: compose('web') });
-  const db = await createNamed({ name: DEMO.db, labels: compose('db') });
-  const worker = await createNamed({ name: DEMO.worker, start: false });
-  return { web, db, worker, imageId };
+  const { networkId } = await createStorageDemo(DEMO.project);
+  const db = await createNamed({ name: DEMO.db, cmd: DB_CMD, labels: compose('db'), network: STORAGE_DEMO.network, namedVolumes: { [STORAGE_DEMO.volume]: '/data' } });
+  await connectToDemoNetwork(web.id);
+  const worker = await createNamed({ name: DEMO.worker, start: false, anonymousVolumes: ['/var/cache/worker'] });
+  return { web, db, worker, imageId, networkId };
 }
 
 export async function removeDemoImages(): Promise<void> {
@@ -105,7 +110,14 @@ const dialogOpen = (page: Page, name?: string | RegExp) => expect(name ? page.ge
 
 /** Every page and dialog, each opened the way a user gets there. */
 export const views: View[] = [
-  { name: 'containers', open: containerList },
+  {
+    name: 'containers',
+    open: async (page, d) => {
+      await containerList(page);
+      // The usage columns filled in, as a user sees them a moment after opening the page.
+      await expect(page.locator(`[data-container-id="${d.web.id}"] .cell-memory`)).toHaveText(/B/, { timeout: 15_000 });
+    },
+  },
   {
     name: 'container-overview',
     open: async (page, d) => {
@@ -310,6 +322,7 @@ export const views: View[] = [
       await dialogOpen(page, 'Keyboard shortcuts');
     },
   },
+  ...storageViews.map((v) => ({ ...v, open: (page: Page, d: Demo) => v.open(page, { web: d.web.id, networkId: d.networkId }) })),
 ];
 
 /** Closes whatever dialog is open and waits until it is gone. */
