@@ -52,9 +52,10 @@ function Containers({ network }: { network: NetworkSummary }) {
           title: (c) => c.displayName,
           cell: (c) => (c.known ? <a href={hrefs.container(c.containerId)}>{c.displayName}</a> : <span>{`${c.displayName} (${t.staleEndpoint})`}</span>),
         },
-        { key: 'ipv4', header: t.containerColumns.ipv4, width: '18%', cell: (c) => <code>{bareAddress(c.ipv4Address) || t.none}</code> },
-        { key: 'ipv6', header: t.containerColumns.ipv6, width: '22%', hideBelow: 'md', cell: (c) => <code>{bareAddress(c.ipv6Address) || t.none}</code> },
-        { key: 'mac', header: t.containerColumns.mac, width: '18%', hideBelow: 'sm', cell: (c) => <code>{c.macAddress || t.none}</code> },
+        // Addresses are fixed-width mono text: their columns fit them whole; the name gets the rest.
+        { key: 'ipv4', header: t.containerColumns.ipv4, width: '150px', title: (c) => bareAddress(c.ipv4Address) || t.none, cell: (c) => <code>{bareAddress(c.ipv4Address) || t.none}</code> },
+        { key: 'ipv6', header: t.containerColumns.ipv6, width: '22%', hideBelow: 'md', title: (c) => bareAddress(c.ipv6Address) || t.none, cell: (c) => <code>{bareAddress(c.ipv6Address) || t.none}</code> },
+        { key: 'mac', header: t.containerColumns.mac, width: '170px', hideBelow: 'sm', title: (c) => c.macAddress || t.none, cell: (c) => <code>{c.macAddress || t.none}</code> },
         {
           key: 'actions',
           header: t.containerColumns.actions,
@@ -132,8 +133,15 @@ export function NetworkDetailsPage({ id }: { id: string }) {
                 {networkStrings.connect}
               </Button>
             )}
-            <Button variant="danger" icon={Trash2} disabled={blocker !== null} disabledReason={blocker} onClick={() => open({ kind: 'remove', id: network.id })}>
-              {networkStrings.remove(network.name)}
+            <Button
+              variant="danger"
+              icon={Trash2}
+              aria-label={networkStrings.remove(network.name)}
+              disabled={blocker !== null}
+              disabledReason={blocker}
+              onClick={() => open({ kind: 'remove', id: network.id })}
+            >
+              {networkStrings.removeShort}
             </Button>
           </>
         }
