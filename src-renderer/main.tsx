@@ -5,7 +5,6 @@ import { api } from './api/client';
 import { startLiveSync } from './store/live-sync';
 import { useBerthStore } from './store/store';
 import './styles.css';
-import './legacy.css';
 
 startLiveSync(api, useBerthStore);
 
