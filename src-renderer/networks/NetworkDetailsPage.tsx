@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { FactList, type Fact } from '../ui/FactList';
+import { PairTable, sortedPairs } from '../ui/PairTable';
 import { IconButton } from '../ui/IconButton';
 import { PageHeader } from '../ui/PageHeader';
 import { Section } from '../ui/Section';
@@ -21,22 +22,6 @@ import { useNetworksLive } from './use-networks-live';
 import './networks.css';
 
 const t = networkStrings.details;
-
-function KeyValues({ label, values, empty }: { label: string; values: Record<string, string>; empty: string }) {
-  const rows = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
-  if (rows.length === 0) return <p className="network-muted">{empty}</p>;
-  return (
-    <DataTable
-      label={label}
-      columns={[
-        { key: 'k', header: t.keyColumn, width: '40%', cell: ([k]) => <code>{k}</code>, title: ([k]) => k },
-        { key: 'v', header: t.valueColumn, cell: ([, v]) => <code>{v}</code>, title: ([, v]) => v },
-      ]}
-      rows={rows}
-      rowKey={([k]) => k}
-    />
-  );
-}
 
 function Containers({ network }: { network: NetworkSummary }) {
   const containers = useBerthStore((s) => s.containers);
@@ -153,10 +138,10 @@ export function NetworkDetailsPage({ id }: { id: string }) {
         <FactList facts={facts} />
       </Section>
       <Section title={t.labels}>
-        <KeyValues label={t.labels} values={network.labels} empty={t.noLabels} />
+        <PairTable label={t.labels} headers={[t.keyColumn, t.valueColumn]} rows={sortedPairs(network.labels)} empty={t.noLabels} />
       </Section>
       <Section title={t.options}>
-        <KeyValues label={t.options} values={network.options} empty={t.noOptions} />
+        <PairTable label={t.options} headers={[t.keyColumn, t.valueColumn]} rows={sortedPairs(network.options)} empty={t.noOptions} />
       </Section>
     </section>
   );
