@@ -33,7 +33,7 @@ export function AttachedCell({ network, containers, shown = 3 }: { network: Netw
     <span className="network-attached">
       {attached.slice(0, shown).map((c) => (
         <span key={c.containerId} className="network-attached-item">
-          {c.known ? <a href={hrefs.container(c.containerId)}>{c.displayName}</a> : c.displayName}
+          {c.known ? <a href={hrefs.container(c.containerId)}>{c.displayName}</a> : c.displayName}{' '}
           <span className="network-ip">{bareAddress(c.ipv4Address || c.ipv6Address)}</span>
         </span>
       ))}
