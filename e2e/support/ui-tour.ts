@@ -48,19 +48,26 @@ const LOG_CMD = [
   ].join('; '),
 ];
 
-async function createNamed(options: Parameters<typeof createTestContainer>[0] & { name: string }): Promise<TestContainer> {
+/**
+ * Creates a fixed-name container. The name may be held by another tour on this engine
+ * (waited for), and the demo image may be untagged by another tour ending meanwhile
+ * (built again): both are other runs' cast, never taken or removed here.
+ */
+async function createNamed(options: Parameters<typeof createTestContainer>[0] & { name: string }, rebuild: () => Promise<unknown>): Promise<TestContainer> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     try {
       return await createTestContainer(options);
     } catch (err) {
-      if ((err as { code?: string }).code !== 'conflict' || Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 1000));
+      const code = (err as { code?: string }).code;
+      if ((code !== 'conflict' && code !== 'not-found') || Date.now() > deadline) throw err;
+      if (code === 'not-found') await rebuild();
+      else await new Promise((r) => setTimeout(r, 1000));
     }
   }
 }
 
-export async function createDemo(): Promise<Demo> {
+async function buildDemoImages(): Promise<string> {
   const imageId = await buildTestImage(DEMO.image, [
     `FROM ${TEST_IMAGE}`,
     'RUN mkdir -p /srv/www && echo "<h1>demo</h1>" > /srv/www/index.html',
@@ -71,12 +78,18 @@ export async function createDemo(): Promise<Demo> {
     'LABEL org.opencontainers.image.title="demo-app" org.opencontainers.image.version="1.4"',
   ], { 'app.conf': 'listen 80\nroot /srv/www\n' });
   await buildTestImage(DEMO.imageTag2, [`FROM ${DEMO.image}`]);
+  return imageId;
+}
+
+export async function createDemo(): Promise<Demo> {
+  let imageId = await buildDemoImages();
+  const rebuild = async () => (imageId = await buildDemoImages());
   const compose = (service: string) => ({ 'com.docker.compose.project': DEMO.project, 'com.docker.compose.service': service });
-  const web = await createNamed({ name: DEMO.web, image: DEMO.image, cmd: LOG_CMD, ports: ['80/tcp'], labels: compose('web') });
+  const web = await createNamed({ name: DEMO.web, image: DEMO.image, cmd: LOG_CMD, ports: ['80/tcp'], labels: compose('web') }, rebuild);
   const { networkId } = await createStorageDemo(DEMO.project);
-  const db = await createNamed({ name: DEMO.db, cmd: DB_CMD, labels: compose('db'), network: STORAGE_DEMO.network, namedVolumes: { [STORAGE_DEMO.volume]: '/data' } });
+  const db = await createNamed({ name: DEMO.db, cmd: DB_CMD, labels: compose('db'), network: STORAGE_DEMO.network, namedVolumes: { [STORAGE_DEMO.volume]: '/data' } }, rebuild);
   await connectToDemoNetwork(web.id);
-  const worker = await createNamed({ name: DEMO.worker, start: false, anonymousVolumes: ['/var/cache/worker'] });
+  const worker = await createNamed({ name: DEMO.worker, start: false, anonymousVolumes: ['/var/cache/worker'] }, rebuild);
   return { web, db, worker, imageId, networkId };
 }
 
