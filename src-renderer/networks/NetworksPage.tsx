@@ -88,7 +88,8 @@ export function NetworksPage() {
       title: (n) => n.endpoints.map((e) => `${containers[e.containerId]?.name ?? e.name} ${e.ipv4Address}`).join(', '),
       cell: (n) => <AttachedCell network={n} containers={containers} />,
     },
-    { key: 'actions', header: t.columns.actions, hideHeader: true, width: '76px', cell: (n) => <RowActions network={n} /> },
+    // Two 26 px buttons and the cell's padding: sized to them, never clipped.
+    { key: 'actions', header: t.columns.actions, hideHeader: true, width: '84px', overflow: 'visible', cell: (n) => <RowActions network={n} /> },
   ];
 
   return (

@@ -10,6 +10,7 @@ export { Dialog, type DialogProps } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { FactList, type Fact } from './FactList';
 export { PairTable, sortedPairs } from './PairTable';
+export { ScrollList } from './ScrollList';
 export { Field, FormGrid, type FieldControlProps } from './Field';
 export { DisclosureButton } from './DisclosureButton';
 export { IconButton } from './IconButton';
