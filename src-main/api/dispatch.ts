@@ -5,6 +5,7 @@ import {
   type ApiErrorShape,
   type ApiHandlers,
   type CallName,
+  type Caller,
   type StreamEnd,
   type StreamName,
   type StreamSink,
@@ -31,7 +32,12 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  * contract, validates the payload with its schema, runs the handler, and checks the
  * response too so a handler bug cannot leak an off-contract value to the UI.
  */
-export async function dispatchCall(handlers: ApiHandlers, method: string, args: unknown): Promise<CallOutcome> {
+export async function dispatchCall(
+  handlers: ApiHandlers,
+  method: string,
+  args: unknown,
+  caller: Caller,
+): Promise<CallOutcome> {
   if (!isCallName(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method.slice(0, 100)}".` } };
   }
@@ -44,8 +50,8 @@ export async function dispatchCall(handlers: ApiHandlers, method: string, args: 
     };
   }
   try {
-    const handler = handlers.calls[method] as (req: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
+    const handler = handlers.calls[method] as (req: unknown, caller: Caller) => Promise<unknown>;
+    const value = await handler(parsed.data, caller);
     const checked = spec.response.safeParse(value);
     if (!checked.success) {
       return {
@@ -77,6 +83,7 @@ export function openStream(
   name: string,
   args: unknown,
   sink: TransportSink,
+  caller: Caller,
 ): ({ ok: true } & OpenedStream) | { ok: false; error: ApiErrorShape } {
   if (!isStreamName(name)) {
     return { ok: false, error: { code: 'unknown-method', message: `Unknown stream "${name.slice(0, 100)}".` } };
@@ -102,9 +109,9 @@ export function openStream(
       inputListener = listener;
     },
   };
-  const opener = handlers.streams[name] as (a: unknown, s: StreamSink<unknown>) => () => void;
+  const opener = handlers.streams[name] as (a: unknown, s: StreamSink<unknown>, c: Caller) => () => void;
   try {
-    const cancel = opener(parsed.data, guarded);
+    const cancel = opener(parsed.data, guarded, caller);
     return {
       ok: true,
       cancel: () => {

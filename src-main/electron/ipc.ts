@@ -6,6 +6,7 @@ import {
   type ApiErrorShape,
   type FlowWindow,
   type ApiHandlers,
+  type Caller,
   type IpcAckPayload,
   type IpcCallPayload,
   type IpcInputPayload,
@@ -55,6 +56,17 @@ export function registerIpc(options: IpcOptions): () => void {
   const { handlers, rendererIndex, isAppWindow } = options;
   // Subscription ids are chosen by each renderer, so they are only unique per webContents.
   const streamsByContents = new Map<WebContents, Map<number, OpenIpcStream>>();
+  // One caller per webContents: its terminal sessions and picked files are its own.
+  const callers = new WeakMap<WebContents, Caller>();
+  let callerCount = 0;
+  const callerOf = (contents: WebContents): Caller => {
+    let caller = callers.get(contents);
+    if (!caller) {
+      caller = { label: `window ${++callerCount}` };
+      callers.set(contents, caller);
+    }
+    return caller;
+  };
 
   const isTrustedSender = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
     try {
@@ -105,7 +117,7 @@ export function registerIpc(options: IpcOptions): () => void {
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-request', message: 'A call needs { method: string, args }.' } };
     }
-    return dispatchCall(handlers, parsed.data.method, parsed.data.args);
+    return dispatchCall(handlers, parsed.data.method, parsed.data.args, callerOf(event.sender));
   };
 
   const onSubscribe = (event: IpcMainEvent, payload: unknown): void => {
@@ -125,18 +137,24 @@ export function registerIpc(options: IpcOptions): () => void {
     let ended = false;
     // IPC has no send buffer to look at: the renderer's acks are the only measure of its backlog.
     const window = flowWindowFor(stream);
-    const opened = openStream(handlers, stream, args, {
-      next: (chunk) => {
-        if (contents.isDestroyed()) return false;
-        send({ id, chunk });
-        return window.sent(chunkWeight(chunk));
+    const opened = openStream(
+      handlers,
+      stream,
+      args,
+      {
+        next: (chunk) => {
+          if (contents.isDestroyed()) return false;
+          send({ id, chunk });
+          return window.sent(chunkWeight(chunk));
+        },
+        end: (end) => {
+          ended = true;
+          streams.delete(id);
+          send({ id, end });
+        },
       },
-      end: (end) => {
-        ended = true;
-        streams.delete(id);
-        send({ id, end });
-      },
-    });
+      callerOf(contents),
+    );
     if (!opened.ok) send({ id, end: { reason: 'error', error: opened.error } });
     else if (!ended) streams.set(id, { ...opened, window });
   };

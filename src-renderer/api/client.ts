@@ -13,6 +13,7 @@ import {
 } from '../../src-common/contract/index';
 import type { Transport } from './transport';
 import { createWsTransport, wsUrlFor } from './ws-transport';
+import { currentTokenPage, forgetToken, storedToken, WELCOME_PATH, WELCOME_REFUSED_PATH } from './launch-token';
 
 export interface ApiClient {
   /** Resolves with the contract's response; throws ApiError when the call failed. */
@@ -92,11 +93,31 @@ export function createApiClient(transport: Transport): ApiClient {
   };
 }
 
-/** Electron's preload bridge when present, else the browser-mode WebSocket. */
+/**
+ * True when this is browser mode and the tab has no token (opened without the printed
+ * address's #token=… part): the page then sends the person to the server's "how to get
+ * in" page instead of starting.
+ */
+export function leaveWithoutToken(): boolean {
+  const page = currentTokenPage();
+  if (!page || storedToken(page) !== null) return false;
+  window.location.replace(WELCOME_PATH);
+  return true;
+}
+
+/** Electron's preload bridge when present, else the browser-mode WebSocket with this tab's token. */
 export function pickTransport(): Transport {
   const bridge = (window as { berth?: Transport }).berth;
   if (bridge) return bridge;
-  return createWsTransport({ url: wsUrlFor(window.location) });
+  const page = currentTokenPage();
+  return createWsTransport({
+    url: wsUrlFor(window.location),
+    token: (page && storedToken(page)) ?? '',
+    onUnauthorized: () => {
+      if (page) forgetToken(page);
+      window.location.replace(WELCOME_REFUSED_PATH);
+    },
+  });
 }
 
 let defaultClient: ApiClient | undefined;
