@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src-common/contract/errors';
 import type { Engine } from '../engine/index';
 import type { AppHost } from './app-host';
@@ -67,14 +67,15 @@ describe('build and run handlers', () => {
     });
   });
 
-  it('build.run ends with the error when the engine is not there, and opens nothing', async () => {
+  it('build.run ends with the error when the engine is not there', async () => {
     const h = createBuildRunHandlers(noEngine, host());
     const ends: unknown[] = [];
     const cancel = h.streams['build.run'](
       { contextPath: dir, dockerfile: '', tag: 'app:1', buildArgs: {}, target: '', noCache: false, labels: {} },
       { next: () => true, end: (e) => ends.push(e), onDrain: () => {}, onInput: () => {} }, TEST_CALLER,
     );
-    expect(ends).toEqual([{ reason: 'error', error: { code: 'engine-unreachable', message: 'No engine in this test.' } }]);
+    // The folder is checked first (it is fine), then the engine is asked for.
+    await vi.waitFor(() => expect(ends).toEqual([{ reason: 'error', error: { code: 'engine-unreachable', message: 'No engine in this test.' } }]));
     cancel();
   });
 });

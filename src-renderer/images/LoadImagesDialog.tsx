@@ -51,13 +51,15 @@ export function LoadImagesDialog({ onClose }: { onClose(): void }) {
               value={path}
               autoFocus
               spellCheck={false}
+              // In the desktop app main opens only what its own dialog picked (src-main/api/picked-paths.ts).
+              readOnly={hasNativePicker()}
               aria-invalid={error ? true : undefined}
               aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`}
               onChange={(e) => setPath(e.target.value)}
             />
           </label>
           <p id={hintId} className="note">
-            {t.pathHint}
+            {hasNativePicker() ? t.pathHintElectron : t.pathHint}
           </p>
           {hasNativePicker() && (
             <button type="button" className="button" onClick={() => void choose()}>

@@ -149,6 +149,10 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+  /** Dialogs open as free windows in these tests. */
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return null;
+  }
 }
 
 export class FakeNativeImage {
@@ -333,6 +337,10 @@ function freshState() {
     messageBoxes: [] as Record<string, unknown>[],
     /** The button index showMessageBox answers with. */
     messageBoxResponse: 0,
+    /** What the next showOpenDialog calls answer, in order (a path picked; null cancels); empty cancels. */
+    openDialogAnswers: [] as (string | null)[],
+    /** The options showOpenDialog was called with. */
+    openDialogs: [] as Record<string, unknown>[],
   };
 }
 
@@ -377,7 +385,11 @@ export const electronModule = {
     decryptString: (encrypted: Buffer) => encrypted.toString().replace(/^enc:/, ''),
   },
   dialog: {
-    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] as string[] }),
+    showOpenDialog(...args: unknown[]) {
+      state.openDialogs.push(args[args.length - 1] as Record<string, unknown>);
+      const picked = state.openDialogAnswers.shift() ?? null;
+      return Promise.resolve({ canceled: picked === null, filePaths: picked === null ? [] : [picked] });
+    },
     /** Records the options (the parent window, when given, is skipped) and answers state.messageBoxResponse. */
     showMessageBox(...args: unknown[]) {
       const options = args[args.length - 1] as Record<string, unknown>;
