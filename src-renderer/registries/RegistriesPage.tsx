@@ -3,6 +3,7 @@ import { LoginForm } from './LoginForm';
 import { LoginsList } from './LoginsList';
 import { registryStrings as t } from './strings';
 import { openPullDialog, openPushDialog } from './transfer-dialogs';
+import { UnencryptedEngineNote } from './UnencryptedEngineNote';
 import { useRegistryOverview } from './use-registry-overview';
 import './registries.css';
 
@@ -14,6 +15,7 @@ export function RegistriesPage() {
       <h1 id="registries-title" className="page-title">
         {t.title}
       </h1>
+      <UnencryptedEngineNote />
       <section className="registries-section" aria-labelledby="transfers-title">
         <h2 id="transfers-title">{t.transfers.heading}</h2>
         <p className="note">{t.transfers.lead}</p>

@@ -6,6 +6,7 @@ const s = shellStrings.status;
 export function EngineStatusBar() {
   const status = useBerthStore((st) => st.engineStatus);
   const serverConnected = useBerthStore((st) => st.serverConnected);
+  const endpointChange = useBerthStore((st) => st.endpointChange);
 
   let tone: 'ok' | 'wait' | 'bad';
   let word: string;
@@ -38,6 +39,9 @@ export function EngineStatusBar() {
           {d}
         </span>
       ))}
+      {endpointChange && (
+        <span className="engine-status-detail engine-status-changed">{s.endpointChanged(endpointChange.from)}</span>
+      )}
     </div>
   );
 }

@@ -23,6 +23,13 @@ export interface EngineSlice {
   engineStatusAt: number;
   /** False while the browser-mode socket to the Berth server is down. */
   serverConnected: boolean;
+  /**
+   * The last endpoint the engine status named, and the latest change of it during this
+   * session (from the settings, by this page or any other client): the status bar marks
+   * it, and a notice names both, so a changed endpoint is never silent.
+   */
+  knownEndpoint: string | null;
+  endpointChange: { from: string; to: string } | null;
   setEngineStatus(status: EngineStatus, receivedAt?: number): void;
   setServerConnected(connected: boolean): void;
 }
