@@ -16,8 +16,7 @@ import { registerIpc } from './ipc';
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
 
-const rendererIndex = path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html');
-const appUrl = pathToFileURL(rendererIndex).href;
+const appUrl = 'app://berth/index.html';
 
 /** A valid request for every call; typed so that a new call in the contract must be added here. */
 const validRequests: { [N in CallName]: CallRequest<N> } = {
@@ -120,7 +119,6 @@ function setup() {
   const ours = new Set<unknown>();
   const unregister = registerIpc({
     handlers: recorded.handlers,
-    rendererIndex,
     isAppWindow: (contents) => ours.has(contents),
   });
   const trusted = (url = appUrl) => {
@@ -184,6 +182,8 @@ describe('calls', () => {
     const { trusted, call, hits } = setup();
     const ours = trusted();
     const evil = trusted('https://evil.example/');
+    // The built page opened from disk is not the app's page: only app://berth/index.html is.
+    const fromDisk = trusted(pathToFileURL(path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html')).href);
     const stranger = appContents(); // our page, but in a webContents we did not create
     const payload = { method: 'engine.getStatus', args: {} };
     const vanished = {
@@ -195,6 +195,7 @@ describe('calls', () => {
 
     const outcomes = [
       await call(eventFrom(evil), payload),
+      await call(eventFrom(fromDisk), payload),
       await call(eventFrom(ours, new FakeFrame(appUrl, ours.mainFrame)), payload),
       await call(eventFrom(stranger), payload),
       await call(eventFrom(ours, null), payload),
@@ -299,6 +300,8 @@ describe('streams', () => {
   it('ignores subscriptions from foreign frames', () => {
     const { trusted, subscribe, sinks } = setup();
     const evil = trusted('https://evil.example/');
+    // The built page opened from disk is not the app's page: only app://berth/index.html is.
+    const fromDisk = trusted(pathToFileURL(path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html')).href);
     subscribe(eventFrom(evil), { id: 1, stream: 'engine.status', args: {} });
     expect(sinks).toEqual([]);
   });

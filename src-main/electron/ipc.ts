@@ -16,12 +16,10 @@ import {
 } from '../../src-common/contract/index';
 import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type CallOutcome, type OpenedStream } from '../api/dispatch';
-import { isAppPageUrl } from './security';
+import { isAppPageUrl } from './app-url';
 
 export interface IpcOptions {
   handlers: ApiHandlers;
-  /** dist/renderer/index.html: messages from any other page are refused. */
-  rendererIndex: string;
   /** True for the webContents of a window this app created (not a devtools or foreign one). */
   isAppWindow(contents: WebContents): boolean;
 }
@@ -49,11 +47,11 @@ const refused: ApiErrorShape = {
 
 /**
  * Listens on the contract's IPC channels. Every message is checked twice: where it
- * came from (the main frame of one of our windows, showing our page) and its shape;
+ * came from (the main frame of one of our windows, showing app://berth/index.html) and its shape;
  * the contract's own validation then runs in dispatch. Returns the unregister.
  */
 export function registerIpc(options: IpcOptions): () => void {
-  const { handlers, rendererIndex, isAppWindow } = options;
+  const { handlers, isAppWindow } = options;
   // Subscription ids are chosen by each renderer, so they are only unique per webContents.
   const streamsByContents = new Map<WebContents, Map<number, OpenIpcStream>>();
   // One caller per webContents: its terminal sessions and picked files are its own.
@@ -72,7 +70,7 @@ export function registerIpc(options: IpcOptions): () => void {
     try {
       const frame = event.senderFrame;
       return (
-        frame !== null && frame.parent === null && isAppWindow(event.sender) && isAppPageUrl(frame.url, rendererIndex)
+        frame !== null && frame.parent === null && isAppWindow(event.sender) && isAppPageUrl(frame.url)
       );
     } catch {
       // Reading a frame that was disposed in the meantime throws; such a sender is gone anyway.

@@ -3,7 +3,6 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type IpcStreamMessage } from '../../src-common/contract/index';
 import { createApiHandlers } from '../api/handlers';
@@ -15,7 +14,6 @@ import { FakeFrame, FakeWebContents, resetFakeElectron, state } from './test-sup
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
 
-const rendererIndex = path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html');
 let dir: string;
 let engine: Engine;
 let tar: string;
@@ -41,8 +39,8 @@ beforeEach(() => resetFakeElectron());
 
 async function setup() {
   const host = createElectronHost(await createSettingsStore(dir));
-  const windows = [new FakeWebContents(new FakeFrame(pathToFileURL(rendererIndex).href)), new FakeWebContents(new FakeFrame(pathToFileURL(rendererIndex).href))];
-  registerIpc({ handlers: createApiHandlers(engine, host), rendererIndex, isAppWindow: (c) => windows.includes(c as unknown as FakeWebContents) });
+  const windows = [new FakeWebContents(new FakeFrame('app://berth/index.html')), new FakeWebContents(new FakeFrame('app://berth/index.html'))];
+  registerIpc({ handlers: createApiHandlers(engine, host), isAppWindow: (c) => windows.includes(c as unknown as FakeWebContents) });
   const call = (from: FakeWebContents, method: string, args: unknown) =>
     state.ipcMain.handlers.get(IPC_CHANNELS.call)!({ sender: from, senderFrame: from.mainFrame }, { method, args });
   const subscribe = (from: FakeWebContents, id: number, stream: string, args: unknown) =>

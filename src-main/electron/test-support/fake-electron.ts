@@ -76,8 +76,8 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
-  loadedFile: string | null = null;
-  loadFileOptions: { hash?: string } | undefined = undefined;
+  /** The URL the window was told to load (app://berth/index.html, with the route's hash). */
+  loadedUrl: string | null = null;
   visible = false;
   focused = false;
   minimized = false;
@@ -94,9 +94,8 @@ export class FakeBrowserWindow extends EventEmitter {
     // Electron announces every new webContents on the app.
     state.app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
-  loadFile(file: string, options?: { hash?: string }) {
-    this.loadedFile = file;
-    this.loadFileOptions = options;
+  loadURL(url: string) {
+    this.loadedUrl = url;
     return Promise.resolve();
   }
   show() {
@@ -341,6 +340,10 @@ function freshState() {
     openDialogAnswers: [] as (string | null)[],
     /** The options showOpenDialog was called with. */
     openDialogs: [] as Record<string, unknown>[],
+    /** What protocol.registerSchemesAsPrivileged got, and whether the app was ready then. */
+    privilegedSchemes: [] as { schemes: unknown[]; appWasReady: boolean }[],
+    /** protocol.handle's handlers by scheme. */
+    protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
   };
 }
 
@@ -370,6 +373,15 @@ export const electronModule = {
   },
   get session() {
     return { defaultSession: state.defaultSession };
+  },
+  protocol: {
+    registerSchemesAsPrivileged(schemes: unknown[]) {
+      state.privilegedSchemes.push({ schemes, appWasReady: state.app.isReady() });
+    },
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+      if (state.protocolHandlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
+      state.protocolHandlers.set(scheme, handler);
+    },
   },
   BrowserWindow: FakeBrowserWindow,
   shell: {
