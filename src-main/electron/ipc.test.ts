@@ -303,6 +303,7 @@ describe('streams', () => {
     // The built page opened from disk is not the app's page: only app://berth/index.html is.
     const fromDisk = trusted(pathToFileURL(path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html')).href);
     subscribe(eventFrom(evil), { id: 1, stream: 'engine.status', args: {} });
+    subscribe(eventFrom(fromDisk), { id: 2, stream: 'engine.status', args: {} });
     expect(sinks).toEqual([]);
   });
 
