@@ -56,10 +56,10 @@ test('the Registries page says logins are not sent to an engine on another machi
   await page.goto(server.loginUrl);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Registries' }).click();
   await expect(page.getByRole('heading', { name: 'Registries', level: 1 })).toBeVisible();
-  await expect(page.getByRole('note').filter({ hasText: 'without TLS' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'without TLS' })).toHaveCount(0);
 
   await updateSettingsAsAnotherClient(server, { engine: { mode: 'custom', dockerHost: REMOTE } });
-  const note = page.getByRole('note').filter({ hasText: 'without TLS' });
+  const note = page.getByRole('status').filter({ hasText: 'without TLS' });
   await expect(note).toContainText(`The engine is at ${REMOTE}, on another machine without TLS`);
   await expect(note).toContainText('sends it none of your saved logins');
 });

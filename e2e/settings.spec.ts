@@ -37,8 +37,9 @@ const readSettingsFile = (dir: string): Record<string, unknown> | null => {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
 };
 
-const WHITE = 'rgb(255, 255, 255)';
-const DARK = 'rgb(22, 24, 29)';
+// The canvas token (ui/tokens.css) in each theme.
+const WHITE = 'rgb(246, 247, 249)';
+const DARK = 'rgb(15, 17, 21)';
 
 test.describe('settings', () => {
   test('saves each change to settings.json and shows it again after a reload', async ({ page, serve }) => {

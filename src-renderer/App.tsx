@@ -3,8 +3,8 @@ import { ContainersPage } from './containers/ContainersPage';
 import { RemoveDialog } from './containers/RemoveDialog';
 import { useRoute } from './router/use-route';
 import { hrefs } from './router/route';
-import { EngineStatusBar } from './shell/EngineStatusBar';
-import { MainNav } from './shell/MainNav';
+import { Sidebar } from './shell/Sidebar';
+import { StatusBar } from './shell/StatusBar';
 import { Notices } from './shell/Notices';
 import { UnreachableScreen } from './shell/UnreachableScreen';
 import { shellStrings } from './shell/strings';
@@ -15,6 +15,9 @@ import { ImageDialogs } from './images/ImageDialogs';
 import { RunDialog } from './run/RunDialog';
 import { registerBuildRunImageActions } from './run/image-actions';
 import { lazyNamed } from './shell/lazy-named';
+import { Toasts } from './ui/Toasts';
+import { ButtonLink } from './ui/ButtonLink';
+import { EmptyState } from './ui/EmptyState';
 
 registerBuildRunImageActions();
 
@@ -46,9 +49,17 @@ function Page() {
       return <ImageDetailsPage key={route.id} id={route.id} tab={route.tab} />;
     case 'not-found':
       return (
-        <section className="page page-message">
-          <h1>{shellStrings.notFound.title}</h1>
-          <a href={hrefs.containers()}>{shellStrings.notFound.back}</a>
+        <section className="ui-page" aria-labelledby="not-found-title">
+          <EmptyState
+            titleAs="h1"
+            titleId="not-found-title"
+            title={shellStrings.notFound.title}
+            actions={
+              <ButtonLink variant="primary" href={hrefs.containers()}>
+                {shellStrings.notFound.back}
+              </ButtonLink>
+            }
+          />
         </section>
       );
   }
@@ -57,27 +68,20 @@ function Page() {
 export function App() {
   // The unreachable screen replaces the page only when there is nothing to show.
   const showUnreachable = useBerthStore((s) => s.engineStatus?.state === 'unreachable' && !s.containersLoaded);
-  const route = useRoute();
   return (
     <div className="app">
-      <header className="app-header">
-        <span className="app-name">{shellStrings.appName}</span>
-        <MainNav current={route.page === 'not-found' ? null : route.page === 'settings' ? 'settings' : route.page === 'registries' ? 'registries' : route.page === 'images' || route.page === 'image' || route.page === 'build' ? 'images' : 'containers'} />
-      </header>
-      <EngineStatusBar />
-      <Notices />
-      <main className="app-main">
-        {showUnreachable ? (
-          <UnreachableScreen />
-        ) : (
-          <Page />
-        )}
-      </main>
+      <Sidebar />
+      <div className="app-content">
+        <Notices />
+        <main className="app-main">{showUnreachable ? <UnreachableScreen /> : <Page />}</main>
+      </div>
+      <StatusBar />
       <RemoveDialog />
       <TransferDialogs />
       <ImageDialogs />
       <RunDialog />
       <DesktopIntegration />
+      <Toasts />
     </div>
   );
 }

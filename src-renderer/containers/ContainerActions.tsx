@@ -1,33 +1,36 @@
+import { Pause, Play, RotateCw, Square, Trash2, Zap, type LucideIcon } from 'lucide-react';
 import type { ContainerSummary } from '../../src-common/index';
 import { useBerthStore } from '../store/store';
 import type { ContainerAction } from '../store/types';
+import { Button } from '../ui/Button';
+import { IconButton } from '../ui/IconButton';
+import { Spinner } from '../ui/Spinner';
 import { runContainerAction } from './actions';
-import { Icon, type IconName } from './Icon';
 import { isLive } from './rows';
 import { containerStrings as t } from './strings';
 
 interface ButtonSpec {
   action: ContainerAction;
-  icon: IconName;
+  icon: LucideIcon;
   enabled: boolean;
 }
 
 function buttonsFor(c: Pick<ContainerSummary, 'state'>): ButtonSpec[] {
   const live = isLive(c.state);
   return [
-    live ? { action: 'stop', icon: 'stop', enabled: true } : { action: 'start', icon: 'start', enabled: c.state !== 'removing' },
-    { action: 'restart', icon: 'restart', enabled: c.state !== 'removing' },
-    c.state === 'paused'
-      ? { action: 'unpause', icon: 'start', enabled: true }
-      : { action: 'pause', icon: 'pause', enabled: c.state === 'running' },
-    { action: 'kill', icon: 'kill', enabled: live },
-    { action: 'remove', icon: 'remove', enabled: c.state !== 'removing' },
+    live ? { action: 'stop', icon: Square, enabled: true } : { action: 'start', icon: Play, enabled: c.state !== 'removing' },
+    { action: 'restart', icon: RotateCw, enabled: c.state !== 'removing' },
+    c.state === 'paused' ? { action: 'unpause', icon: Play, enabled: true } : { action: 'pause', icon: Pause, enabled: c.state === 'running' },
+    { action: 'kill', icon: Zap, enabled: live },
+    { action: 'remove', icon: Trash2, enabled: c.state !== 'removing' },
   ];
 }
 
+const isDanger = (action: ContainerAction) => action === 'remove' || action === 'kill';
+
 /**
- * The actions of one container, named "Stop web-1" and so on. While one is in
- * flight all are disabled and a spinner says which.
+ * The actions of one container, named "Stop web-1" and so on: icons in a row, buttons with
+ * words in the details header. While one is in flight all are disabled and a spinner says which.
  */
 export function ContainerActions({ container, withText = false }: { container: ContainerSummary; withText?: boolean }) {
   const pending = useBerthStore((s) => s.pending[container.id]);
@@ -37,35 +40,31 @@ export function ContainerActions({ container, withText = false }: { container: C
     else void runContainerAction(container.id, action);
   };
   return (
-    <div className="actions" aria-busy={pending ? true : undefined}>
+    <div className="container-actions" aria-busy={pending ? true : undefined}>
       {buttonsFor(container).map((b) => {
-        const label = t.actionLabel[b.action](container.name);
-        return (
-          <button
+        const disabled = !b.enabled || pending !== undefined;
+        return withText ? (
+          <Button key={b.action} size="sm" icon={b.icon} variant={b.action === 'remove' ? 'danger' : 'secondary'} disabled={disabled} onClick={() => run(b.action)} data-action={b.action}>
+            {t.actionVerb[b.action]}
+            <span className="visually-hidden"> {container.name}</span>
+          </Button>
+        ) : (
+          <IconButton
             key={b.action}
-            type="button"
-            className={withText ? 'button' : 'icon-button'}
-            aria-label={withText ? undefined : label}
-            title={withText ? undefined : label}
-            disabled={!b.enabled || pending !== undefined}
+            size="sm"
+            icon={b.icon}
+            label={t.actionLabel[b.action](container.name)}
+            variant={isDanger(b.action) ? 'danger' : 'ghost'}
+            disabled={disabled}
             onClick={() => run(b.action)}
             data-action={b.action}
-          >
-            <Icon name={b.icon} />
-            {withText && (
-              <>
-                {' '}
-                {t.actionVerb[b.action]}
-                <span className="visually-hidden"> {container.name}</span>
-              </>
-            )}
-          </button>
+          />
         );
       })}
       {pending && (
-        <span className="pending">
-          <span className="spinner" aria-hidden="true" />
-          <span className="pending-text">{t.inFlight[pending]}</span>
+        <span className="container-pending">
+          <Spinner size={12} />
+          <span className={withText ? undefined : 'visually-hidden'}>{t.inFlight[pending]}</span>
         </span>
       )}
     </div>

@@ -1,9 +1,11 @@
 import type { CSSProperties } from 'react';
 import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
+import { Checkbox } from '../ui/Checkbox';
 import { ContainerActions } from './ContainerActions';
 import { formatFullDate, formatRelativeTime } from './format';
 import { PortLinks } from './PortLinks';
+import { publishedPorts } from './rows';
 import { StateBadge } from './StateBadge';
 import { containerStrings as t } from './strings';
 
@@ -26,41 +28,36 @@ export function ContainerRow({ id, inGroup, rowIndex, now, style }: Props) {
       role="row"
       aria-rowindex={rowIndex}
       aria-selected={selected}
-      className={`table-row${inGroup ? ' in-group' : ''}${selected ? ' selected' : ''}`}
+      className={`ui-grid-row${inGroup ? ' in-group' : ''}`}
       style={style}
       data-container-id={c.id}
     >
-      <div role="cell" className="cell cell-select">
-        <input
-          type="checkbox"
-          aria-label={t.select(c.name)}
-          checked={selected}
-          onChange={(e) => toggleSelected(id, e.target.checked)}
-        />
+      <div role="cell" className="ui-grid-cell cell-select">
+        <Checkbox label={t.select(c.name)} hideLabel checked={selected} onChange={(on) => toggleSelected(id, on)} />
       </div>
-      <div role="cell" className="cell cell-name">
+      <div role="cell" className="ui-grid-cell cell-name">
         <a href={hrefs.container(c.id)} title={c.name}>
           {c.name}
         </a>
       </div>
-      <div role="cell" className="cell cell-image" title={c.image}>
+      <div role="cell" className="ui-grid-cell cell-image" title={c.image}>
         {c.image}
       </div>
-      <div role="cell" className="cell cell-state">
+      <div role="cell" className="ui-grid-cell cell-state">
         <StateBadge container={c} />
       </div>
-      <div role="cell" className="cell cell-status" title={c.status}>
+      <div role="cell" className="ui-grid-cell cell-status" title={c.status}>
         {c.status}
       </div>
-      <div role="cell" className="cell cell-ports">
+      <div role="cell" className="ui-grid-cell cell-ports" title={publishedPorts(c.ports).map(t.portLink).join(', ')}>
         <PortLinks ports={c.ports} />
       </div>
-      <div role="cell" className="cell cell-created">
+      <div role="cell" className="ui-grid-cell cell-created">
         <time dateTime={new Date(c.created * 1000).toISOString()} title={formatFullDate(c.created)}>
           {formatRelativeTime(c.created, now)}
         </time>
       </div>
-      <div role="cell" className="cell cell-actions">
+      <div role="cell" className="ui-grid-cell cell-actions">
         <ContainerActions container={c} />
       </div>
     </div>

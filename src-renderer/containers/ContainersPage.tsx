@@ -1,10 +1,42 @@
 import { useMemo } from 'react';
+import { Container, Plus, SearchX } from 'lucide-react';
+import { openRunDialog } from '../run/run-dialog-state';
+import { runStrings } from '../run/strings';
 import { useBerthStore } from '../store/store';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { PageHeader } from '../ui/PageHeader';
 import { ContainersTable } from './ContainersTable';
 import { ContainersToolbar } from './ContainersToolbar';
 import { shownContainerIds } from './rows';
 import { containerStrings as t } from './strings';
 import { useTableRows } from './use-table-rows';
+import './containers.css';
+
+function Empty({ total }: { total: number }) {
+  const clear = () => {
+    const s = useBerthStore.getState();
+    s.setFilterText('');
+    s.setRunningOnly(false);
+  };
+  return total === 0 ? (
+    <EmptyState
+      icon={Container}
+      title={t.empty}
+      actions={
+        <Button variant="primary" icon={Plus} onClick={() => openRunDialog()}>
+          {runStrings.openButton}
+        </Button>
+      }
+    >
+      {t.emptyHint}
+    </EmptyState>
+  ) : (
+    <EmptyState icon={SearchX} title={t.emptyFiltered} actions={<Button onClick={clear}>{t.clearFilter}</Button>}>
+      {t.emptyFilteredHint}
+    </EmptyState>
+  );
+}
 
 export function ContainersPage() {
   const loaded = useBerthStore((s) => s.containersLoaded);
@@ -16,18 +48,18 @@ export function ContainersPage() {
   );
 
   return (
-    <section className="page containers-page" aria-labelledby="containers-title">
-      <h1 id="containers-title" className="page-title">
-        {t.title}
-      </h1>
-      <ContainersToolbar shownIds={shownIds} shownCount={shownCount} total={total} />
-      {!loaded ? (
-        <p className="placeholder">{t.loading}</p>
-      ) : rows.length === 0 ? (
-        <p className="placeholder">{total === 0 ? t.empty : t.emptyFiltered}</p>
-      ) : (
-        <ContainersTable rows={rows} />
-      )}
+    <section className="ui-page containers-page" aria-labelledby="containers-title">
+      <PageHeader
+        title={t.title}
+        titleId="containers-title"
+        actions={
+          <Button variant="primary" icon={Plus} onClick={() => openRunDialog()}>
+            {runStrings.openButton}
+          </Button>
+        }
+      />
+      <ContainersToolbar shownCount={shownCount} total={total} />
+      {!loaded ? <p className="placeholder">{t.loading}</p> : rows.length === 0 ? <Empty total={total} /> : <ContainersTable rows={rows} shownIds={shownIds} />}
     </section>
   );
 }

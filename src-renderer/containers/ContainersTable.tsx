@@ -1,21 +1,41 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useBerthStore } from '../store/store';
 import { useNow } from '../shell/use-now';
+import { Checkbox } from '../ui/Checkbox';
+import { SortButton } from '../ui/SortButton';
 import { ContainerRow } from './ContainerRow';
 import { GroupRow } from './GroupRow';
 import type { TableRow } from './rows';
 import { containerStrings as t } from './strings';
 import { ROW_HEIGHT, sortableColumns } from './table-columns';
+import './containers.css';
 
-function SortHeaders() {
+function SelectAllShown({ shownIds }: { shownIds: string[] }) {
+  const { selection, setSelection } = useBerthStore(useShallow((s) => ({ selection: s.selection, setSelection: s.setSelection })));
+  const selectedShown = shownIds.filter((id) => selection.has(id)).length;
+  const allShown = shownIds.length > 0 && selectedShown === shownIds.length;
+  return (
+    <Checkbox
+      label={t.selectAllShown}
+      hideLabel
+      checked={allShown}
+      indeterminate={selectedShown > 0 && !allShown}
+      disabled={shownIds.length === 0}
+      onChange={(on) => setSelection(on ? new Set([...selection, ...shownIds]) : [])}
+    />
+  );
+}
+
+function SortHeaders({ shownIds }: { shownIds: string[] }) {
   const sort = useBerthStore((s) => s.sort);
   const sortBy = useBerthStore((s) => s.sortBy);
   return (
-    <div role="rowgroup" className="table-head">
-      <div role="row" aria-rowindex={1} className="table-row head-row">
-        <div role="columnheader" className="cell cell-select">
-          <span className="visually-hidden">{t.columns.select}</span>
+    <div role="rowgroup" className="ui-grid-head">
+      <div role="row" aria-rowindex={1} className="ui-grid-row">
+        <div role="columnheader" className="ui-grid-cell cell-select">
+          <SelectAllShown shownIds={shownIds} />
         </div>
         {sortableColumns.map(({ column, label }) => {
           const active = sort.column === column;
@@ -23,20 +43,15 @@ function SortHeaders() {
             <div
               key={column}
               role="columnheader"
-              className={`cell cell-${column}`}
+              className={`ui-grid-cell cell-${column}`}
               aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
-              <button type="button" className="sort-button" aria-label={t.sortBy(label)} onClick={() => sortBy(column)}>
-                {label}
-                <span className="sort-mark" aria-hidden="true">
-                  {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                </span>
-              </button>
+              <SortButton label={label} accessibleName={t.sortBy(label)} direction={active ? sort.direction : null} onClick={() => sortBy(column)} />
             </div>
           );
         })}
-        <div role="columnheader" className="cell cell-actions">
-          {t.columns.actions}
+        <div role="columnheader" className="ui-grid-cell cell-actions">
+          <span className="visually-hidden">{t.columns.actions}</span>
         </div>
       </div>
     </div>
@@ -47,7 +62,7 @@ function SortHeaders() {
  * The containers table. Rows are virtualized with a fixed height, so only the
  * visible ones (plus a few) are in the DOM, whatever the number of containers.
  */
-export function ContainersTable({ rows }: { rows: TableRow[] }) {
+export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds: string[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow(30_000);
   const virtualizer = useVirtualizer({
@@ -59,10 +74,10 @@ export function ContainersTable({ rows }: { rows: TableRow[] }) {
   });
 
   return (
-    <div role="table" aria-label={t.tableLabel} aria-rowcount={rows.length + 1} className="containers-table">
-      <SortHeaders />
-      <div ref={scrollRef} role="rowgroup" className="table-body">
-        <div className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
+    <div role="table" aria-label={t.tableLabel} aria-rowcount={rows.length + 1} className="ui-grid containers-table">
+      <SortHeaders shownIds={shownIds} />
+      <div ref={scrollRef} role="rowgroup" className="ui-grid-body">
+        <div className="ui-grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;

@@ -1,9 +1,12 @@
 import type { CSSProperties } from 'react';
+import { Play, ScrollText, Square, Trash2 } from 'lucide-react';
 import { logStrings } from '../logs/strings';
 import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
+import { DisclosureButton } from '../ui/DisclosureButton';
+import { IconButton } from '../ui/IconButton';
+import { IconLink } from '../ui/IconLink';
 import { runOnAll } from './actions';
-import { Icon } from './Icon';
 import type { GroupRow as GroupRowData } from './rows';
 import { containerStrings as t } from './strings';
 
@@ -13,36 +16,27 @@ export function GroupRow({ group, rowIndex, style }: { group: GroupRowData; rowI
   const askRemove = useBerthStore((s) => s.askRemove);
   const busy = useBerthStore((s) => group.memberIds.some((id) => s.pending[id] !== undefined));
   const { project, memberIds, runningCount, collapsed } = group;
+  const logsLabel = logStrings.projectLink(project);
   return (
-    <div role="row" aria-rowindex={rowIndex} className="table-row group-row" style={style}>
-      <div role="cell" className="cell cell-group">
-        <button
-          type="button"
+    <div role="row" aria-rowindex={rowIndex} className="ui-grid-row group-row" style={style}>
+      <div role="cell" className="ui-grid-cell cell-group">
+        <DisclosureButton
           className="group-toggle"
-          aria-expanded={!collapsed}
-          aria-label={collapsed ? t.group.expand(project) : t.group.collapse(project)}
-          onClick={() => toggleGroup(project)}
+          expanded={!collapsed}
+          label={collapsed ? t.group.expand(project) : t.group.collapse(project)}
+          onToggle={() => toggleGroup(project)}
         >
-          <span className={collapsed ? 'chevron collapsed' : 'chevron'}>
-            <Icon name="chevron" />
+          <span className="group-name ui-truncate" title={project}>
+            {project}
           </span>
-          <span className="group-name">{project}</span>
-        </button>
+        </DisclosureButton>
         <span className="group-summary">{t.group.summary(runningCount, memberIds.length)}</span>
       </div>
-      <div role="cell" className="cell cell-actions group-actions">
-        <a className="button-small" href={hrefs.projectLogs(project)}>
-          {logStrings.projectLink(project)}
-        </a>
-        <button type="button" className="button-small" disabled={busy} onClick={() => void runOnAll(memberIds, 'start')}>
-          {t.group.startAll(project)}
-        </button>
-        <button type="button" className="button-small" disabled={busy} onClick={() => void runOnAll(memberIds, 'stop')}>
-          {t.group.stopAll(project)}
-        </button>
-        <button type="button" className="button-small button-danger" disabled={busy} onClick={() => askRemove(memberIds)}>
-          {t.group.remove(project)}
-        </button>
+      <div role="cell" className="ui-grid-cell group-actions">
+        <IconLink size="sm" icon={ScrollText} href={hrefs.projectLogs(project)} label={logsLabel} />
+        <IconButton size="sm" icon={Play} label={t.group.startAll(project)} disabled={busy} onClick={() => void runOnAll(memberIds, 'start')} />
+        <IconButton size="sm" icon={Square} label={t.group.stopAll(project)} disabled={busy} onClick={() => void runOnAll(memberIds, 'stop')} />
+        <IconButton size="sm" icon={Trash2} variant="danger" label={t.group.remove(project)} disabled={busy} onClick={() => askRemove(memberIds)} />
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ export function PortLinks({ ports }: { ports: readonly PortMapping[] }) {
   return (
     <span className="port-links">
       {published.map((port) => (
-        <a key={port} href={`http://localhost:${port}`} target="_blank" rel="noopener noreferrer">
+        <a key={port} href={`http://localhost:${port}`} target="_blank" rel="noopener noreferrer" title={t.portLink(port)}>
           {t.portLink(port)}
         </a>
       ))}

@@ -1,7 +1,11 @@
 import { useState } from 'react';
-import { Modal } from '../shared/Modal';
 import { useShallow } from 'zustand/react/shallow';
 import { useBerthStore } from '../store/store';
+import { Badge } from '../ui/Badge';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
+import { Dialog } from '../ui/Dialog';
 import { runOnAll } from './actions';
 import { isLive } from './rows';
 import { containerStrings } from './strings';
@@ -42,38 +46,38 @@ function RemoveDialogContent({ ids }: { ids: string[] }) {
   const title = targets.length === 1 ? t.titleOne(targets[0]!.name) : t.titleMany(targets.length);
 
   return (
-    <Modal title={title} onClose={closeRemove}>
+    <Dialog
+      title={title}
+      onClose={closeRemove}
+      footer={
+        <>
+          <Button data-autofocus onClick={closeRemove}>
+            {t.cancel}
+          </Button>
+          <Button variant="danger" disabled={!canRemove} onClick={confirm}>
+            {t.confirm}
+          </Button>
+        </>
+      }
+    >
       <p>{t.lead}</p>
       <ul className="remove-list">
         {targets.map((x) => (
           <li key={x.id}>
-            <strong>{x.name}</strong>
-            {x.live && <span className="badge badge-running">{t.running}</span>}
+            <strong className="ui-truncate" title={x.name}>
+              {x.name}
+            </strong>
+            {x.live && <Badge tone="success">{t.running}</Badge>}
           </li>
         ))}
       </ul>
-      <label className="check">
-        <input type="checkbox" checked={removeVolumes} onChange={(e) => setRemoveVolumes(e.target.checked)} />
-        {t.anonymousVolumes}
-      </label>
+      <Checkbox label={t.anonymousVolumes} checked={removeVolumes} onChange={setRemoveVolumes} />
       <p className="note">{t.namedVolumesNote}</p>
       {liveCount > 0 && (
-        <>
-          <p className="note warning">{t.runningNote(liveCount)}</p>
-          <label className="check">
-            <input type="checkbox" required checked={force} onChange={(e) => setForce(e.target.checked)} />
-            {t.force}
-          </label>
-        </>
+        <Banner tone="warning" title={t.runningNote(liveCount)}>
+          <Checkbox label={t.force} required checked={force} onChange={setForce} />
+        </Banner>
       )}
-      <div className="dialog-buttons">
-        <button type="button" className="button" autoFocus onClick={closeRemove}>
-          {t.cancel}
-        </button>
-        <button type="button" className="button button-danger" disabled={!canRemove} onClick={confirm}>
-          {t.confirm}
-        </button>
-      </div>
-    </Modal>
+    </Dialog>
   );
 }

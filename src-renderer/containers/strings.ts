@@ -4,8 +4,11 @@ import type { ContainerAction } from '../store/types';
 export const containerStrings = {
   title: 'Containers',
   loading: 'Loading containers…',
-  empty: 'No containers.',
-  emptyFiltered: 'No containers match the filter.',
+  empty: 'No containers yet',
+  emptyHint: 'Run one from an image, or start a compose project: it appears here as soon as the engine has it.',
+  emptyFiltered: 'No containers match the filter',
+  emptyFilteredHint: 'Change the filter or clear it to see every container.',
+  clearFilter: 'Clear filter',
   filterLabel: 'Filter containers',
   filterPlaceholder: 'Filter by name, image, status, port or project',
   runningOnly: 'Show running only',

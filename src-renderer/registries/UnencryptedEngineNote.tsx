@@ -1,5 +1,6 @@
 import { isUnencryptedRemote } from '../../src-common/models/engine-status';
 import { useBerthStore } from '../store/store';
+import { Banner } from '../ui/Banner';
 import { registryStrings as t } from './strings';
 
 /**
@@ -11,8 +12,8 @@ export function UnencryptedEngineNote() {
   const endpoint = useBerthStore((s) => s.engineStatus?.endpoint ?? null);
   if (!endpoint || !isUnencryptedRemote(endpoint)) return null;
   return (
-    <p role="note" className="registries-warning">
+    <Banner tone="warning" role="status">
       {t.unencryptedEngine(endpoint.display)}
-    </p>
+    </Banner>
   );
 }

@@ -1,27 +1,15 @@
-import { useId, type ReactNode } from 'react';
-import { useModalDialog } from './use-modal-dialog';
+import type { ReactNode } from 'react';
+import { Dialog } from '../ui/Dialog';
 
 /**
- * A titled modal <dialog> (see useModalDialog): the page goes inert, Escape cancels,
- * focus goes back to the opener on close.
+ * The dialog of before the design system, kept for callers that put their buttons in the
+ * body (a `.dialog-buttons` row there sticks to the bottom). New code: `Dialog` from
+ * `ui/` with a `footer`.
  */
 export function Modal({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
-  const ref = useModalDialog<HTMLDialogElement>();
-  const titleId = useId();
   return (
-    <dialog
-      ref={ref}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      className={`dialog${wide ? ' dialog-wide' : ''}`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
+    <Dialog title={title} onClose={onClose} size={wide ? 'lg' : 'md'}>
       {children}
-    </dialog>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { shellStrings } from './strings';
 
 const s = shellStrings.status;
 
+/** The engine's state in words and colour, with what it is connected to; the status bar's first item. */
 export function EngineStatusBar() {
   const status = useBerthStore((st) => st.engineStatus);
   const serverConnected = useBerthStore((st) => st.serverConnected);
@@ -30,18 +31,21 @@ export function EngineStatusBar() {
     details = status.endpoint ? [status.endpoint.display] : [];
   }
 
+  const all = details.join(' · ');
   return (
     <div role="region" aria-label={s.region} className={`engine-status engine-status-${tone}`}>
       <span className="engine-status-dot" aria-hidden="true" />
       <strong className="engine-status-word">{word}</strong>
-      {details.map((d) => (
-        <span key={d} className="engine-status-detail">
-          {d}
+      {details.length > 0 && (
+        <span className="engine-status-details" title={all}>
+          {details.map((d) => (
+            <span key={d} className="engine-status-detail">
+              {d}
+            </span>
+          ))}
         </span>
-      ))}
-      {endpointChange && (
-        <span className="engine-status-detail engine-status-changed">{s.endpointChanged(endpointChange.from)}</span>
       )}
+      {endpointChange && <span className="engine-status-changed">{s.endpointChanged(endpointChange.from)}</span>}
     </div>
   );
 }

@@ -1,7 +1,16 @@
 /** User-visible strings of the app shell and engine status. */
 export const shellStrings = {
   appName: 'Berth',
-  nav: { label: 'Main', containers: 'Containers', images: 'Images', registries: 'Registries', settings: 'Settings' },
+  nav: {
+    label: 'Main',
+    containers: 'Containers',
+    images: 'Images',
+    registries: 'Registries',
+    settings: 'Settings',
+    collapse: 'Collapse sidebar',
+    collapseShort: 'Collapse',
+    expand: 'Expand sidebar',
+  },
   status: {
     region: 'Engine status',
     connected: 'Connected',

@@ -1,4 +1,3 @@
-import { useRef, type KeyboardEvent } from 'react';
 import { hrefs, type DetailsTab } from '../../router/route';
 import { ContainerActions } from '../ContainerActions';
 import { StateBadge } from '../StateBadge';
@@ -8,6 +7,11 @@ import { OverviewTab } from './OverviewTab';
 import { useContainerDetails } from './use-container-details';
 import { lazyNamed, preloadWhenIdle } from '../../shell/lazy-named';
 import { WritableLayerTab } from './WritableLayerTab';
+import { PageHeader } from '../../ui/PageHeader';
+import { TabPanel, Tabs } from '../../ui/Tabs';
+import { EmptyState } from '../../ui/EmptyState';
+import { ButtonLink } from '../../ui/ButtonLink';
+import { Banner } from '../../ui/Banner';
 
 // xterm and the log view are the heaviest parts of the UI: kept out of the first screen's
 // code, loaded once the app is idle (or when first opened, if that comes sooner).
@@ -20,60 +24,54 @@ const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'changes'
 
 export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab }) {
   const { entity, state } = useContainerDetails(id);
-  const tabRefs = useRef<Partial<Record<DetailsTab, HTMLAnchorElement | null>>>({});
 
   // The Logs tab stays to say the container was removed.
   if (state.kind === 'not-found' || (state.kind === 'removed' && tab !== 'logs')) {
     return (
-      <section className="page page-message" aria-labelledby="details-gone">
-        <h1 id="details-gone">{state.kind === 'removed' ? t.removed : t.notFound}</h1>
-        <a href={hrefs.containers()}>{t.backToList}</a>
+      <section className="ui-page" aria-labelledby="details-gone">
+        <EmptyState
+          titleAs="h1"
+          titleId="details-gone"
+          title={state.kind === 'removed' ? t.removed : t.notFound}
+          actions={
+            <ButtonLink variant="primary" href={hrefs.containers()}>
+              {t.backToList}
+            </ButtonLink>
+          }
+        />
       </section>
     );
   }
 
-  const onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
-    e.preventDefault();
-    window.location.hash = hrefs.container(id, next);
-    tabRefs.current[next]?.focus();
-  };
-
   return (
-    <section className="page details-page" aria-labelledby="details-title">
-      <a className="back-link" href={hrefs.containers()}>
-        ← {t.back}
-      </a>
-      <header className="details-header">
-        <h1 id="details-title">{entity?.name ?? id}</h1>
-        {entity && <StateBadge container={entity} />}
-        {entity && <span className="details-status">{entity.status}</span>}
-        {entity && <ContainerActions container={entity} withText />}
-      </header>
-      <div role="tablist" aria-label={t.tabsLabel} className="tabs" onKeyDown={onTabKey}>
-        {tabs.map((name) => (
-          <a
-            key={name}
-            ref={(el) => {
-              tabRefs.current[name] = el;
-            }}
-            role="tab"
-            id={`tab-${name}`}
-            href={hrefs.container(id, name)}
-            aria-selected={tab === name}
-            aria-controls={`panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            className="tab"
-          >
-            {t.tabs[name]}
-          </a>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+    <section className="ui-page details-page" aria-labelledby="details-title">
+      <PageHeader
+        title={entity?.name ?? id}
+        titleId="details-title"
+        back={{ href: hrefs.containers(), label: t.back }}
+        meta={entity && <StateBadge container={entity} />}
+        actions={entity && <ContainerActions container={entity} withText />}
+      >
+        {entity && (
+          <span className="ui-truncate" title={entity.status}>
+            {entity.status}
+          </span>
+        )}
+      </PageHeader>
+      <Tabs
+        label={t.tabsLabel}
+        idPrefix="container"
+        current={tab}
+        tabs={tabs.map((name) => ({ id: name, label: t.tabs[name], href: hrefs.container(id, name) }))}
+      />
+      <TabPanel idPrefix="container" id={tab} className={`details-panel details-panel-${tab}`}>
         {tab === 'logs' && (entity || state.kind === 'removed') && <LogsTab id={entity?.id ?? id} name={entity?.name ?? id} />}
         {state.kind === 'loading' && tab !== 'logs' && <p className="placeholder">{t.loading}</p>}
-        {state.kind === 'failed' && <p role="alert">{t.loadFailed(state.message)}</p>}
+        {state.kind === 'failed' && (
+          <Banner tone="danger" role="alert">
+            {t.loadFailed(state.message)}
+          </Banner>
+        )}
         {tab === 'terminal' && entity && <TerminalTab container={entity} />}
         {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
         {state.kind === 'ready' &&
@@ -81,7 +79,7 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
           tab !== 'logs' &&
           tab !== 'changes' &&
           (tab === 'overview' ? <OverviewTab details={state.details} /> : <InspectTab raw={state.details.raw} />)}
-      </div>
+      </TabPanel>
     </section>
   );
 }

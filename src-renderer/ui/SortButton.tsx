@@ -1,0 +1,15 @@
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+import './table.css';
+
+export type SortDirection = 'asc' | 'desc';
+
+/** A column header that sorts; the th around it carries aria-sort. */
+export function SortButton({ label, accessibleName, direction, onClick }: { label: string; accessibleName?: string | undefined; direction: SortDirection | null; onClick(): void }) {
+  const Icon = direction === 'asc' ? ArrowUp : direction === 'desc' ? ArrowDown : ArrowUpDown;
+  return (
+    <button type="button" className={`ui-sort-button${direction ? ' ui-sort-active' : ''}`} aria-label={accessibleName} onClick={onClick}>
+      <span className="ui-truncate">{label}</span>
+      <Icon className="ui-sort-icon" size={12} aria-hidden="true" />
+    </button>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { Field } from './Field';
+import { Input, type InputProps } from './Input';
+
+export interface TextFieldProps extends Omit<InputProps, 'value' | 'onChange' | 'id'> {
+  label: ReactNode;
+  value: string;
+  onChange(value: string): void;
+  description?: ReactNode;
+  error?: string | null | undefined;
+  wide?: boolean;
+}
+
+/** Label, input, description and error in one: the common case of Field + Input. */
+export function TextField({ label, value, onChange, description, error, wide, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} description={description} error={error} {...(wide ? { wide } : {})}>
+      {(control) => <Input {...input} {...control} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}

@@ -1,0 +1,34 @@
+// Berth's design system: tokens (tokens.css) and the shared components every page uses.
+// See docs/ARCHITECTURE.md, "Design system".
+export { Badge, type Tone } from './Badge';
+export { Banner } from './Banner';
+export { Button, buttonClass, type ButtonProps, type ButtonVariant } from './Button';
+export { ButtonLink } from './ButtonLink';
+export { Checkbox } from './Checkbox';
+export { DataTable, type Column } from './DataTable';
+export { Dialog, type DialogProps } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { FactList, type Fact } from './FactList';
+export { Field, FormGrid, type FieldControlProps } from './Field';
+export { DisclosureButton } from './DisclosureButton';
+export { IconButton } from './IconButton';
+export { IconLink } from './IconLink';
+export { Input } from './Input';
+export { PageHeader } from './PageHeader';
+export { ProgressBar } from './ProgressBar';
+export { Radio } from './Radio';
+export { RadioGroup, type RadioOption } from './RadioGroup';
+export { SearchField } from './SearchField';
+export { Section } from './Section';
+export { Select } from './Select';
+export { SortButton, type SortDirection } from './SortButton';
+export { Spinner } from './Spinner';
+export { Switch } from './Switch';
+export { TabPanel, Tabs, type TabItem } from './Tabs';
+export { TextArea } from './TextArea';
+export { TextField } from './TextField';
+export { Toolbar, ToolbarSpacer } from './Toolbar';
+export { Truncate } from './Truncate';
+export { notify, dismissToast, type NotifyOptions, type ToastAction } from './toast';
+export { Toasts } from './Toasts';
+export { useModalDialog } from './use-modal-dialog';
