@@ -26,6 +26,9 @@ export type ClientMessage = z.infer<typeof ClientMessage>;
 export const AuthMessage = z.object({ t: z.literal('auth'), token: z.string().max(512) }).strict();
 export type AuthMessage = z.infer<typeof AuthMessage>;
 
+/** Browser mode's "how to get in" page, where a tab without a usable token is sent. */
+export const WELCOME_PATH = '/welcome';
+
 /** Close codes the server uses besides RFC 6455's own (4000–4999 are the application's). */
 export const WireCloseCode = {
   /** The socket did not authenticate (wrong, missing or late token). */

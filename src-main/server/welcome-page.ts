@@ -1,3 +1,4 @@
+import { WELCOME_PATH } from '../../src-common/contract/index';
 import { serverText } from './messages';
 
 /** What the page needs to tell a person how this very server was started. */
@@ -6,8 +7,8 @@ export interface LaunchInfo {
   command: string;
 }
 
-export const WELCOME_PATH = '/welcome';
-export const WELCOME_CSS_PATH = '/welcome.css';
+export { WELCOME_PATH };
+export const WELCOME_CSS_PATH = `${WELCOME_PATH}.css`;
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

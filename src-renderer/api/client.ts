@@ -10,10 +10,11 @@ import {
   type StreamEnd,
   type StreamHandle,
   type StreamName,
+  WELCOME_PATH,
 } from '../../src-common/contract/index';
 import type { Transport } from './transport';
 import { createWsTransport, wsUrlFor } from './ws-transport';
-import { currentTokenPage, forgetToken, storedToken, WELCOME_PATH, WELCOME_REFUSED_PATH } from './launch-token';
+import { currentTokenPage, forgetToken, storedToken } from './launch-token';
 
 export interface ApiClient {
   /** Resolves with the contract's response; throws ApiError when the call failed. */
@@ -115,7 +116,7 @@ export function pickTransport(): Transport {
     token: (page && storedToken(page)) ?? '',
     onUnauthorized: () => {
       if (page) forgetToken(page);
-      window.location.replace(WELCOME_REFUSED_PATH);
+      window.location.replace(`${WELCOME_PATH}?refused`);
     },
   });
 }

@@ -5,13 +5,10 @@
  * port; a reload keeps it, another tab does not get it) and out of the address bar, and
  * the WebSocket presents it as its first message. No cookie: browsers send a host's
  * cookies to every port on it, so any other local web server would receive one.
+ * (No imports: launch-token-boot.ts runs this before any other module of the page.)
  */
 const STORAGE_KEY = 'berth.token';
 const FRAGMENT = /^#token=([A-Za-z0-9._~%-]{1,1024})$/;
-
-/** Where a tab without a usable token is sent: the server's "how to get in" page. */
-export const WELCOME_PATH = '/welcome';
-export const WELCOME_REFUSED_PATH = '/welcome?refused';
 
 export interface TokenPage {
   location: { hash: string; pathname: string; search: string };
