@@ -6,6 +6,7 @@ import { buildRunCalls } from './build-run';
 import { logCalls } from './logs';
 import { terminalCalls } from './terminal';
 import { desktopCalls } from './desktop';
+import { statsCalls } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerDetails, ContainerId, ContainerSummary } from '../models/container';
 
@@ -76,6 +77,7 @@ export const calls = {
   ...logCalls,
   ...terminalCalls,
   ...desktopCalls,
+  ...statsCalls,
 } as const;
 
 export type Calls = typeof calls;

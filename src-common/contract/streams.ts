@@ -6,6 +6,7 @@ import { buildRunStreams } from './build-run';
 import { logStreams } from './logs';
 import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
+import { statsStreams } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
 
@@ -33,6 +34,7 @@ export const streams = {
   ...logStreams,
   ...terminalStreams,
   ...desktopStreams,
+  ...statsStreams,
 } as const;
 
 export type Streams = typeof streams;

@@ -9,6 +9,7 @@ import { createBuildRunHandlers } from './build-run-handlers';
 import { createLogHandlers } from './logs-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
+import { createStatsHandlers } from './stats-handlers';
 
 /**
  * One handler per contract call and one opener per stream. Requests arrive already
@@ -22,6 +23,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const logs = createLogHandlers(engine, host);
   const terminal = createTerminalHandlers(engine, host);
   const desktop = createDesktopHandlers(engine, host);
+  const stats = createStatsHandlers(engine);
   // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
   return {
     calls: {
@@ -32,6 +34,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.calls,
       ...terminal.calls,
       ...desktop.calls,
+      ...stats.calls,
     },
     streams: {
       ...core.streams,
@@ -41,6 +44,7 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.streams,
       ...terminal.streams,
       ...desktop.streams,
+      ...stats.streams,
     },
   };
 }

@@ -234,3 +234,25 @@ describe('start at login and disposal', () => {
     expect(win.maximized).toBe(true);
   });
 });
+
+describe('resource usage follows what can be seen', () => {
+  it('tells the stats service when the window is hidden, minimized, restored, shown or closed', async () => {
+    const { fake, shell } = await start({ closeToTray: false });
+    shell.mainWindow.show();
+    const win = onlyWindow();
+    win.show();
+    win.minimize();
+    win.restore();
+    win.hide();
+    win.show();
+    win.close();
+    expect(fake.stats.visibility).toEqual([
+      'window visible',
+      'window hidden',
+      'window visible',
+      'window hidden',
+      'window visible',
+      'window hidden',
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import { createTrayController, type TrayController } from './tray';
 import type { AppPaths } from './window';
 
 export interface DesktopShellDeps {
-  engine: Pick<Engine, 'connection' | 'watcher' | 'containers' | 'events'>;
+  engine: Pick<Engine, 'connection' | 'watcher' | 'containers' | 'events' | 'stats'>;
   settings: SettingsStore;
   paths: AppPaths;
   /** userData: window-state.json lives there. */
@@ -55,6 +55,8 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     // Hiding with no tray to bring the window back would leave Berth running unseen.
     hideOnClose: () => tray !== null && settings.get().closeToTray,
     onHiddenOnClose: noteOnce,
+    // Hidden or minimized: nothing is collected for the window's views (the page may not know yet).
+    onVisibilityChange: (visible) => engine.stats.setOriginVisible('window', visible),
   });
 
   const notifier = startDesktopNotifications({

@@ -74,6 +74,7 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'registries.logout': { server: 'localhost:5000' },
   'registries.searchHub': { term: 'nginx' },
   'logs.download': { id: 'web-1' },
+  'stats.watch': { viewId: 'view-0123456789abcdef', ids: ['web-1'], totals: true },
 };
 
 /** Handlers that record what reached them; calls answer with an error naming the method. */

@@ -17,6 +17,11 @@ export interface MainWindowDeps {
   onHiddenOnClose?: () => void;
   /** The displays' work areas; screen.getAllDisplays() unless a test says otherwise. */
   workAreas?: () => Rectangle[];
+  /**
+   * Whether the window can be seen changed: shown, hidden (to the tray), minimized,
+   * restored, closed. Resource usage is collected for the window only while it can.
+   */
+  onVisibilityChange?: (visible: boolean) => void;
 }
 
 export interface MainWindow {
@@ -43,6 +48,11 @@ export function createMainWindowManager(deps: MainWindowDeps): MainWindow {
     const placement = placementFor(readWindowState(deps.dataDir), workAreas());
     const created = createMainWindow(deps.paths, { placement, ...(route ? { hash: routeHash(route) } : {}) });
     const stopTracking = trackWindowState(created, deps.dataDir);
+    const visibility = () => deps.onVisibilityChange?.(!created.isDestroyed() && created.isVisible() && !created.isMinimized());
+    created.on('show', visibility);
+    created.on('hide', visibility);
+    created.on('minimize', visibility);
+    created.on('restore', visibility);
     created.on('close', (event) => {
       if (quitting || !deps.hideOnClose()) return;
       event.preventDefault();
@@ -51,6 +61,7 @@ export function createMainWindowManager(deps: MainWindowDeps): MainWindow {
     });
     created.on('closed', () => {
       stopTracking();
+      deps.onVisibilityChange?.(false);
       if (win === created) win = null;
     });
     win = created;

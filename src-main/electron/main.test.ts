@@ -31,6 +31,12 @@ vi.mock('../engine/index', () => ({
       watcher: { current: () => null, subscribe: () => () => {} },
       events: { subscribe: () => () => {} },
       containers: {},
+      stats: {
+        setOriginVisible: () => {},
+        latestTotals: () => null,
+        onTotals: () => () => {},
+        watch: () => ({ update: () => {}, close: () => {} }),
+      },
     };
   },
 }));

@@ -194,3 +194,39 @@ describe('tray adapter', () => {
     expect(trayIconDir(path.join(root, 'dist', 'main'))).toBe(iconDir);
   });
 });
+
+describe('tray tooltip usage', () => {
+  const totals = (t: number) => ({ t, cpuPercent: 50, memoryBytes: 64 * 1024 ** 2, running: 1, measured: 1, hostCpus: 2, hostMemoryBytes: 2 * 1024 ** 3 });
+
+  it('shows the totals the window collects, and asks for none itself', async () => {
+    const { tray, stats, pushTotals } = setup([container('a')]);
+    expect(stats.holders.size).toBe(0);
+    pushTotals(totals(Date.now()));
+    await tick();
+    expect(tray.tooltip).toBe('Berth — 1 running · Docker Engine 28.1.1 · CPU 50 % of 2 CPUs · Memory 64 MiB of 2.0 GiB');
+  });
+
+  it('leaves out totals that are no longer current', async () => {
+    const { tray, pushTotals } = setup([container('a')]);
+    pushTotals(totals(Date.now() - 60_000));
+    await tick();
+    expect(tray.tooltip).toBe('Berth — 1 running · Docker Engine 28.1.1');
+  });
+
+  it('a hover over the icon holds the totals for a while, as the tray, then lets go', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { tray, stats, controller } = setup([container('a')], 'darwin');
+      tray.emit('mouse-enter');
+      tray.emit('mouse-enter');
+      expect([...stats.holders].map((h) => `${h.origin} ${h.totals}`)).toEqual(['tray true']);
+      vi.advanceTimersByTime(20_001);
+      expect(stats.holders.size).toBe(0);
+      tray.emit('mouse-enter');
+      controller.dispose();
+      expect(stats.holders.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { trayStrings as s } from '../tray/tray-strings';
 // Tray and Menu, and runs clicks through the same engine layer the window uses.
 
 export interface TrayControllerDeps {
-  engine: Pick<Engine, 'connection' | 'watcher' | 'containers'>;
+  engine: Pick<Engine, 'connection' | 'watcher' | 'containers' | 'stats'>;
   /** assets/tray/ in the app (see trayIconDir). */
   iconDir: string;
   openWindow: TrayActionDeps['openWindow'];
@@ -28,6 +28,11 @@ export interface TrayController {
   menuBuilds(): number;
   dispose(): void;
 }
+
+/** Totals older than this are left out of the tooltip rather than shown as current. */
+export const TOOLTIP_TOTALS_FRESH_MS = 30_000;
+/** A hover on the icon holds the totals this long (macOS and Windows tell us of hovers; Linux does not). */
+export const TOOLTIP_HOVER_HOLD_MS = 20_000;
 
 /** assets/tray/ relative to the bundled main script (dist/main/), inside app.asar once packed. */
 export function trayIconDir(mainBundleDir: string): string {
@@ -48,7 +53,12 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
   };
 
   const currentState = () => ({ engine: deps.engine.connection.current(), containers: deps.engine.watcher.current() ?? [] });
-  const firstIcon = trayIconState(currentState());
+  // The tooltip's usage figures cost nothing of their own: they are the totals the
+  // window's status bar has collected anyway, or, on a hover over the icon, a short hold
+  // of them. A hidden window and no hover: no totals in the tooltip, and no requests.
+  let totals = deps.engine.stats.latestTotals();
+  const freshTotals = () => (totals && Date.now() - totals.t <= TOOLTIP_TOTALS_FRESH_MS ? totals : null);
+  const firstIcon = trayIconState(currentState(), freshTotals());
   const tray = new Tray(imageFor(firstIcon.icon));
   let shownIcon = firstIcon.icon;
   let shownTooltip: string | null = null;
@@ -111,7 +121,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
   const refresh = () => {
     if (disposed) return;
     const state = currentState();
-    const { icon, tooltip } = trayIconState(state);
+    const { icon, tooltip } = trayIconState(state, freshTotals());
     if (icon !== shownIcon) {
       tray.setImage(imageFor(icon));
       shownIcon = icon;
@@ -144,6 +154,29 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
   // Windows opens the app on a left click, as its tray icons do; elsewhere a click shows the menu.
   if (platform === 'win32') tray.on('click', () => deps.openWindow());
 
+  let staleTimer: ReturnType<typeof setTimeout> | null = null;
+  const onTotals = (next: typeof totals) => {
+    totals = next;
+    scheduleRefresh();
+    // Take the figures out of the tooltip once they are stale (nobody collects them any more).
+    if (staleTimer) clearTimeout(staleTimer);
+    staleTimer = setTimeout(scheduleRefresh, TOOLTIP_TOTALS_FRESH_MS + 100);
+    staleTimer.unref?.();
+  };
+  const unsubscribeTotals = deps.engine.stats.onTotals(onTotals);
+  let hoverHold: { close(): void } | null = null;
+  let hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  const holdTotalsForHover = () => {
+    hoverHold ??= deps.engine.stats.watch({}, [], { totals: true, origin: 'tray' });
+    if (hoverTimer) clearTimeout(hoverTimer);
+    hoverTimer = setTimeout(() => {
+      hoverHold?.close();
+      hoverHold = null;
+    }, TOOLTIP_HOVER_HOLD_MS);
+    hoverTimer.unref?.();
+  };
+  tray.on('mouse-enter', holdTotalsForHover);
+
   const unsubscribeStatus = deps.engine.connection.onStatus(scheduleRefresh);
   const unsubscribeContainers = deps.engine.watcher.subscribe(scheduleRefresh);
   refresh();
@@ -153,6 +186,9 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
     menuBuilds: () => builds,
     dispose() {
       disposed = true;
+      unsubscribeTotals();
+      hoverHold?.close();
+      for (const timer of [hoverTimer, staleTimer]) if (timer) clearTimeout(timer);
       unsubscribeStatus();
       unsubscribeContainers();
       if (!tray.isDestroyed()) tray.destroy();

@@ -8,11 +8,13 @@ import { listDockerContexts, resolveEndpoint, type DockerContextEntry, type Endp
 import { engineMessages } from './connection/engine-messages';
 import { createEventsHub, type EventsHub } from './connection/events-hub';
 import type { ContainerSummary } from '../../src-common/models/container';
+import { createStatsService, type StatsService } from './stats/stats-service';
 
 export type { ContainersService } from './containers/containers-service';
 export type { ContainerChangeListener } from './containers/container-watcher';
 export type { StatusListener } from './connection/connection';
 export type { DockerContextEntry, EndpointOverride } from './connection/endpoint';
+export type { StatsService, StatsListener, StatsOrigin } from './stats/stats-service';
 
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
@@ -53,6 +55,8 @@ export interface Engine {
   requireClient(): DockerClient;
   /** The one events subscription; feature watchers (images, volumes…) listen here. */
   events: Pick<EventsHub, 'subscribe'>;
+  /** Resource usage, collected only while a view or the tray holds interest (stats/). */
+  stats: StatsService;
   /** Closes the events stream, timers and pooled sockets. */
   dispose(): Promise<void>;
 }
@@ -73,6 +77,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // One events stream for every kind of object: image, volume and network views subscribe to it too.
   const hub = createEventsHub(connection, ['container', 'image', 'volume', 'network']);
   const watcher = createContainerWatcher(hub, () => connection.client());
+  const stats = createStatsService({
+    client: () => (connection.current().state === 'connected' ? connection.client() : null),
+    apiVersion: () => {
+      const status = connection.current();
+      return status.state === 'connected' ? status.engine.apiVersion : undefined;
+    },
+    containers: watcher,
+  });
 
   const requireClient = (): DockerClient => {
     const status = connection.current();
@@ -111,7 +123,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     watcher: { subscribe: (l) => watcher.subscribe(l), current: () => watcher.current() },
     requireClient,
     events: { subscribe: (listener) => hub.subscribe(listener) },
+    stats,
     async dispose() {
+      stats.dispose();
       watcher.dispose();
       hub.dispose();
       connection.dispose();

@@ -39,6 +39,17 @@ describe('trayIconState', () => {
     });
   });
 
+  it('adds the engine-wide usage when it is known', () => {
+    const totals = { t: 1, cpuPercent: 12.4, memoryBytes: 1.2 * 1024 ** 3, running: 3, measured: 3, hostCpus: 2, hostMemoryBytes: 23.5 * 1024 ** 3 };
+    expect(trayIconState({ engine: connected, containers: containers('running') }, totals).tooltip).toBe(
+      'Berth — 1 running · Docker Engine 28.1 · CPU 12 % of 2 CPUs · Memory 1.2 GiB of 24 GiB',
+    );
+    const unknownHost = { ...totals, cpuPercent: 0.45, hostCpus: null, hostMemoryBytes: null };
+    expect(trayIconState({ engine: connected, containers: [] }, unknownHost).tooltip).toBe(
+      'Berth — nothing running · Docker Engine 28.1 · CPU 0.5 % · Memory 1.2 GiB',
+    );
+  });
+
   it('counts paused and restarting containers as up and names them', () => {
     expect(trayIconState({ engine: connected, containers: containers('paused', 'running', 'restarting', 'paused') })).toEqual({
       icon: 'running',

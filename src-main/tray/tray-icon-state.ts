@@ -1,3 +1,5 @@
+import type { StatsTotals } from '../../src-common/models/stats';
+import { formatBytes, formatPercent } from '../../src-common/usage-format';
 import { isUp, type TrayState } from './tray-menu-model';
 import { trayStrings as s } from './tray-strings';
 
@@ -20,7 +22,7 @@ const MAX_TOOLTIP_CHARS = 127;
  * answer nothing in the menu works, and showing "running" or "idle" would claim to know
  * the engine's state. The tooltip tells connecting and unreachable apart.
  */
-export function trayIconState(state: TrayState): TrayIconState {
+export function trayIconState(state: TrayState, totals: StatsTotals | null = null): TrayIconState {
   const engine = state.engine;
   switch (engine.state) {
     case 'connecting':
@@ -37,12 +39,15 @@ export function trayIconState(state: TrayState): TrayIconState {
       const summary = parts.filter(([n]) => n > 0).map(([n, text]) => text(n));
       const anyUp = state.containers.some((c) => isUp(c.state));
       const engineName = s.engineName(engine.engine.name, engine.engine.version);
-      return {
-        icon: anyUp ? 'running' : 'idle',
-        tooltip: truncate(s.tooltipConnected(summary.length > 0 ? summary.join(', ') : s.tooltipNothingRunning, engineName)),
-      };
+      const base = s.tooltipConnected(summary.length > 0 ? summary.join(', ') : s.tooltipNothingRunning, engineName);
+      return { icon: anyUp ? 'running' : 'idle', tooltip: truncate(totals ? `${base} · ${usage(totals)}` : base) };
     }
   }
+}
+
+function usage(t: StatsTotals): string {
+  const hostMemory = t.hostMemoryBytes === null ? null : formatBytes(t.hostMemoryBytes);
+  return s.tooltipUsage(formatPercent(t.cpuPercent), t.hostCpus, formatBytes(t.memoryBytes), hostMemory);
 }
 
 function truncate(text: string): string {

@@ -56,6 +56,9 @@ export const trayStrings = {
 
   tooltipConnected: (summary: string, engine: string) => `Berth — ${summary} · ${engine}`,
   tooltipNothingRunning: 'nothing running',
+  /** The engine-wide usage, appended while it is known: "CPU 12 % of 2 CPUs · Memory 1.2 GiB of 23 GiB". */
+  tooltipUsage: (cpu: string, cpus: number | null, memory: string, hostMemory: string | null) =>
+    `CPU ${cpu}${cpus ? ` of ${cpus} ${cpus === 1 ? 'CPU' : 'CPUs'}` : ''} · Memory ${memory}${hostMemory ? ` of ${hostMemory}` : ''}`,
   tooltipRunning: (running: number) => `${running} running`,
   tooltipPaused: (paused: number) => `${paused} paused`,
   tooltipRestarting: (restarting: number) => `${restarting} restarting`,

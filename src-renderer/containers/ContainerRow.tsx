@@ -7,6 +7,7 @@ import { formatFullDate, formatRelativeTime } from './format';
 import { PortLinks } from './PortLinks';
 import { publishedPorts } from './rows';
 import { StateBadge } from './StateBadge';
+import { UsageCells } from '../stats/UsageCells';
 import { containerStrings as t } from './strings';
 
 interface Props {
@@ -46,6 +47,7 @@ export function ContainerRow({ id, inGroup, rowIndex, now, style }: Props) {
       <div role="cell" className="ui-grid-cell cell-state">
         <StateBadge container={c} />
       </div>
+      <UsageCells id={c.id} state={c.state} />
       <div role="cell" className="ui-grid-cell cell-status" title={c.status}>
         {c.status}
       </div>

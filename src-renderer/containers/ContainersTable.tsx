@@ -10,6 +10,8 @@ import { GroupRow } from './GroupRow';
 import type { TableRow } from './rows';
 import { containerStrings as t } from './strings';
 import { ROW_HEIGHT, sortableColumns } from './table-columns';
+import { useStatsLive } from '../stats/use-stats-live';
+import { idsOnScreen, MAX_WATCHED } from '../stats/ids-on-screen';
 import './containers.css';
 
 function SelectAllShown({ shownIds }: { shownIds: string[] }) {
@@ -72,13 +74,18 @@ export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds
     overscan: 8,
     getItemKey: (index) => rows[index]?.key ?? index,
   });
+  const sort = useBerthStore((s) => s.sort);
+  const items = virtualizer.getVirtualItems();
+  // Usage is read for the rows on screen only, or for every shown row while sorting by it.
+  const byUsage = sort.column === 'cpu' || sort.column === 'memory';
+  useStatsLive(byUsage ? shownIds.slice(0, MAX_WATCHED) : idsOnScreen(rows, items[0]?.index ?? 0, items.at(-1)?.index ?? -1), false);
 
   return (
     <div role="table" aria-label={t.tableLabel} aria-rowcount={rows.length + 1} className="ui-grid containers-table">
       <SortHeaders shownIds={shownIds} />
       <div ref={scrollRef} role="rowgroup" className="ui-grid-body">
         <div className="ui-grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };

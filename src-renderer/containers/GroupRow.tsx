@@ -9,6 +9,8 @@ import { IconLink } from '../ui/IconLink';
 import { runOnAll } from './actions';
 import type { GroupRow as GroupRowData } from './rows';
 import { containerStrings as t } from './strings';
+import { GroupUsage } from '../stats/UsageCells';
+import { useUsageSum } from '../stats/use-usage';
 
 /** The header row of a compose project: collapse toggle, summary and actions on all its shown members. */
 export function GroupRow({ group, rowIndex, style }: { group: GroupRowData; rowIndex: number; style: CSSProperties }) {
@@ -17,6 +19,7 @@ export function GroupRow({ group, rowIndex, style }: { group: GroupRowData; rowI
   const busy = useBerthStore((s) => group.memberIds.some((id) => s.pending[id] !== undefined));
   const { project, memberIds, runningCount, collapsed } = group;
   const logsLabel = logStrings.projectLink(project);
+  const usage = useUsageSum(memberIds);
   return (
     <div role="row" aria-rowindex={rowIndex} className="ui-grid-row group-row" style={style}>
       <div role="cell" className="ui-grid-cell cell-group">
@@ -31,6 +34,7 @@ export function GroupRow({ group, rowIndex, style }: { group: GroupRowData; rowI
           </span>
         </DisclosureButton>
         <span className="group-summary">{t.group.summary(runningCount, memberIds.length)}</span>
+        <GroupUsage project={project} sum={usage} />
       </div>
       <div role="cell" className="ui-grid-cell group-actions">
         <IconLink size="sm" icon={ScrollText} href={hrefs.projectLogs(project)} label={logsLabel} />

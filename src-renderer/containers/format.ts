@@ -22,14 +22,4 @@ export function formatRelativeTime(unixSeconds: number, nowMs: number, format = 
 /** The full date for a title attribute. */
 export const formatFullDate = (unixSeconds: number): string => new Date(unixSeconds * 1000).toLocaleString();
 
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value >= 10 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
-}
+export { formatBytes } from '../../src-common/usage-format';

@@ -75,6 +75,18 @@ describe('deriveRows', () => {
     expect(by('ports')).toEqual(['gamma', 'Beta', 'alpha']);
   });
 
+  it('sorts by CPU and memory from the usage readings; containers without one go last either way', () => {
+    const reading = (cpuPercent: number, memoryBytes: number) => ({
+      t: 0, cpuPercent, memoryBytes, memoryLimitBytes: null, netRxRate: null, netTxRate: null, blockReadRate: null, blockWriteRate: null, pids: 1,
+    });
+    const usage = (id: string) => ({ 'id-Beta': reading(90, 10), 'id-gamma': reading(5, 500) })[id];
+    const by = (column: 'cpu' | 'memory', direction: 'asc' | 'desc') =>
+      describeRows(deriveRows(all, { ...base, usage, sort: { column, direction } }));
+    expect(by('cpu', 'desc')).toEqual(['Beta', 'gamma', 'alpha']);
+    expect(by('cpu', 'asc')).toEqual(['gamma', 'Beta', 'alpha']);
+    expect(by('memory', 'desc')).toEqual(['gamma', 'Beta', 'alpha']);
+  });
+
   it('filters by text and by the running-only toggle (paused counts as running)', () => {
     expect(describeRows(deriveRows(all, { ...base, filterText: 'alpha' }))).toEqual(['alpha', 'Beta']);
     expect(describeRows(deriveRows(all, { ...base, runningOnly: true }))).toEqual(['Beta', 'gamma']);

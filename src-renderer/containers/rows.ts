@@ -1,4 +1,5 @@
 import type { ContainerState, ContainerSummary, PortMapping } from '../../src-common/index';
+import type { StatsSample } from '../../src-common/models/stats';
 import type { SortColumn, SortOrder } from '../store/types';
 
 export interface GroupRow {
@@ -26,7 +27,11 @@ export interface RowOptions {
   runningOnly: boolean;
   sort: SortOrder;
   collapsedGroups: ReadonlySet<string>;
+  /** The newest usage reading of a container, for sorting by CPU or memory. */
+  usage?: UsageLookup;
 }
+
+export type UsageLookup = (id: string) => StatsSample | undefined;
 
 /** States in which a container has processes (and so counts as "running" for the toggle and for force). */
 export const isLive = (state: ContainerState): boolean =>
@@ -68,7 +73,12 @@ const STATE_ORDER: Record<ContainerState, number> = {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-function compareBy(column: SortColumn, a: ContainerSummary, b: ContainerSummary): number {
+const usageValue = (column: SortColumn, usage: UsageLookup, id: string): number | null => {
+  const sample = usage(id);
+  return (column === 'cpu' ? sample?.cpuPercent : sample?.memoryBytes) ?? null;
+};
+
+function compareBy(column: SortColumn, a: ContainerSummary, b: ContainerSummary, usage: UsageLookup): number {
   switch (column) {
     case 'name':
       return collator.compare(a.name, b.name);
@@ -86,14 +96,28 @@ function compareBy(column: SortColumn, a: ContainerSummary, b: ContainerSummary)
     }
     case 'created':
       return a.created - b.created;
+    case 'cpu':
+    case 'memory':
+      return (usageValue(column, usage, a.id) ?? 0) - (usageValue(column, usage, b.id) ?? 0);
   }
 }
 
+const noUsage: UsageLookup = () => undefined;
+
 /** Sort comparator for containers; ties break on name, then id, so the order is stable across updates. */
-export function containerComparator(sort: SortOrder): (a: ContainerSummary, b: ContainerSummary) => number {
+export function containerComparator(sort: SortOrder, usage: UsageLookup = noUsage): (a: ContainerSummary, b: ContainerSummary) => number {
   const sign = sort.direction === 'asc' ? 1 : -1;
+  const byUsage = sort.column === 'cpu' || sort.column === 'memory';
+  // Containers without a reading (stopped, not read yet) go after those with one, in either direction.
+  const unread = (a: ContainerSummary, b: ContainerSummary): number => {
+    if (!byUsage) return 0;
+    const ra = usageValue(sort.column, usage, a.id) === null;
+    const rb = usageValue(sort.column, usage, b.id) === null;
+    return ra === rb ? 0 : ra ? 1 : -1;
+  };
   return (a, b) =>
-    sign * compareBy(sort.column, a, b) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    unread(a, b) ||
+    sign * compareBy(sort.column, a, b, usage) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 interface Block {
@@ -108,7 +132,7 @@ interface Block {
  * among the other rows by its first member, or by project name when sorting by name.
  */
 export function deriveRows(all: Iterable<ContainerSummary>, options: RowOptions): TableRow[] {
-  const compare = containerComparator(options.sort);
+  const compare = containerComparator(options.sort, options.usage);
   const loose: ContainerSummary[] = [];
   const groups = new Map<string, ContainerSummary[]>();
   for (const c of all) {

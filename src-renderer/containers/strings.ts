@@ -26,6 +26,8 @@ export const containerStrings = {
     ports: 'Ports',
     created: 'Created',
     actions: 'Actions',
+    cpu: 'CPU',
+    memory: 'Memory',
   },
   sortBy: (column: string) => `Sort by ${column}`,
   states: {
@@ -104,7 +106,7 @@ export const containerStrings = {
     loading: 'Loading details…',
     loadFailed: (message: string) => `Could not load the details: ${message}`,
     tabsLabel: 'Container details',
-    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', changes: 'Changes' },
+    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', stats: 'Stats', changes: 'Changes' },
     fields: {
       image: 'Image',
       id: 'ID',

@@ -1,4 +1,4 @@
-export type DetailsTab = 'overview' | 'inspect' | 'changes' | 'terminal' | 'logs';
+export type DetailsTab = 'overview' | 'inspect' | 'changes' | 'terminal' | 'logs' | 'stats';
 export type ImageTab = 'overview' | 'layers' | 'inspect';
 
 export type Route =
@@ -36,7 +36,7 @@ export function parseRoute(hash: string): Route {
       return { page: 'not-found', hash };
     }
   }
-  const m = /^\/containers\/([^/]+)(?:\/(inspect|overview|changes|terminal|logs))?$/.exec(path);
+  const m = /^\/containers\/([^/]+)(?:\/(inspect|overview|changes|terminal|logs|stats))?$/.exec(path);
   if (m) {
     let id: string;
     try {

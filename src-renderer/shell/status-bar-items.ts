@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { EngineStatusBar } from './EngineStatusBar';
+import { UsageStatusItem } from '../stats/UsageStatusItem';
 
 /**
  * What the status bar at the bottom of the window shows, left to right. A feature adds its
@@ -8,4 +9,5 @@ import { EngineStatusBar } from './EngineStatusBar';
  */
 export const statusBarItems: readonly { id: string; component: ComponentType; align?: 'end' }[] = [
   { id: 'engine', component: EngineStatusBar },
+  { id: 'usage', component: UsageStatusItem, align: 'end' },
 ];

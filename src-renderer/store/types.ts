@@ -3,7 +3,7 @@ import type { SettingsSlice } from '../settings/settings-slice';
 import type { KeyboardSlice } from '../keyboard/keyboard-slice';
 import type { ImagesSlice } from '../images/images-slice';
 
-export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created';
+export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created' | 'cpu' | 'memory';
 export type SortDirection = 'asc' | 'desc';
 export interface SortOrder {
   column: SortColumn;

@@ -20,7 +20,8 @@ export const createUiSlice: StateCreator<BerthState, [], [], UiSlice> = (set) =>
       sort:
         sort.column === column
           ? { column, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
-          : { column, direction: 'asc' },
+          : // Usage sorts start with the biggest: "what is eating my CPU?"
+            { column, direction: column === 'cpu' || column === 'memory' ? 'desc' : 'asc' },
     })),
   toggleSelected: (id, selected) =>
     set(({ selection }) => {

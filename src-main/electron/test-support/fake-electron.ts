@@ -117,6 +117,11 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   restore() {
     this.minimized = false;
+    this.emit('restore');
+  }
+  minimize() {
+    this.minimized = true;
+    this.emit('minimize');
   }
   maximize() {
     this.maximized = true;

@@ -4,6 +4,9 @@ import { ContainerSummary, type ContainerChange } from '../../../src-common/mode
 import type { EngineStatus } from '../../../src-common/models/engine-status';
 import type { Engine } from '../../engine/index';
 import type { EngineEvent, EventsListener } from '../../engine/connection/events-hub';
+import type { StatsTotals } from '../../../src-common/models/stats';
+import type { StatsListener, StatsOrigin } from '../../engine/stats/stats-service';
+import { emptyHistory } from '../../engine/stats/stats-history';
 
 export const endpoint = { kind: 'unix', address: '/var/run/docker.sock', source: 'default', tls: false, display: 'unix:///var/run/docker.sock' } as const;
 export const connected: EngineStatus = {
@@ -44,7 +47,11 @@ export function fakeEngine(initial: ContainerSummary[] = []) {
     return name === 'pause' ? Promise.reject(new Error(`Cannot pause container ${id}: it is not running`)) : Promise.resolve();
   };
   const eventListeners = new Set<EventsListener>();
-  const engine: Pick<Engine, 'connection' | 'watcher' | 'containers' | 'events'> = {
+  /** What was asked of the stats service: origins shown and hidden, interest held. */
+  const stats = { visibility: [] as string[], holders: new Set<{ listener: StatsListener; origin: StatsOrigin; totals: boolean }>() };
+  const totalsListeners = new Set<(t: StatsTotals) => void>();
+  let latestTotals: StatsTotals | null = null;
+  const engine: Pick<Engine, 'connection' | 'watcher' | 'containers' | 'events' | 'stats'> = {
     connection: {
       current: () => status,
       onStatus: (l) => {
@@ -79,12 +86,34 @@ export function fakeEngine(initial: ContainerSummary[] = []) {
         return () => eventListeners.delete(l);
       },
     },
+    stats: {
+      watch: (listener, _ids, options = {}) => {
+        const holder = { listener, origin: options.origin ?? 'window', totals: options.totals ?? false };
+        stats.holders.add(holder);
+        return { update: () => {}, close: () => void stats.holders.delete(holder) };
+      },
+      history: () => emptyHistory(),
+      setOriginVisible: (origin, visible) => void stats.visibility.push(`${origin} ${visible ? 'visible' : 'hidden'}`),
+      latestTotals: () => latestTotals,
+      onTotals: (l) => {
+        totalsListeners.add(l);
+        return () => totalsListeners.delete(l);
+      },
+      dispose: () => {},
+    },
   };
   return {
     engine,
     calls,
     listeners: () => statusListeners.size + changeListeners.size,
     eventListeners: () => eventListeners.size,
+    stats,
+    /** The stats service computed totals (for someone's view). */
+    pushTotals(totals: StatsTotals) {
+      latestTotals = totals;
+      for (const l of totalsListeners) l(totals);
+      for (const h of stats.holders) if (h.totals) h.listener.totals?.(totals);
+    },
     emitEvent(event: EngineEvent) {
       for (const l of eventListeners) l.onEvent?.(event);
     },

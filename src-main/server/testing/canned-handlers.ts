@@ -8,6 +8,7 @@ import {
 } from '../../../src-common/index';
 import { defaultSettings } from '../../../src-common/models/settings';
 import { createCannedTerminal, type CannedTerminalStats } from './canned-terminal';
+import { emptyHistory } from '../../engine/stats/stats-history';
 
 /**
  * A real ApiHandlers object with fixed answers, for transport tests: what is under
@@ -145,6 +146,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       ...cannedRegistryCalls,
       ...terminal.calls,
       'logs.download': notCanned,
+      'stats.watch': nothing,
     },
     streams: {
       'engine.status': (_args, sink) => {
@@ -174,6 +176,12 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       },
       ...terminal.streams,
       'logs.follow': endNotCanned,
+      // Open and silent: the canned engine has no usage to report.
+      'stats.live': () => () => undefined,
+      'stats.history': (_args, sink) => {
+        sink.next({ kind: 'history', history: emptyHistory() });
+        return () => undefined;
+      },
       'settings.changes': (_args, sink) => {
         sink.next(defaultSettings());
         return () => undefined;

@@ -17,10 +17,11 @@ import { Banner } from '../../ui/Banner';
 // code, loaded once the app is idle (or when first opened, if that comes sooner).
 const TerminalTab = lazyNamed(() => import('../../terminal/TerminalTab'), 'TerminalTab');
 const LogsTab = lazyNamed(() => import('../../logs/LogsTab'), 'LogsTab');
+const StatsTab = lazyNamed(() => import('../../stats/StatsTab'), 'StatsTab');
 preloadWhenIdle(LogsTab, TerminalTab);
 
 const t = containerStrings.details;
-const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'changes'];
+const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'stats', 'changes'];
 
 export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab }) {
   const { entity, state } = useContainerDetails(id);
@@ -74,10 +75,12 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
         )}
         {tab === 'terminal' && entity && <TerminalTab container={entity} />}
         {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
+        {tab === 'stats' && entity && <StatsTab id={entity.id} name={entity.name} state={entity.state} />}
         {state.kind === 'ready' &&
           tab !== 'terminal' &&
           tab !== 'logs' &&
           tab !== 'changes' &&
+          tab !== 'stats' &&
           (tab === 'overview' ? <OverviewTab details={state.details} /> : <InspectTab raw={state.details.raw} />)}
       </TabPanel>
     </section>
