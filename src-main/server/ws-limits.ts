@@ -18,6 +18,7 @@ export interface WsLimits {
 
 export const DEFAULT_WS_LIMITS: WsLimits = {
   // The page keeps 4 live streams (engine status, containers, settings, images while shown),
+  // one or two for resource usage (the list's view, a Stats tab),
   // one per log view (a compose project is one merged stream), one per terminal session
   // (they survive tab switches, so a busy user may hold a few dozen), one per pull, push
   // or build in progress: well under 100 even for a heavy session.
