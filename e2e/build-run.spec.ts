@@ -228,6 +228,15 @@ test.describe('build page', () => {
     await expect(page.getByRole('status').filter({ hasText: `Built ${tag}` })).toBeVisible({ timeout: 30_000 });
     const id = await docker('image', 'inspect', '--format', '{{.Id}}', tag);
     expect(id).toMatch(/^sha256:/);
+    // The result links to the image and offers Run; a notice says it too, with Run, wherever the user went.
+    await expect(page.getByRole('link', { name: `Open ${tag}`, exact: true })).toHaveAttribute('href', `#/images/${encodeURIComponent(id)}`);
+    const notice = page.getByRole('status').filter({ hasText: `Built image ${tag}` });
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: 'Run', exact: true }).click();
+    const run = new RunDialogPage(page);
+    await expect(run.dialog).toBeVisible();
+    await expect(run.field('Image')).toHaveValue(tag);
+    await page.keyboard.press('Escape');
 
     await page.goto(new URL('#/images', page.url()).toString());
     await page.getByRole('searchbox', { name: 'Filter images' }).fill(`e2e-${marker}`);
@@ -279,6 +288,41 @@ test.describe('build page', () => {
       }), { timeout: 20_000 })
       .toBe(0);
     expect(await docker('images', '-q', tag)).toBe('');
+    void containersPage;
+  });
+
+  test('after a folder error, fixing the path and clicking Build once builds, and the old log is gone', async ({ containersPage, page }) => {
+    const marker = randomBytes(3).toString('hex');
+    const dirFor = async (word: string) => {
+      const dir = await mkdtemp(join(tmpdir(), `berth-e2e-${word}-`));
+      dirs.push(dir);
+      await writeFile(join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN echo ${word}-${marker}\n`);
+      return dir;
+    };
+    const first = await dirFor('first');
+    const second = await dirFor('second');
+    const tag = `berth-test/built:again-${marker}`;
+    tags.push(tag);
+    const build = new BuildPage(page);
+    await build.open();
+    await build.field('Folder').fill(first);
+    await build.field('Tag').fill(tag);
+    await build.field('Labels').fill(labelLines);
+    await build.buildButton.click();
+    await expect(page.getByRole('status').filter({ hasText: `Built ${tag}` })).toBeVisible({ timeout: 30_000 });
+    await expect(build.output).toContainText(`first-${marker}`);
+
+    await build.field('Folder').fill(`${second}-missing`);
+    await build.buildButton.click();
+    await expect(build.field('Folder')).toHaveAccessibleDescription(/There is no folder at/);
+    // The previous build's log and result do not stay on screen as if they answered this click.
+    await expect(build.output).toHaveCount(0);
+
+    // One click, straight from the field: the blur's folder check must not swallow it.
+    await build.field('Folder').fill(second);
+    await build.buildButton.click();
+    await expect(build.output).toContainText(`second-${marker}`, { timeout: 30_000 });
+    await expect(build.output).not.toContainText(`first-${marker}`);
     void containersPage;
   });
 

@@ -87,3 +87,14 @@ test.describe('containers page', () => {
     await expect(ui.page.getByText('This container was removed.')).toBeVisible({ timeout: 2_000 });
   });
 });
+
+test.describe('action notices', () => {
+  test('a stop that waits for the process says how long it may wait before SIGKILL', async ({ containersPage: ui }) => {
+    // A main process that ignores SIGTERM: the engine waits out its grace period.
+    const c = await createTestContainer({ start: true, cmd: ['sh', '-c', 'trap "" TERM; while :; do sleep 1; done'] });
+    await ui.show(c.name);
+    await ui.action('Stop', c.name).click();
+    await expect(ui.page.getByRole('status').filter({ hasText: `Stopping ${c.name} — waiting up to 10 s before SIGKILL` })).toBeVisible();
+    await expect(ui.action('Start', c.name)).toBeVisible({ timeout: 30_000 });
+  });
+});

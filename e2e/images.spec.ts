@@ -42,6 +42,10 @@ test.describe('images page', () => {
     const [a, b] = [tagOf('sib-a'), tagOf('sib-b')];
     await build(a, [`FROM ${TEST_IMAGE}`, 'RUN echo from-a > /a.txt', 'ENV WHO=a'], {});
     await build(b, [`FROM ${TEST_IMAGE}`, 'COPY b.bin /b.bin'], { 'b.bin': randomBytes(3000) });
+    // A second name for the sibling: the layer views name an image by all its tags.
+    const b2 = tagOf('sib-b', '2');
+    await docker('tag', b, b2);
+    made.push(b2);
     await expect(containersPage.engineStatus).toContainText('Connected');
     await ui.open();
     await ui.show(a);
@@ -52,10 +56,10 @@ test.describe('images page', () => {
     await expect(ui.layersTable.getByRole('row').filter({ hasText: 'ENV WHO=a' })).toContainText('no filesystem layer');
     // The busybox base layers are shared with the sibling, which the view names and links.
     const baseRow = ui.layersTable.getByRole('row').filter({ hasText: 'COPY file:' }).first();
-    await expect(baseRow.getByRole('link', { name: b, exact: true })).toBeVisible();
+    await expect(baseRow.getByRole('link', { name: `${b}, ${b2}`, exact: true })).toBeVisible();
     await expect(page.getByText('Unique to this image')).toBeVisible();
     // The family tree holds both under the shared base, with this image marked.
-    await expect(ui.familyTree.getByRole('treeitem', { name: new RegExp(`^${b.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `) })).toBeVisible();
+    await expect(ui.familyTree.getByRole('treeitem', { name: new RegExp(`^${`${b}, ${b2}`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `) })).toBeVisible();
     await expect(ui.familyTree.locator('[aria-current="true"]')).toHaveAccessibleName(new RegExp(`this image`));
   });
 
@@ -111,6 +115,8 @@ test.describe('images page', () => {
     await input.fill(target);
     await ui.dialog.getByRole('button', { name: 'Tag', exact: true }).click();
     await expect(ui.dialog).toBeHidden();
+    // The dialog closing is not the only sign: a notice says what was done, politely.
+    await expect(page.getByRole('status').filter({ hasText: `Tagged ${tag} as ${target}` })).toBeVisible();
     await ui.show(target);
     expect(await docker('image', 'inspect', '--format', '{{.Id}}', target)).toBe(id);
   });
@@ -195,5 +201,13 @@ test.describe('container writable layer', () => {
     await page.getByRole('button', { name: `Compute size of ${c.name}` }).click();
     const sizes = page.getByRole('definition').first();
     await expect(sizes).toHaveText(/^(19\.\d|20) KiB$/);
+  });
+
+  test('the Changes tab of a container that wrote nothing says so, with no error (the engine answers null)', async ({ containersPage: ui, page }) => {
+    const c = await createTestContainer({ start: false });
+    await expect(ui.engineStatus).toContainText('Connected');
+    await page.goto(`${new URL(page.url()).origin}/#/containers/${c.id}/changes`);
+    await expect(page.getByText('No changes since the container was created')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });

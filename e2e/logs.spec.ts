@@ -49,10 +49,11 @@ test.describe('logs tab', () => {
     const c = await createTestContainer({ cmd: ['sh', '-c', `echo alpha needle; echo beta; echo gamma NEEDLE; ${IDLE}`] });
     const logs = await LogsPage.openContainer(ui.page, c.id, c.name);
     await expect(logs.line('gamma')).toBeVisible();
-    await logs.search.fill('needle');
+    // Typing alone lands on the nearest match, as a browser's find does: no Enter needed.
+    await logs.search.pressSequentially('needle');
     await expect(logs.highlights).toHaveText(['needle', 'NEEDLE']);
-    await logs.button('Next match').click();
     await expect(logs.region).toContainText('1 of 2');
+    await expect(logs.region.locator('mark.current')).toHaveText('needle');
     await logs.button('Next match').click();
     await expect(logs.region).toContainText('2 of 2');
     await expect(logs.region.locator('mark.current')).toHaveText('NEEDLE');

@@ -36,7 +36,7 @@ test.describe('command palette and shortcuts', () => {
     // Equal matches: the shorter label first.
     await expect(palette.selected).toHaveAccessibleName('Go to Images');
     await page.keyboard.press('ArrowDown');
-    await expect(palette.selected).toHaveAccessibleName('Go to Settings');
+    await expect(palette.selected).toHaveAccessibleName('Go to Volumes');
     await page.keyboard.press('ArrowUp');
     await expect(palette.selected).toHaveAccessibleName('Go to Images');
     // Up from the first wraps to the last.
@@ -115,5 +115,23 @@ test.describe('command palette and shortcuts', () => {
       return { style: style.outlineStyle, width: style.outlineWidth };
     });
     expect(outline).toEqual({ style: 'solid', width: '2px' });
+  });
+
+  test('global commands: "pull" runs Pull image…, "prune" opens the prune preview, "run" the run dialog', async ({ containersPage: ui, page }) => {
+    await createTestContainer({ start: true, name: `hello-world-${Date.now()}` });
+    await expect(ui.engineStatus).toContainText('Connected');
+    const palette = new Palette(page);
+    await palette.open();
+    // A container's "Pause …" matches p-u-l-l letter by letter; the command's word start wins.
+    await palette.run('pull', 'Pull image…');
+    await expect(page.getByRole('dialog', { name: 'Pull image' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await palette.open();
+    await palette.run('prune', 'Prune images…');
+    await expect(page.getByRole('dialog', { name: 'Prune images' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await palette.open();
+    await palette.run('run cont', 'Run container…');
+    await expect(page.getByRole('dialog', { name: 'Run a container' })).toBeVisible();
   });
 });

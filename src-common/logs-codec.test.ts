@@ -20,3 +20,18 @@ describe('log lines codec', () => {
     expect(decodeLogLines(Uint8Array.from([1, 1, 99, 0, 0, 0, 1, 0, 0, 0, 5]), decoder)).toBeNull();
   });
 });
+
+describe('continued lines', () => {
+  it('carries the ranges of lines that continue the line before', () => {
+    const text = new TextEncoder().encode('aaa\nbbb\nccc\nd');
+    const bytes = encodeLogLines({ container: 'c', count: 4, stderr: [0, 1], continued: [1, 2], text });
+    expect(decodeLogLines(bytes, new TextDecoder())).toEqual({
+      kind: 'lines',
+      container: 'c',
+      count: 4,
+      text: 'aaa\nbbb\nccc\nd',
+      stderr: [0, 1],
+      continued: [1, 2],
+    });
+  });
+});

@@ -271,3 +271,20 @@ describe('the whole form', () => {
     expect(!r.ok && r.problems.image).toMatch(/Enter an image name/);
   });
 });
+
+describe('field lengths', () => {
+  it('says at the Command field that a 100 KB command is too long, before any call', () => {
+    const check = checkRunForm({ ...emptyRunForm('busybox'), command: 'x'.repeat(100 * 1024) });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.problems.command).toBe('The command is too long: 102,400 characters, at most 16,384.');
+  });
+
+  it('checks every text field against the limit the contract enforces', () => {
+    const check = checkRunForm({ ...emptyRunForm('busybox'), env: `A=${'x'.repeat(262_144)}`, memory: '1'.repeat(40) });
+    expect(check.ok).toBe(false);
+    if (!check.ok) {
+      expect(check.problems.env).toMatch(/^The environment is too long: 262,146 characters, at most 262,144\.$/);
+      expect(check.problems.memory).toMatch(/^The memory limit is too long/);
+    }
+  });
+});

@@ -3,7 +3,7 @@
 // the docker CLI (nat.ParsePortSpec, go-units RAMInBytes, opts.NanoCPUs, volume specs,
 // restart policies) with messages written for a person reading them under a field.
 import { imageRefProblem } from './image-ref';
-import type { FieldProblems, RunField, RunForm } from './models/build-run';
+import { RUN_FORM_LIMITS, type FieldProblems, type RunField, type RunForm } from './models/build-run';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -61,6 +61,21 @@ export const MIN_MEMORY_BYTES = 6 * 1024 * 1024;
 
 /** Every user-visible string of the run form's checks. */
 export const runSpecMessages = {
+  fieldWords: {
+    image: 'image name',
+    name: 'name',
+    command: 'command',
+    ports: 'list of ports',
+    env: 'environment',
+    volumes: 'list of volumes',
+    restartPolicy: 'restart policy',
+    cpus: 'CPU limit',
+    memory: 'memory limit',
+    network: 'network name',
+    labels: 'list of labels',
+  } satisfies Record<RunField, string>,
+  tooLong: (what: string, length: number, max: number) =>
+    `The ${what} is too long: ${length.toLocaleString('en-US')} characters, at most ${max.toLocaleString('en-US')}.`,
   name: (n: string) =>
     `"${show(n)}" is not a valid container name: use letters, digits, "_", "." and "-", starting with a letter or digit (at least 2 characters).`,
   unclosedQuote: (q: string) => `The command has an unclosed ${q === "'" ? 'single' : 'double'} quote.`,
@@ -76,6 +91,7 @@ export const runSpecMessages = {
   envKey: (line: number, key: string) =>
     `Line ${line}: "${show(key)}" is not a variable name: start with a letter or "_", then letters, digits, "_", "." or "-".`,
   labelKey: (line: number, key: string) => `Line ${line}: "${show(key)}" is not a label key: no spaces.`,
+  optionKey: (line: number, key: string) => `Line ${line}: "${show(key)}" is not an option name: no spaces.`,
   volumeFormat: (line: number) =>
     `Line ${line}: write volume-name:/container/path or /host/path:/container/path, with :ro for read-only.`,
   volumeName: (line: number, n: string) =>
@@ -285,11 +301,12 @@ export function parseEnv(input: string): Parsed<string[]> {
   return parsed.ok ? ok(parsed.value.map(([k, v]) => `${k}=${v}`)) : parsed;
 }
 
-/** KEY=VALUE lines → a map (later lines win), for labels and build args. */
-export function parseKeyValues(input: string, kind: 'label' | 'env' = 'label'): Parsed<Record<string, string>> {
+/** KEY=VALUE lines → a map (later lines win), for labels, build args and driver options. */
+export function parseKeyValues(input: string, kind: 'label' | 'env' | 'option' = 'label'): Parsed<Record<string, string>> {
   const parsed = keyValueLines(input, (line, key) => {
     if (kind === 'env') return ENV_KEY.test(key) ? null : runSpecMessages.envKey(line, key);
-    return /\s/.test(key) ? runSpecMessages.labelKey(line, key) : null;
+    if (!/\s/.test(key)) return null;
+    return kind === 'option' ? runSpecMessages.optionKey(line, key) : runSpecMessages.labelKey(line, key);
   });
   return parsed.ok ? ok(Object.fromEntries(parsed.value)) : parsed;
 }
@@ -380,11 +397,16 @@ export function checkRunForm(form: RunForm, context: RunContext = {}): RunFormCh
   const problems: FieldProblems = {};
   const take = <T>(field: RunField, parsed: Parsed<T>, fallback: T): T => {
     if (parsed.ok) return parsed.value;
-    problems[field] = parsed.message;
+    problems[field] ??= parsed.message;
     return fallback;
   };
   const imageProblem = imageRefProblem(form.image.trim());
   if (imageProblem) problems.image = imageProblem;
+  // The contract refuses longer fields before any handler runs: say it here, at the field.
+  for (const field of Object.keys(RUN_FORM_LIMITS) as (keyof typeof RUN_FORM_LIMITS)[]) {
+    const max = RUN_FORM_LIMITS[field];
+    if (form[field].length > max) problems[field] = runSpecMessages.tooLong(runSpecMessages.fieldWords[field], form[field].length, max);
+  }
   const name = take('name', parseContainerName(form.name), null);
   const command = take('command', splitCommand(form.command), null);
   const ports = take('ports', parsePorts(form.ports), []);

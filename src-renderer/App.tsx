@@ -7,11 +7,14 @@ import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { Notices } from './shell/Notices';
 import { UnreachableScreen } from './shell/UnreachableScreen';
+import { EngineBanner } from './shell/EngineBanner';
 import { shellStrings } from './shell/strings';
 import { useBerthStore } from './store/store';
 import { TransferDialogs } from './registries/TransferDialog';
 import { DesktopIntegration } from './keyboard/DesktopIntegration';
 import { ImageDialogs } from './images/ImageDialogs';
+import { VolumeDialogs } from './volumes/VolumeDialogs';
+import { NetworkDialogs } from './networks/NetworkDialogs';
 import { RunDialog } from './run/RunDialog';
 import { registerBuildRunImageActions } from './run/image-actions';
 import { lazyNamed } from './shell/lazy-named';
@@ -27,6 +30,12 @@ const RegistriesPage = lazyNamed(() => import('./registries/RegistriesPage'), 'R
 const ImagesPage = lazyNamed(() => import('./images/ImagesPage'), 'ImagesPage');
 const ImageDetailsPage = lazyNamed(() => import('./images/details/ImageDetailsPage'), 'ImageDetailsPage');
 const BuildPage = lazyNamed(() => import('./build/BuildPage'), 'BuildPage');
+const VolumesPage = lazyNamed(() => import('./volumes/VolumesPage'), 'VolumesPage');
+const VolumeDetailsPage = lazyNamed(() => import('./volumes/VolumeDetailsPage'), 'VolumeDetailsPage');
+const DiskUsagePage = lazyNamed(() => import('./disk-usage/DiskUsagePage'), 'DiskUsagePage');
+const NetworksPage = lazyNamed(() => import('./networks/NetworksPage'), 'NetworksPage');
+const NetworkDetailsPage = lazyNamed(() => import('./networks/NetworkDetailsPage'), 'NetworkDetailsPage');
+const ActivityPage = lazyNamed(() => import('./activity/ActivityPage'), 'ActivityPage');
 
 function Page() {
   const route = useRoute();
@@ -47,6 +56,18 @@ function Page() {
       return <BuildPage />;
     case 'image':
       return <ImageDetailsPage key={route.id} id={route.id} tab={route.tab} />;
+    case 'volumes':
+      return <VolumesPage />;
+    case 'volume':
+      return <VolumeDetailsPage key={route.name} name={route.name} tab={route.tab} />;
+    case 'disk-usage':
+      return <DiskUsagePage />;
+    case 'networks':
+      return <NetworksPage />;
+    case 'network':
+      return <NetworkDetailsPage key={route.id} id={route.id} />;
+    case 'activity':
+      return <ActivityPage />;
     case 'not-found':
       return (
         <section className="ui-page" aria-labelledby="not-found-title">
@@ -72,6 +93,7 @@ export function App() {
     <div className="app">
       <Sidebar />
       <div className="app-content">
+        {!showUnreachable && <EngineBanner />}
         <Notices />
         <main className="app-main">{showUnreachable ? <UnreachableScreen /> : <Page />}</main>
       </div>
@@ -79,6 +101,8 @@ export function App() {
       <RemoveDialog />
       <TransferDialogs />
       <ImageDialogs />
+      <VolumeDialogs />
+      <NetworkDialogs />
       <RunDialog />
       <DesktopIntegration />
       <Toasts />

@@ -9,7 +9,7 @@ export class Palette {
   }
 
   get input(): Locator {
-    return this.dialog.getByRole('combobox', { name: 'Search commands, containers and images' });
+    return this.dialog.getByRole('combobox', { name: 'Search commands, containers, images and volumes' });
   }
 
   get results(): Locator {

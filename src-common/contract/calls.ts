@@ -6,6 +6,10 @@ import { buildRunCalls } from './build-run';
 import { logCalls } from './logs';
 import { terminalCalls } from './terminal';
 import { desktopCalls } from './desktop';
+import { volumeCalls } from './volumes';
+import { fileCalls } from './files';
+import { systemCalls } from './system';
+import { networkCalls } from './networks';
 import { statsCalls } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerDetails, ContainerId, ContainerSummary } from '../models/container';
@@ -21,6 +25,11 @@ export const coreCalls = {
   }),
   'engine.reconnect': call({
     doc: 'Try the engine again now instead of waiting for the next backoff step.',
+    request: z.object({}).strict(),
+    response: z.null(),
+  }),
+  'engine.resync': call({
+    doc: 'Ask the engine again now for the live lists (containers, images): Retry after a failed load.',
     request: z.object({}).strict(),
     response: z.null(),
   }),
@@ -77,6 +86,10 @@ export const calls = {
   ...logCalls,
   ...terminalCalls,
   ...desktopCalls,
+  ...volumeCalls,
+  ...fileCalls,
+  ...systemCalls,
+  ...networkCalls,
   ...statsCalls,
 } as const;
 

@@ -9,6 +9,8 @@ export const ErrorCode = z.enum([
   /** The engine refused because of the object's state: running, in use, name taken, port allocated. */
   'conflict',
   'engine-unreachable',
+  /** The engine did not answer within the call's deadline; the request was given up. */
+  'engine-timeout',
   /** Any other engine error, with the engine's reason. */
   'engine-error',
   'cancelled',
@@ -30,6 +32,8 @@ export const ApiErrorShape = z.object({
   message: z.string(),
   /** The object concerned, e.g. "container web-1". */
   object: z.string().optional(),
+  /** For an invalid request: the request field concerned, e.g. "form.command", so a form can show it there. */
+  field: z.string().optional(),
 });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
@@ -37,19 +41,24 @@ export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly object: string | undefined;
-  constructor(code: ErrorCode, message: string, object?: string) {
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, object?: string, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.object = object;
+    this.field = field;
   }
   toShape(): ApiErrorShape {
-    return this.object === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, object: this.object };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.object === undefined ? {} : { object: this.object }),
+      ...(this.field === undefined ? {} : { field: this.field }),
+    };
   }
   static fromShape(shape: ApiErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message, shape.object);
+    return new ApiError(shape.code, shape.message, shape.object, shape.field);
   }
 }
 

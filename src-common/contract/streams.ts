@@ -6,6 +6,10 @@ import { buildRunStreams } from './build-run';
 import { logStreams } from './logs';
 import { terminalStreams } from './terminal';
 import { desktopStreams } from './desktop';
+import { volumeStreams } from './volumes';
+import { fileStreams } from './files';
+import { networkStreams } from './networks';
+import { activityStreams } from './activity';
 import { statsStreams } from './stats';
 import { EngineStatus } from '../models/engine-status';
 import { ContainerChange } from '../models/container';
@@ -34,6 +38,10 @@ export const streams = {
   ...logStreams,
   ...terminalStreams,
   ...desktopStreams,
+  ...volumeStreams,
+  ...fileStreams,
+  ...networkStreams,
+  ...activityStreams,
   ...statsStreams,
 } as const;
 

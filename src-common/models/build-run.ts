@@ -7,31 +7,46 @@ import { z } from 'zod';
  * renderer validated them with (src-common/run-spec.ts), so nothing unchecked reaches
  * the engine even from a client that skipped the form.
  */
+/** The longest each text field of the run form may be (the contract refuses more; the form says so first). */
+export const RUN_FORM_LIMITS = {
+  image: 1024,
+  name: 256,
+  command: 16_384,
+  ports: 16_384,
+  env: 262_144,
+  volumes: 16_384,
+  restartPolicy: 64,
+  cpus: 32,
+  memory: 32,
+  network: 256,
+  labels: 65_536,
+} as const;
+
 export const RunForm = z
   .object({
-    image: z.string().max(1024),
-    name: z.string().max(256),
+    image: z.string().max(RUN_FORM_LIMITS.image),
+    name: z.string().max(RUN_FORM_LIMITS.name),
     /** Shell-like: quotes and backslashes group words. Empty keeps the image's command. */
-    command: z.string().max(16_384),
+    command: z.string().max(RUN_FORM_LIMITS.command),
     /** One mapping per line (or comma separated): [ip:][hostPort:]containerPort[/proto]. */
-    ports: z.string().max(16_384),
+    ports: z.string().max(RUN_FORM_LIMITS.ports),
     /** KEY=VALUE lines; blank lines and # comments are ignored. */
-    env: z.string().max(262_144),
+    env: z.string().max(RUN_FORM_LIMITS.env),
     /** One per line: name:/path[:ro] or /host/path:/path[:ro]. */
-    volumes: z.string().max(16_384),
+    volumes: z.string().max(RUN_FORM_LIMITS.volumes),
     /** no, always, unless-stopped, on-failure[:N]; empty means no. */
-    restartPolicy: z.string().max(64),
+    restartPolicy: z.string().max(RUN_FORM_LIMITS.restartPolicy),
     /** e.g. "1.5"; empty means no limit. */
-    cpus: z.string().max(32),
+    cpus: z.string().max(RUN_FORM_LIMITS.cpus),
     /** e.g. "512m", "1g"; empty means no limit. */
-    memory: z.string().max(32),
+    memory: z.string().max(RUN_FORM_LIMITS.memory),
     /** A network name; empty means the engine's default (bridge). */
-    network: z.string().max(256),
+    network: z.string().max(RUN_FORM_LIMITS.network),
     autoRemove: z.boolean(),
     /** Keep stdin open and allocate a TTY (docker run -it). */
     interactive: z.boolean(),
     /** KEY=VALUE lines. */
-    labels: z.string().max(65_536),
+    labels: z.string().max(RUN_FORM_LIMITS.labels),
   })
   .strict();
 export type RunForm = z.infer<typeof RunForm>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorShape } from '../contract/errors';
 
 export const ContainerId = z
   .string()
@@ -33,14 +34,34 @@ export const ContainerSummary = z.object({
   /** Unix seconds. */
   created: z.number(),
   state: ContainerState,
-  /** The engine's status text, e.g. "Up 3 minutes (healthy)". */
+  /**
+   * The engine's status text when the container was last fetched, e.g. "Up 3 minutes
+   * (healthy)". Stale a moment later: show statusText() of src-common/container-status.ts,
+   * computed from the times below, instead.
+   */
   status: z.string(),
   health: HealthState.nullable(),
+  /**
+   * Unix ms when the current run started (running and paused containers), else null. From
+   * the list's status text this is exact to its wording (a second while seconds are
+   * counted, a minute under an hour); from an inspect it is the engine's StartedAt.
+   */
+  startedAt: z.number().nullable(),
+  /** Unix ms when the last run ended (exited and restarting containers), else null. */
+  finishedAt: z.number().nullable(),
+  /** The last run's exit code (exited and restarting containers), else null. */
+  exitCode: z.number().int().nullable(),
   ports: z.array(PortMapping),
   labels: z.record(z.string(), z.string()),
   /** com.docker.compose.project and .service, when the container belongs to a compose project. */
   composeProject: z.string().nullable(),
   composeService: z.string().nullable(),
+  /**
+   * Names of the volumes it mounts (named and anonymous; binds and tmpfs are not volumes),
+   * from the list's `Mounts`: what "used by" on the volumes page is counted from.
+   * Absent where an engine's list leaves mounts out.
+   */
+  volumes: z.array(z.string()).optional(),
 });
 export type ContainerSummary = z.infer<typeof ContainerSummary>;
 
@@ -104,5 +125,7 @@ export const ContainerChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot'), containers: z.array(ContainerSummary) }),
   z.object({ kind: z.literal('upsert'), container: ContainerSummary }),
   z.object({ kind: z.literal('remove'), id: z.string() }),
+  /** The list could not be loaded (the engine is there but answered badly): why, and when it tries again. */
+  z.object({ kind: z.literal('failed'), error: ApiErrorShape, retryInMs: z.number().int().nonnegative() }),
 ]);
 export type ContainerChange = z.infer<typeof ContainerChange>;

@@ -24,6 +24,15 @@ export const EngineInfo = z.object({
 });
 export type EngineInfo = z.infer<typeof EngineInfo>;
 
+/**
+ * Why the engine cannot be used: not running (nothing at the address), no permission on
+ * the socket, no endpoint resolves, running but not answering in time, running but
+ * failing (5xx, or answers that are not the engine's API), or refusing (4xx — often a
+ * socket proxy that blocks some requests).
+ */
+export const EngineProblem = z.enum(['not-running', 'no-permission', 'bad-endpoint', 'not-answering', 'failing', 'refusing']);
+export type EngineProblem = z.infer<typeof EngineProblem>;
+
 /** The one engine status the whole UI sees. */
 export const EngineStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('connecting'), endpoint: EngineEndpoint.nullable() }),
@@ -37,6 +46,8 @@ export const EngineStatus = z.discriminatedUnion('state', [
     hint: z.string(),
     /** When the next automatic attempt happens, in ms from when this status was sent. */
     retryInMs: z.number().int().nonnegative(),
+    /** Which kind of trouble (absent from older servers: read it as 'not-running'). */
+    problem: EngineProblem.optional(),
   }),
 ]);
 export type EngineStatus = z.infer<typeof EngineStatus>;

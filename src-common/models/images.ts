@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorShape } from '../contract/errors';
 
 /** An image id ("sha256:<64 hex>"), a short id prefix, or a reference such as nginx:1.27. */
 export const ImageIdOrRef = z
@@ -31,6 +32,8 @@ export const ImageChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot'), images: z.array(ImageSummary) }),
   z.object({ kind: z.literal('upsert'), image: ImageSummary }),
   z.object({ kind: z.literal('remove'), id: z.string() }),
+  /** The list could not be loaded (the engine is there but answered badly): why, and when it tries again. */
+  z.object({ kind: z.literal('failed'), error: ApiErrorShape, retryInMs: z.number().int().nonnegative() }),
 ]);
 export type ImageChange = z.infer<typeof ImageChange>;
 
@@ -61,10 +64,15 @@ export type ImageDetails = z.infer<typeof ImageDetails>;
 /** Another local image, as a layer view names it. */
 export const ImageName = z.object({
   id: z.string(),
-  /** The first tag in familiar form, or "<none>@<short id>". */
+  /** The first tag in familiar form, or "<none>@<short id>" (sorting and keys). */
   name: z.string(),
+  /** Every tag of the image ("app:1", "app:latest"), or just `name` when it has none: shown whole. */
+  names: z.array(z.string()),
 });
 export type ImageName = z.infer<typeof ImageName>;
+
+/** How a layer view shows an image: all its names, not only the first. */
+export const imageNameText = (image: ImageName): string => image.names.join(', ');
 
 /** One history entry, base first. */
 export const LayerEntry = z.object({

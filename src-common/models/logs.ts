@@ -24,6 +24,8 @@ export const LogLinesChunk = z.object({
   text: z.string(),
   /** The stderr lines as [first index, how many] pairs; every other line is stdout. */
   stderr: z.array(z.number().int().nonnegative()),
+  /** Lines that continue the line before (a line too long for one row was cut), as [first index, how many] pairs. */
+  continued: z.array(z.number().int().nonnegative()).optional(),
 });
 export type LogLinesChunk = z.infer<typeof LogLinesChunk>;
 

@@ -46,6 +46,10 @@ export const TransferSnapshot = z.object({
   digest: z.string().nullable(),
   finished: z.boolean(),
   failure: z.object({ kind: TransferFailureKind, message: z.string() }).nullable(),
+  /** A pull of an image already present: the engine said "Image is up to date" and moved nothing. */
+  upToDate: z.boolean(),
+  /** For an up-to-date pull, how many layers the local image has (null when unknown). */
+  presentLayers: z.number().int().nonnegative().nullable(),
 });
 export type TransferSnapshot = z.infer<typeof TransferSnapshot>;
 

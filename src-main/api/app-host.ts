@@ -4,8 +4,10 @@
  * (where data lives, native dialogs, secret storage), and nothing else.
  */
 import type { DownloadOffer } from '../../src-common/models/download';
+import type { UploadOffer } from '../../src-common/models/files';
 import type { DownloadSource } from './downloads';
 import type { PickedPaths } from './picked-paths';
+import type { UploadSink } from './uploads';
 import type { SettingsStore } from '../settings/settings-store';
 
 export interface AppHost {
@@ -19,6 +21,13 @@ export interface AppHost {
    * browser mode registers a one-time URL (see downloads.ts) the page then opens.
    */
   offerDownload: (source: DownloadSource) => Promise<DownloadOffer>;
+  /**
+   * Browser mode: registers files the page is about to send and returns the one-time URL
+   * it PUTs each one to (uploads.ts + server/upload-route.ts), streamed on, never held whole.
+   */
+  offerUpload?: (sink: UploadSink) => UploadOffer;
+  /** Electron: a native picker for several files to upload; [] when cancelled. */
+  pickFiles?: (title: string, filters?: { name: string; extensions: string[] }[]) => Promise<string[]>;
   /** A native folder picker (Electron only); browser mode types a path on the server instead. */
   pickDirectory?: (title: string) => Promise<string | null>;
   /** A native file picker (Electron only); browser mode types a path on the server instead. */

@@ -9,6 +9,9 @@ import { createBuildRunHandlers } from './build-run-handlers';
 import { createLogHandlers } from './logs-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDesktopHandlers } from './desktop-handlers';
+import { createStorageHandlers } from './storage-handlers';
+import { createNetworkHandlers } from './networks-handlers';
+import { createActivityHandlers } from './activity-handlers';
 import { createStatsHandlers } from './stats-handlers';
 
 /**
@@ -23,6 +26,9 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
   const logs = createLogHandlers(engine, host);
   const terminal = createTerminalHandlers(engine, host);
   const desktop = createDesktopHandlers(engine, host);
+  const storage = createStorageHandlers(engine, host);
+  const networks = createNetworkHandlers(engine);
+  const activity = createActivityHandlers(engine);
   const stats = createStatsHandlers(engine);
   // Spelled out (not a loop) so the compiler proves every contract entry has a handler.
   return {
@@ -34,6 +40,9 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.calls,
       ...terminal.calls,
       ...desktop.calls,
+      ...storage.calls,
+      ...networks.calls,
+      ...activity.calls,
       ...stats.calls,
     },
     streams: {
@@ -44,6 +53,9 @@ export function createApiHandlers(engine: Engine, host: AppHost): ApiHandlers {
       ...logs.streams,
       ...terminal.streams,
       ...desktop.streams,
+      ...storage.streams,
+      ...networks.streams,
+      ...activity.streams,
       ...stats.streams,
     },
   };
@@ -56,6 +68,10 @@ function createCoreHandlers(engine: Engine): FeatureHandlers<typeof coreCalls, t
       'engine.getStatus': async () => engine.connection.current(),
       'engine.reconnect': async () => {
         engine.connection.reconnectNow();
+        return null;
+      },
+      'engine.resync': async () => {
+        engine.events.resync();
         return null;
       },
       'containers.list': () => containers.list(),

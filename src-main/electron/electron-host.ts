@@ -35,6 +35,12 @@ export function createElectronHost(settings: SettingsStore): AppHost {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickFiles(title, filters) {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = { title, ...(filters ? { filters } : {}), properties: ['openFile' as const, 'multiSelections' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
     pickedPaths: createPickedPaths(),
     secretStorage: {
       // On Linux without a keyring Electron falls back to a hard-coded key ('basic_text'):

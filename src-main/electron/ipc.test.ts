@@ -22,6 +22,7 @@ const appUrl = 'app://berth/index.html';
 const validRequests: { [N in CallName]: CallRequest<N> } = {
   'engine.getStatus': {},
   'engine.reconnect': {},
+  'engine.resync': {},
   'containers.list': {},
   'containers.inspect': { id: 'web-1' },
   'containers.start': { id: 'web-1' },
@@ -74,6 +75,33 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
   'registries.logout': { server: 'localhost:5000' },
   'registries.searchHub': { term: 'nginx' },
   'logs.download': { id: 'web-1' },
+  'volumes.list': {},
+  'volumes.create': { name: 'pgdata', driver: 'local', labels: '', options: '' },
+  'volumes.remove': { name: 'pgdata' },
+  'volumes.measureSizes': {},
+  'volumes.prunePreview': { scope: 'anonymous' },
+  'volumes.prune': { scope: 'anonymous', names: ['pgdata'] },
+  'files.stat': { target: { kind: 'container', id: 'web-1' }, path: '/etc/hosts' },
+  'files.readText': { target: { kind: 'container', id: 'web-1' }, path: '/etc/hosts' },
+  'files.download': { target: { kind: 'volume', session: 'abcdefgh12' }, path: '/' },
+  'files.uploadOffer': { target: { kind: 'container', id: 'web-1' }, folder: '/tmp', mode: 'files', files: [{ path: 'a.txt', size: 3 }] },
+  'files.pickAndUpload': { target: { kind: 'container', id: 'web-1' }, folder: '/tmp', mode: 'extract' },
+  'system.diskUsage': {},
+  'containers.prunePreview': {},
+  'containers.prune': { ids: ['web-1'] },
+  'buildCache.prunePreview': { all: false },
+  'buildCache.prune': { all: false, ids: ['wkzabpbdpygxv8odyy1b8hyw2'] },
+  'networks.list': {},
+  'networks.inspect': { id: 'app-net' },
+  'networks.create': {
+    form: { name: 'app-net', subnet: '10.40.0.0/16', gateway: '', ipRange: '', internal: false, attachable: true, labels: 'a=1' },
+  },
+  'networks.removeCheck': { id: 'app-net' },
+  'networks.remove': { id: 'app-net' },
+  'networks.prunePreview': {},
+  'networks.prune': { labels: ['berth.test=1'] },
+  'networks.connect': { form: { network: 'app-net', container: 'web-1', aliases: 'db', ipAddress: '10.40.0.9' } },
+  'networks.disconnect': { network: 'app-net', container: 'web-1', force: false },
   'stats.watch': { viewId: 'view-0123456789abcdef', ids: ['web-1'], totals: true },
 };
 
@@ -100,7 +128,7 @@ function recordingHandlers() {
   };
   const handlers = {
     calls: callHandlers,
-    streams: { 'engine.status': opener('engine.status'), 'containers.changes': opener('containers.changes') },
+    streams: { 'engine.status': opener('engine.status'), 'containers.changes': opener('containers.changes'), 'logs.follow': opener('logs.follow') },
   } as unknown as ApiHandlers;
   return { handlers, hits, sinks };
 }
@@ -249,7 +277,8 @@ describe('streams', () => {
     const { trusted, subscribe, sinks } = setup();
     const contents = trusted();
     const stranger = trusted('https://evil.example/');
-    subscribe(eventFrom(contents), { id: 3, stream: 'engine.status', args: {} });
+    // A stream whose chunks may be bytes (main checks chunks against the contract).
+    subscribe(eventFrom(contents), { id: 3, stream: 'logs.follow', args: { target: { kind: 'container', id: 'web-1' } } });
     const sink = sinks[0]!.sink;
     let drains = 0;
     sink.onDrain(() => drains++);
@@ -317,8 +346,8 @@ describe('streams', () => {
 
     unsubscribe(eventFrom(first), { id: 1 });
     expect(sinks.map((s) => s.cancelled)).toEqual([true, false]);
-    sinks[1]!.sink.next({ kind: 'x' });
-    expect(messages(second)).toEqual([{ id: 1, chunk: { kind: 'x' } }]);
+    sinks[1]!.sink.next({ kind: 'remove', id: 'x' });
+    expect(messages(second)).toEqual([{ id: 1, chunk: { kind: 'remove', id: 'x' } }]);
     expect(messages(first)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { app, protocol, session, type WebContents } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createEngine } from '../engine/index';
+import { installProcessGuard } from '../api/process-guard';
 import { createElectronHost } from './electron-host';
 import { createApiHandlers } from '../api/handlers';
 import { createSettingsStore } from '../settings/settings-store';
@@ -18,6 +19,9 @@ const DISPOSE_TIMEOUT_MS = 5_000;
 app.enableSandbox();
 // app:// must be privileged before the app is ready; it is served once it is.
 registerAppScheme(protocol);
+
+// A forgotten promise must not take the app down (and with it every terminal); see process-guard.ts.
+installProcessGuard({ log: (line) => console.error(line), exit: (code) => app.exit(code) });
 
 if (!app.requestSingleInstanceLock()) {
   // Another Berth is running; it gets our 'second-instance' and comes to the front.

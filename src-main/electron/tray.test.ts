@@ -57,7 +57,7 @@ describe('tray adapter', () => {
     expect(tray.image.isEmpty()).toBe(false);
     expect(tray.tooltip).toBe('Berth — 1 running · Docker Engine 28.1.1');
     expect(menuItems()[0]).toMatchObject({ id: 'engine-status', label: 'Docker Engine 28.1.1 · unix:///var/run/docker.sock', enabled: false });
-    expect(item('container:a')).toMatchObject({ label: 'web-a — running' });
+    expect(item('container:a')).toMatchObject({ label: 'web-a — Up 1 minute' });
     expect(item('container:a').submenu?.map((i) => i.label ?? i.type)).toEqual(['Stop', 'Restart', 'Pause', 'separator', 'Open terminal', 'Show logs']);
   });
 
@@ -66,7 +66,7 @@ describe('tray adapter', () => {
     const first = tray.contextMenu;
     expect(controller.menuBuilds()).toBe(1);
 
-    upsert(container('a', { status: 'Up 2 minutes' }));
+    upsert(container('a', { command: 'sh -c other' }));
     await tick();
     expect(controller.menuBuilds()).toBe(1);
     expect(tray.calls.setContextMenu).toBe(1);
@@ -166,7 +166,7 @@ describe('tray adapter', () => {
 
   it('doubles ampersands so Electron shows them', () => {
     const { item } = setup([container('a', { name: 'R&D' })]);
-    expect(item('container:a').label).toBe('R&&D — running');
+    expect(item('container:a').label).toBe('R&&D — Up 1 minute');
   });
 
   it('opens the window on a left click on Windows only', () => {
@@ -188,6 +188,27 @@ describe('tray adapter', () => {
     expect(tray.isDestroyed()).toBe(true);
     await tick();
     expect(controller.menuBuilds()).toBe(1);
+  });
+
+  it("rebuilds the menu when a status line's words change, and only then (the tray's status was the engine's old text)", () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { item, controller } = setup([container('a', { startedAt: Date.now() - 58_500 })]);
+      expect(item('container:a').label).toBe('web-a — Up 58 seconds');
+      vi.advanceTimersByTime(1_000);
+      expect(item('container:a').label).toBe('web-a — Up 59 seconds');
+      vi.advanceTimersByTime(1_000);
+      expect(item('container:a').label).toBe('web-a — Up About a minute');
+      const builds = controller.menuBuilds();
+      // Minutes now: the next rebuild is a minute away, not a second.
+      vi.advanceTimersByTime(59_000);
+      expect(controller.menuBuilds()).toBe(builds);
+      vi.advanceTimersByTime(1_000);
+      expect(item('container:a').label).toBe('web-a — Up 2 minutes');
+      controller.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('finds assets/tray beside dist/ from the main bundle directory', () => {

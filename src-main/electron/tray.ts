@@ -3,7 +3,7 @@ import { dialog, Menu, nativeImage, Tray, type MenuItemConstructorOptions, type 
 import type { Engine } from '../engine/index';
 import { trayIconFileName } from '../tray/tray-icon-files';
 import { trayIconState, type TrayIcon } from '../tray/tray-icon-state';
-import { buildTrayMenu, sameMenu, toElectronLabel, type TrayMenuItem } from '../tray/tray-menu-model';
+import { buildTrayMenu, sameMenu, toElectronLabel, trayMenuChangesAt, type TrayMenuItem } from '../tray/tray-menu-model';
 import { runTrayItem, type TrayActionDeps } from '../tray/tray-actions';
 import { trayStrings as s } from '../tray/tray-strings';
 
@@ -65,6 +65,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
   let shownMenu: TrayMenuItem[] | null = null;
   let builds = 0;
   let disposed = false;
+  /** Wakes the menu when a status line's wording changes ("Up 59 seconds" → "Up About a minute"). */
+  let clockTimer: NodeJS.Timeout | undefined;
 
   const actionDeps: TrayActionDeps = {
     containers: deps.engine.containers,
@@ -130,7 +132,11 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       tray.setToolTip(tooltip);
       shownTooltip = tooltip;
     }
-    const menu = buildTrayMenu(state);
+    const now = Date.now();
+    const menu = buildTrayMenu({ ...state, now });
+    clearTimeout(clockTimer);
+    const changesAt = trayMenuChangesAt({ ...state, now });
+    if (changesAt !== null) clockTimer = setTimeout(refresh, Math.max(0, changesAt - now));
     if (shownMenu && sameMenu(shownMenu, menu)) return;
     // A fresh Menu every time: Linux's AppIndicator does not see changes made to a menu
     // it already has, only a new one set with setContextMenu.
@@ -186,6 +192,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
     menuBuilds: () => builds,
     dispose() {
       disposed = true;
+      clearTimeout(clockTimer);
       unsubscribeTotals();
       hoverHold?.close();
       for (const timer of [hoverTimer, staleTimer]) if (timer) clearTimeout(timer);

@@ -23,6 +23,12 @@ export interface EngineOptions {
   /** Backoff while unreachable; tests shorten it. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** The deadline of engine calls that name none (default 15 s); fault tests shorten it. */
+  callTimeoutMs?: number;
+  /** How long ping and version may take while connecting (default 5 s). */
+  answerTimeoutMs?: number;
+  /** How long the events stream must stay up before the backoff starts over (default 5 s). */
+  stableMs?: number;
   /**
    * The endpoint chosen in Berth's settings, read on every connection attempt; null or
    * absent means the docker CLI's rules (DOCKER_HOST, context, platform socket).
@@ -54,7 +60,7 @@ export interface Engine {
   /** Fails fast with 'engine-unreachable' (naming the endpoint) while the engine is not there. */
   requireClient(): DockerClient;
   /** The one events subscription; feature watchers (images, volumes…) listen here. */
-  events: Pick<EventsHub, 'subscribe'>;
+  events: Pick<EventsHub, 'subscribe' | 'resync'>;
   /** Resource usage, collected only while a view or the tray holds interest (stats/). */
   stats: StatsService;
   /** Closes the events stream, timers and pooled sockets. */
@@ -70,13 +76,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ...(options.homeDir ? { homeDir: options.homeDir } : {}),
         override: options.endpointOverride?.() ?? null,
       }),
-    createClient: createDockerClient,
+    createClient: (resolved) =>
+      createDockerClient(resolved, options.callTimeoutMs !== undefined ? { defaultTimeoutMs: options.callTimeoutMs } : {}),
     ...(options.initialBackoffMs !== undefined ? { initialBackoffMs: options.initialBackoffMs } : {}),
     ...(options.maxBackoffMs !== undefined ? { maxBackoffMs: options.maxBackoffMs } : {}),
+    ...(options.answerTimeoutMs !== undefined ? { answerTimeoutMs: options.answerTimeoutMs } : {}),
+    ...(options.stableMs !== undefined ? { stableMs: options.stableMs } : {}),
   });
   // One events stream for every kind of object: image, volume and network views subscribe to it too.
   const hub = createEventsHub(connection, ['container', 'image', 'volume', 'network']);
-  const watcher = createContainerWatcher(hub, () => connection.client());
+  const watcher = createContainerWatcher(
+    hub,
+    () => connection.client(),
+    () => connection.current().state === 'connected',
+  );
   const stats = createStatsService({
     client: () => (connection.current().state === 'connected' ? connection.client() : null),
     apiVersion: () => {
@@ -107,11 +120,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       current: () => connection.current(),
       onStatus: (listener) => connection.onStatus(listener),
       reconnectNow: () => connection.reconnectNow(),
-      reconnect: () => {
-        // While connected only a lost stream leads back to connecting; otherwise try now.
-        if (connection.current().state === 'connected') connection.reportLost(new Error('the endpoint setting changed'));
-        else connection.reconnectNow();
-      },
+      reconnect: () => connection.reconnect(),
       contexts: () =>
         listDockerContexts({
           ...(options.env ? { env: options.env } : {}),
@@ -122,7 +131,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     containers: createContainersService({ requireClient, nameOf: (id) => watcher.nameOf(id) }),
     watcher: { subscribe: (l) => watcher.subscribe(l), current: () => watcher.current() },
     requireClient,
-    events: { subscribe: (listener) => hub.subscribe(listener) },
+    events: { subscribe: (listener) => hub.subscribe(listener), resync: () => hub.resync() },
     stats,
     async dispose() {
       stats.dispose();

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 
 /** 32 random bytes, base64url: what each start uses unless BERTH_TOKEN is set. */
 export function generateToken(): string {
@@ -20,4 +21,14 @@ export function tokenMatches(candidate: string | undefined, token: string): bool
  */
 export function expiredLegacyCookie(port: number): string {
   return `berth_token_${port}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict`;
+}
+
+/**
+ * `Authorization: Bearer <token>`, which the page adds to the one request it makes over
+ * plain HTTP with a script (an upload's PUT). Another origin cannot send that header
+ * without a CORS preflight this server never answers.
+ */
+export function hasBearerToken(req: IncomingMessage, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return tokenMatches(match?.[1], token);
 }

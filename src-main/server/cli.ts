@@ -4,8 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../api/data-dir';
 import { createDownloadRegistry } from '../api/downloads';
+import { createUploadRegistry } from '../api/uploads';
 import { createApiHandlers } from '../api/handlers';
 import { createEngine } from '../engine/index';
+import { installProcessGuard } from '../api/process-guard';
 import { createSettingsStore } from '../settings/settings-store';
 import { endpointOverrideOf, reconnectOnEndpointChange } from '../settings/engine-endpoint';
 import { chooseToken, launchCommand, launchUrl, parseCliArgs, USAGE } from './cli-options';
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   const { host, port } = parsed.options;
   const log = createRedactingLog(token, writeToStderr);
   reportCrash = log;
+  installProcessGuard({ log, exit: (code) => process.exit(code) });
 
   // The bundle sits in dist/main; the renderer was built next to it.
   const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
@@ -50,11 +53,13 @@ async function main(): Promise<void> {
   const engine = createEngine({ endpointOverride: endpointOverrideOf(settings) });
   reconnectOnEndpointChange(settings, engine);
   const downloads = createDownloadRegistry();
+  const uploads = createUploadRegistry();
   const handlers = createApiHandlers(engine, {
     mode: 'browser',
     dataDir,
     settings,
     offerDownload: async (source) => downloads.offer(source),
+    offerUpload: (sink) => uploads.offer(sink),
   });
   let server: RunningServer | undefined;
   let stopping = false;
@@ -80,7 +85,7 @@ async function main(): Promise<void> {
 
   try {
     const launch = { command: launchCommand(process.env, process.argv.slice(2), path.relative(process.cwd(), process.argv[1] ?? 'server.mjs')) };
-    server = await startServer({ handlers, token, host, port, staticDir, log, downloads, launch });
+    server = await startServer({ handlers, token, host, port, staticDir, log, downloads, uploads, launch });
   } catch (err) {
     await engine.dispose();
     const code = (err as { code?: string }).code;

@@ -9,6 +9,8 @@ import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 import { serveDownload } from './download-route';
 import { DOWNLOADS_PATH, type DownloadRegistry } from '../api/downloads';
+import { UPLOADS_PATH, type UploadRegistry } from '../api/uploads';
+import { serveUpload } from './upload-route';
 import { renderWelcomePage, WELCOME_CSS, WELCOME_CSS_PATH, WELCOME_PATH, type LaunchInfo } from './welcome-page';
 import { createWsGateway } from './ws-gateway';
 import type { WsLimits } from './ws-limits';
@@ -27,6 +29,8 @@ export interface ServerOptions {
   launch?: LaunchInfo;
   /** One-time downloads offered by handlers (logs, image tars), served under /api/downloads/. */
   downloads?: DownloadRegistry;
+  /** One-time uploads offered by handlers (files into containers and volumes), taken under /api/uploads/. */
+  uploads?: UploadRegistry;
   /** Where diagnostic lines go (stderr by default); the token is redacted from them. */
   log?: (line: string) => void;
   /** Caps per connection and server (ws-limits.ts); tests lower them. */
@@ -76,8 +80,10 @@ const isPagePath = (pathname: string) => pathname === '/' || pathname === '/inde
 /**
  * The browser-mode server. Over plain HTTP it serves only public things: the built
  * renderer, the "how to get in" page, and one-time download URLs (unguessable,
- * short-lived, single-use). Everything else is the WebSocket, which must present the
- * launch token first. Every request must name a loopback Host with this port.
+ * short-lived, single-use); one-time upload URLs also need the token in an
+ * Authorization header, which the page sends. Everything else is the WebSocket, which
+ * must present the launch token first. Every request must name a loopback Host with
+ * this port.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { handlers, token, host, staticDir } = options;
@@ -87,11 +93,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     applySecurityHeaders(res);
     if (!isAllowedHost(req.headers.host, port)) return sendText(res, 403, serverText.forbiddenHost);
+    const { pathname, query } = splitUrl(req.url);
+    if (req.method === 'PUT' && options.uploads && pathname.startsWith(UPLOADS_PATH)) {
+      return serveUpload(req, res, options.uploads, token);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, serverText.methodNotAllowed);
     }
-    const { pathname, query } = splitUrl(req.url);
     if (options.downloads && pathname.startsWith(DOWNLOADS_PATH)) {
       const result = await serveDownload(req, pathname, res, options.downloads);
       if (result === 'not-found') sendText(res, 404, serverText.notFound);

@@ -10,4 +10,7 @@ export const settingsMessages = {
     `Berth's settings file ${file} could not be used (${why}) nor moved aside (${reason}). The defaults are in use.`,
   invalidPatch: (details: string) => `These settings are not valid: ${details.replace(/\n+/g, '; ')}`,
   notSaved: (file: string, reason: string) => `Berth could not save its settings to ${file}: ${reason}`,
+  writeTimedOut: (ms: number) =>
+    `the write did not finish within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`} (is the data folder on a network or unusual filesystem?)`,
+  nothingWritten: 'the filesystem accepted no bytes (is it full or read-only?)',
 };

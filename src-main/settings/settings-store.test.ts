@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import type { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -189,5 +190,29 @@ describe('createSettingsStore: saving', () => {
     off();
     await store.update({ theme: 'light' });
     expect(calls).toBe(1);
+  });
+});
+
+describe('a write that cannot finish', () => {
+  type Open = typeof open;
+  /** A filesystem whose writes hang, or accept no bytes, as some network and FUSE mounts do. */
+  const fakeOpen = (write: () => Promise<{ bytesWritten: number }>): Open =>
+    (async () => ({ write, sync: async () => undefined, close: async () => undefined })) as unknown as Open;
+
+  it('fails with a message after its deadline instead of waiting forever, and the next update still runs', async () => {
+    const store = await createSettingsStore(dir, fixedNow, { open: fakeOpen(() => new Promise(() => undefined)), writeTimeoutMs: 50 });
+    await expect(store.update({ theme: 'dark' })).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/could not save its settings to .*: the write did not finish within 50 ms/),
+    });
+    expect(store.get().theme).toBe('system');
+    await expect(store.update({ theme: 'light' })).rejects.toBeInstanceOf(ApiError);
+  });
+
+  it('fails at once when the filesystem accepts no bytes (Node would retry that write forever, spinning a core)', async () => {
+    let writes = 0;
+    const store = await createSettingsStore(dir, fixedNow, { open: fakeOpen(async () => ((writes += 1), { bytesWritten: 0 })), writeTimeoutMs: 60_000 });
+    await expect(store.update({ theme: 'dark' })).rejects.toMatchObject({ message: expect.stringMatching(/accepted no bytes/) });
+    expect(writes).toBe(1);
   });
 });

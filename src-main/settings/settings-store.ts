@@ -22,7 +22,21 @@ export interface SettingsStore {
 export const SETTINGS_FILE = 'settings.json';
 
 /** Reads the settings once; a corrupt or invalid file is renamed aside and defaults are used. */
-export async function createSettingsStore(dataDir: string, now: () => Date = () => new Date()): Promise<SettingsStore> {
+/** The file operations a write uses; tests stand in for a filesystem that misbehaves. */
+export interface SettingsIo {
+  open: typeof open;
+  /** A write that has not finished by then fails with a message (default 10 s). */
+  writeTimeoutMs: number;
+}
+
+const DEFAULT_IO: SettingsIo = { open, writeTimeoutMs: 10_000 };
+
+export async function createSettingsStore(
+  dataDir: string,
+  now: () => Date = () => new Date(),
+  io: Partial<SettingsIo> = {},
+): Promise<SettingsStore> {
+  const fsIo: SettingsIo = { ...DEFAULT_IO, ...io };
   const file = path.join(dataDir, SETTINGS_FILE);
   const loaded = await load(file, now);
   let current = loaded.settings;
@@ -37,7 +51,7 @@ export async function createSettingsStore(dataDir: string, now: () => Date = () 
     }
     const next = Settings.parse({ ...current, ...parsed.data });
     if (JSON.stringify(next) === JSON.stringify(current)) return current;
-    await writeAtomically(dataDir, file, `${JSON.stringify(next, null, 2)}\n`);
+    await writeAtomically(dataDir, file, `${JSON.stringify(next, null, 2)}\n`, fsIo);
     current = next;
     for (const listener of [...listeners]) {
       try {
@@ -90,22 +104,41 @@ async function load(file: string, now: () => Date): Promise<{ settings: Settings
   return { settings: defaultSettings(), problem: settingsMessages.corrupt(file, why, aside) };
 }
 
-/** Temp file in the same folder, flushed, then renamed over: a crash leaves the old or the new file, never half of one. */
-async function writeAtomically(dir: string, file: string, content: string): Promise<void> {
+/**
+ * Temp file in the same folder, flushed, then renamed over: a crash leaves the old or the
+ * new file, never half of one. Bounded: a filesystem that accepts no bytes (Node's
+ * writeFile retries such a write forever, spinning a core) or never answers makes the
+ * update fail with a message instead; the queue moves on.
+ */
+async function writeAtomically(dir: string, file: string, content: string, io: SettingsIo): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(settingsMessages.writeTimedOut(io.writeTimeoutMs))), io.writeTimeoutMs);
+  });
+  const write = async () => {
     await mkdir(dir, { recursive: true });
-    const handle = await open(temp, 'w', 0o600);
+    const handle = await io.open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(content, 'utf8');
+      const bytes = Buffer.from(content, 'utf8');
+      for (let at = 0; at < bytes.length; ) {
+        const { bytesWritten } = await handle.write(bytes, at, bytes.length - at, at);
+        if (bytesWritten <= 0) throw new Error(settingsMessages.nothingWritten);
+        at += bytesWritten;
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     await rename(temp, file);
+  };
+  try {
+    await Promise.race([write(), deadline]);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw new ApiError('internal', settingsMessages.notSaved(file, errorText(err)), file);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

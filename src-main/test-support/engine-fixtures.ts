@@ -124,6 +124,8 @@ export interface TestContainerOptions {
   healthcheck?: CreateContainerSpec['Healthcheck'];
   start?: boolean;
   image?: string;
+  /** The network to join instead of the default bridge. */
+  network?: string;
 }
 
 export interface TestContainer {
@@ -155,6 +157,7 @@ export async function createTestContainer(
       ...(options.namedVolumes
         ? { Binds: Object.entries(options.namedVolumes).map(([volume, path]) => `${volume}:${path}`) }
         : {}),
+      ...(options.network ? { NetworkMode: options.network } : {}),
     },
   };
   const { id } = await client.createContainer(spec);
@@ -187,6 +190,35 @@ export async function removeTestObjects(client = fixtureClient(), scope: 'run' |
   await Promise.all(containers.map((c) => removeTestContainer(c.Id, client)));
   const volumes = await client.listVolumes(filters);
   await Promise.all(volumes.map((v) => removeTestVolume(v.Name, client)));
+  // Networks only of this run, even for 'all': another run's network may be unused for a moment.
+  const ours = { label: [`${TEST_RUN_LABEL}=${TEST_RUN_ID}`] };
+  await client.request({ method: 'POST', path: '/networks/prune', query: { filters: JSON.stringify(ours) }, action: 'prune test networks' });
+}
+
+/** Creates a labelled bridge network (TEST_LABELS plus `labels`); returns its id. The caller removes it. */
+export async function createTestNetwork(
+  name: string,
+  options: { subnet?: string; labels?: Record<string, string> } = {},
+  client = fixtureClient(),
+): Promise<string> {
+  const created = await client.request<{ Id: string }>({
+    method: 'POST',
+    path: '/networks/create',
+    body: {
+      Name: name,
+      CheckDuplicate: true,
+      Labels: { ...options.labels, ...TEST_LABELS },
+      ...(options.subnet ? { IPAM: { Config: [{ Subnet: options.subnet }] } } : {}),
+    },
+    action: 'create',
+    object: `network ${name}`,
+  });
+  return created.Id;
+}
+
+/** Removes one test network; gone already is fine. */
+export async function removeTestNetwork(ref: string, client = fixtureClient()): Promise<void> {
+  await client.request({ method: 'DELETE', path: `/networks/${encodeURIComponent(ref)}`, action: 'remove', object: `network ${ref}` }).catch(ignoreNotFound);
 }
 
 export interface WaitForOptions {

@@ -7,11 +7,21 @@ export interface UnixSocketProxy {
    * how tests count what Berth asked the engine (e.g. no stats requests while hidden).
    */
   requests: string[];
+  /**
+   * The same requests as whole request lines ("POST /auth HTTP/1.1"): what dockerd's
+   * debug log would print (no secret may appear in one).
+   */
+  requestLines: string[];
   /** Stops listening, cuts every piped connection and removes the socket file. */
   close(): Promise<void>;
 }
 
-const REQUEST_LINE = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\/\S*) HTTP\/1\.[01]\r\n/g;
+/**
+ * A request line may follow the previous request's body directly (keep-alive, a JSON body
+ * ends without CRLF, and head and body may share a write), so it is searched anywhere. A
+ * body holding such a line too would be recorded as one more: that only makes checks stricter.
+ */
+const REQUEST_LINE = /(GET|POST|PUT|DELETE|HEAD|PATCH) (\/\S*) HTTP\/1\.[01]\r\n/g;
 
 /**
  * A unix socket at `listenPath` that pipes each connection to `targetPath`: an engine
@@ -20,10 +30,18 @@ const REQUEST_LINE = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\/\S*) HTTP\/1\.[01]
 export function startUnixSocketProxy(listenPath: string, targetPath = '/var/run/docker.sock'): Promise<UnixSocketProxy> {
   const sockets = new Set<Socket>();
   const requests: string[] = [];
+  const requestLines: string[] = [];
   const server = createServer((client) => {
+    // Bytes after the last CRLF wait for the next chunk: a line split across chunks is found whole.
+    let carry = '';
     client.on('data', (chunk: Buffer) => {
-      // A request starts a chunk (the client writes head and body apart); bodies we send are JSON or tar.
-      for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) requests.push(`${m[1]} ${m[2]}`);
+      const text = carry + chunk.toString('latin1');
+      for (const m of text.matchAll(REQUEST_LINE)) {
+        requests.push(`${m[1]} ${m[2]}`);
+        requestLines.push(m[0].slice(0, -2));
+      }
+      const last = text.lastIndexOf('\r\n');
+      carry = (last < 0 ? text : text.slice(last)).slice(-8192);
     });
     const upstream = createConnection(targetPath);
     for (const s of [client, upstream]) {
@@ -42,6 +60,7 @@ export function startUnixSocketProxy(listenPath: string, targetPath = '/var/run/
       resolve({
         path: listenPath,
         requests,
+        requestLines,
         close: () =>
           new Promise<void>((done) => {
             for (const s of sockets) s.destroy();

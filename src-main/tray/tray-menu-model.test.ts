@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContainerSummary } from '../../src-common/models/container';
 import type { EngineStatus } from '../../src-common/models/engine-status';
-import { buildTrayMenu, MAX_TOP_LEVEL_ENTRIES, sameMenu, toElectronLabel, type TrayActionItem, type TrayMenuItem, type TraySubmenu } from './tray-menu-model';
+import { buildTrayMenu, MAX_TOP_LEVEL_ENTRIES, sameMenu, toElectronLabel, trayMenuChangesAt, type TrayActionItem, type TrayMenuItem, type TraySubmenu } from './tray-menu-model';
 
 const endpoint = { kind: 'unix', address: '/var/run/docker.sock', source: 'default', tls: false, display: 'unix:///var/run/docker.sock' } as const;
 const connected: EngineStatus = {
@@ -19,6 +19,14 @@ const unreachable: EngineStatus = {
 };
 
 let nextId = 0;
+const MINUTES_3 = 3 * 60_000;
+/** Times that word each state's status line as "… 3 minutes": started or ended 3 minutes before now. */
+function timesFor(state: ContainerSummary['state'] = 'running'): Partial<ContainerSummary> {
+  const threeMinutesAgo = Date.now() - MINUTES_3 - 1000;
+  if (state === 'running' || state === 'paused') return { startedAt: threeMinutesAgo };
+  if (state === 'exited' || state === 'restarting') return { finishedAt: threeMinutesAgo, exitCode: 0 };
+  return {};
+}
 /** A realistic summary (checked against the contract's schema) with just the given fields changed. */
 function container(fields: Partial<ContainerSummary> & { name: string }): ContainerSummary {
   nextId += 1;
@@ -31,10 +39,14 @@ function container(fields: Partial<ContainerSummary> & { name: string }): Contai
     state: 'running',
     status: 'Up 3 minutes',
     health: null,
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
     ports: [],
     labels: {},
     composeProject: null,
     composeService: null,
+    ...timesFor(fields.state),
     ...fields,
   });
 }
@@ -113,7 +125,7 @@ describe('buildTrayMenu: container counts', () => {
     const web = container({ name: 'web-1' });
     const menu = buildTrayMenu({ engine: connected, containers: [web] });
     const entry = submenuById(menu, `container:${web.id}`);
-    expect(entry.label).toBe('web-1 — running');
+    expect(entry.label).toBe('web-1 — Up 3 minutes');
     expect(labels(entry.items)).toEqual(['Stop', 'Restart', 'Pause', '---', 'Open terminal', 'Show logs']);
     expect(entry.items.every((i) => i.kind !== 'action' || i.enabled)).toBe(true);
     expect(actionById(menu, `container:${web.id}:stop`).action).toEqual({ type: 'container', verb: 'stop', containerId: web.id });
@@ -174,7 +186,7 @@ describe('buildTrayMenu: compose projects', () => {
   it('groups a project in one submenu with Start all and Stop all over exactly its containers', () => {
     const shop = submenuById(menu, 'project:shop');
     expect(shop.label).toBe('shop — compose, 1 of 2 running');
-    expect(labels(shop.items)).toEqual(['Start all', 'Stop all', '---', 'shop-web-1 — running', 'shop-db-1 — exited']);
+    expect(labels(shop.items)).toEqual(['Start all', 'Stop all', '---', 'shop-web-1 — Up 3 minutes', 'shop-db-1 — Exited (0) 3 minutes ago']);
     expect(actionById(shop.items, 'project:shop:start')).toMatchObject({
       enabled: true,
       action: { type: 'project', verb: 'start', project: 'shop', containerIds: [web.id, db.id] },
@@ -195,7 +207,7 @@ describe('buildTrayMenu: compose projects', () => {
   });
 
   it('ranks projects by their liveliest container among standalone containers', () => {
-    expect(labels(topLevelEntries(menu))).toEqual(['lone — running', 'shop — compose, 1 of 2 running', 'blog — compose, 0 of 1 running']);
+    expect(labels(topLevelEntries(menu))).toEqual(['lone — Up 3 minutes', 'shop — compose, 1 of 2 running', 'blog — compose, 0 of 1 running']);
     expect(containerEntryIds(menu)).toHaveLength(4);
   });
 });
@@ -205,7 +217,7 @@ describe('buildTrayMenu: container states', () => {
     const db = container({ name: 'db', state: 'paused' });
     const menu = buildTrayMenu({ engine: connected, containers: [db] });
     const entry = submenuById(menu, `container:${db.id}`);
-    expect(entry.label).toBe('db — paused');
+    expect(entry.label).toBe('db — Up 3 minutes (Paused)');
     expect(labels(entry.items)).toEqual(['Stop', 'Restart', 'Resume', '---', 'Open terminal', 'Show logs']);
     expect(actionById(menu, `container:${db.id}:unpause`).action).toMatchObject({ verb: 'unpause' });
     expect(actionById(menu, `container:${db.id}:terminal`).enabled).toBe(false);
@@ -229,9 +241,9 @@ describe('buildTrayMenu: container states', () => {
     expect(enabled.map((i) => i.label)).toEqual(['Show logs']);
   });
 
-  it('puts health in words into the label', () => {
+  it("puts Docker's status line, health included, into the label", () => {
     const api = container({ name: 'api', health: 'unhealthy' });
-    expect(submenuById(buildTrayMenu({ engine: connected, containers: [api] }), `container:${api.id}`).label).toBe('api — running, unhealthy');
+    expect(submenuById(buildTrayMenu({ engine: connected, containers: [api] }), `container:${api.id}`).label).toBe('api — Up 3 minutes (unhealthy)');
   });
 });
 
@@ -310,13 +322,13 @@ describe('buildTrayMenu: order and stability', () => {
 
   it('lists running first, then paused, restarting, then the rest by name', () => {
     expect(labels(topLevelEntries(buildTrayMenu({ engine: connected, containers: mixed })))).toEqual([
-      'web-2 — running',
-      'web-10 — running',
-      'db — paused',
-      'cache — restarting',
-      'alpha — created',
-      'Beta — dead',
-      'zeta — exited',
+      'web-2 — Up 3 minutes',
+      'web-10 — Up 3 minutes',
+      'db — Up 3 minutes (Paused)',
+      'cache — Restarting (0) 3 minutes ago',
+      'alpha — Created',
+      'Beta — Dead',
+      'zeta — Exited (0) 3 minutes ago',
     ]);
   });
 
@@ -361,5 +373,20 @@ describe('toElectronLabel', () => {
   it('doubles ampersands so Electron shows them instead of marking a mnemonic', () => {
     expect(toElectronLabel('Engine unreachable: a & b && c')).toBe('Engine unreachable: a && b &&&& c');
     expect(toElectronLabel('web-1 — running')).toBe('web-1 — running');
+  });
+});
+
+describe('trayMenuChangesAt', () => {
+  const now = Date.UTC(2026, 0, 1, 12);
+  it('is the earliest change of any status line: a second while one counts seconds, else a minute', () => {
+    const minutes = container({ name: 'old', startedAt: now - 10 * 60_000 - 20_000 });
+    const seconds = container({ name: 'new', startedAt: now - 5_400 });
+    expect(trayMenuChangesAt({ engine: connected, containers: [minutes], now })).toBe(now + 40_000);
+    expect(trayMenuChangesAt({ engine: connected, containers: [minutes, seconds], now })).toBe(now + 600);
+  });
+
+  it('is never for lines without a time, or while the engine is away', () => {
+    expect(trayMenuChangesAt({ engine: connected, containers: [container({ name: 'c', state: 'created' })], now })).toBeNull();
+    expect(trayMenuChangesAt({ engine: unreachable, containers: [container({ name: 'r', startedAt: now })], now })).toBeNull();
   });
 });

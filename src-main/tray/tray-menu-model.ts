@@ -1,5 +1,6 @@
 import type { ContainerState, ContainerSummary } from '../../src-common/models/container';
 import type { EngineStatus } from '../../src-common/models/engine-status';
+import { statusChangesAt, statusText } from '../../src-common/container-status';
 import { trayStrings as s } from './tray-strings';
 
 // The tray menu as plain data, built by one pure function from the app state, so that
@@ -42,6 +43,8 @@ export type TrayMenuItem = TrayActionItem | TraySubmenu | TrayLabel | { kind: 's
 export interface TrayState {
   engine: EngineStatus;
   containers: readonly ContainerSummary[];
+  /** The moment the status lines are worded for (Unix ms); now when absent. */
+  now?: number;
 }
 
 /** Container entries (standalone containers and compose projects) shown before "More…". */
@@ -62,12 +65,27 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
   // Only a connected engine's list is current; a stale list would offer actions that fail.
   if (state.engine.state === 'connected') {
     const ordered = orderContainers(state.containers);
-    items.push(separator, ...containerSection(ordered));
+    items.push(separator, ...containerSection(ordered, state.now ?? Date.now()));
     const up = ordered.filter((c) => isUp(c.state));
     if (up.length > 0) items.push(separator, stopAllItem(up));
   }
   items.push(separator, action('quit', s.quit, { type: 'quit' }));
   return items;
+}
+
+/**
+ * When a status line in the menu next reads differently (Unix ms), or null when none
+ * will: the adapter rebuilds the menu then, and at no other time for the clock's sake.
+ */
+export function trayMenuChangesAt(state: TrayState): number | null {
+  if (state.engine.state !== 'connected') return null;
+  const now = state.now ?? Date.now();
+  let next: number | null = null;
+  for (const c of state.containers) {
+    const at = statusChangesAt(c, now);
+    if (at !== null && (next === null || at < next)) next = at;
+  }
+  return next;
 }
 
 /** True when both menus would look and act the same, so the native menu need not be rebuilt. */
@@ -108,7 +126,7 @@ type Entry =
   | { kind: 'project'; name: string; rank: number; members: ContainerSummary[] };
 
 /** Compose projects become one entry each, ranked by their liveliest member, among the standalone containers. */
-function containerSection(ordered: readonly ContainerSummary[]): TrayMenuItem[] {
+function containerSection(ordered: readonly ContainerSummary[], now: number): TrayMenuItem[] {
   if (ordered.length === 0) return [{ kind: 'label', id: 'no-containers', label: s.noContainers }];
   const projects = new Map<string, ContainerSummary[]>();
   const entries: Entry[] = [];
@@ -131,7 +149,7 @@ function containerSection(ordered: readonly ContainerSummary[]): TrayMenuItem[] 
       (a.kind === b.kind ? 0 : a.kind === 'project' ? -1 : 1) ||
       compareIds(entryKey(a), entryKey(b)),
   );
-  const items = entries.map((e) => (e.kind === 'container' ? containerSubmenu(e.container) : projectSubmenu(e.name, e.members)));
+  const items = entries.map((e) => (e.kind === 'container' ? containerSubmenu(e.container, now) : projectSubmenu(e.name, e.members, now)));
   if (items.length <= MAX_TOP_LEVEL_ENTRIES) return items;
   return [
     ...items.slice(0, MAX_TOP_LEVEL_ENTRIES),
@@ -143,7 +161,7 @@ function entryKey(e: Entry): string {
   return e.kind === 'container' ? e.container.id : e.name;
 }
 
-function containerSubmenu(c: ContainerSummary): TrayMenuItem {
+function containerSubmenu(c: ContainerSummary, now: number): TrayMenuItem {
   const id = `container:${c.id}`;
   const verb = (v: ContainerVerb): TrayAction => ({ type: 'container', verb: v, containerId: c.id });
   const gone = c.state === 'removing' || c.state === 'dead';
@@ -169,11 +187,10 @@ function containerSubmenu(c: ContainerSummary): TrayMenuItem {
     action(`${id}:terminal`, s.openTerminal, openTab('terminal'), running),
     action(`${id}:logs`, s.showLogs, openTab('logs')),
   );
-  const health = c.health ? s.health[c.health] : null;
-  return { kind: 'submenu', id, label: s.containerLabel(c.name, s.states[c.state], health), items };
+  return { kind: 'submenu', id, label: s.containerLabel(c.name, statusText(c, now)), items };
 }
 
-function projectSubmenu(project: string, members: readonly ContainerSummary[]): TrayMenuItem {
+function projectSubmenu(project: string, members: readonly ContainerSummary[], now: number): TrayMenuItem {
   const id = `project:${project}`;
   const projectAction = (verb: 'start' | 'stop'): TrayAction => ({ type: 'project', verb, project, containerIds: members.map((m) => m.id) });
   const running = members.filter((m) => m.state === 'running').length;
@@ -187,7 +204,7 @@ function projectSubmenu(project: string, members: readonly ContainerSummary[]): 
       action(`${id}:start`, s.startAll, projectAction('start'), anyStartable),
       action(`${id}:stop`, s.stopAll, projectAction('stop'), anyUp),
       separator,
-      ...members.map(containerSubmenu),
+      ...members.map((m) => containerSubmenu(m, now)),
     ],
   };
 }

@@ -1,5 +1,3 @@
-import type { ContainerState, HealthState } from '../../src-common/models/container';
-
 /** Every user-visible string of the tray (menu and icon tooltip), in one place for translation. */
 export const trayStrings = {
   appName: 'Berth',
@@ -14,22 +12,8 @@ export const trayStrings = {
   engineUnreachable: (reason: string) => `Engine unreachable: ${reason}`,
   engineName: (name: string, version: string) => `${name} ${version}`,
 
-  /** "web-1 — running", "db — running, unhealthy": the state in words, never a colour alone. */
-  containerLabel: (name: string, state: string, health: string | null) =>
-    health ? `${name} — ${state}, ${health}` : `${name} — ${state}`,
-  states: {
-    created: 'created',
-    running: 'running',
-    paused: 'paused',
-    restarting: 'restarting',
-    removing: 'removing',
-    exited: 'exited',
-    dead: 'dead',
-  } satisfies Record<ContainerState, string>,
-  health: { starting: 'health starting', healthy: 'healthy', unhealthy: 'unhealthy' } satisfies Record<
-    HealthState,
-    string
-  >,
+  /** "web-1 — Up 5 minutes", "db — Up 2 hours (unhealthy)": Docker's status line, never a colour alone. */
+  containerLabel: (name: string, status: string) => `${name} — ${status}`,
 
   start: 'Start',
   stop: 'Stop',

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CheckedContext } from '../../src-common/models/build-run';
 import { imageRefProblem } from '../../src-common/image-ref';
 import { parseKeyValues } from '../../src-common/run-spec';
 import { api } from '../api/client';
 import { formatBytes } from '../containers/format';
 import { FormField } from '../run/FormField';
+import { openRunDialog } from '../run/run-dialog-state';
+import { hrefs } from '../router/route';
 import { BuildOutput } from './BuildOutput';
 import { buildSession, useBuildSnapshot } from './build-session';
 import { buildStrings as t } from './strings';
@@ -31,6 +33,11 @@ export function BuildPage() {
   const [contextProblem, setContextProblem] = useState<{ field: 'folder' | 'dockerfile'; message: string } | null>(null);
   const [checked, setChecked] = useState<CheckedContext | null>(null);
   const [checking, setChecking] = useState(false);
+  /** Set between a Build click and the build's start (the folder is being checked). */
+  const [starting, setStarting] = useState(false);
+  /** The check in flight, by the folder and Dockerfile it is for: a click reuses the one a blur started. */
+  const buildButton = useRef<HTMLButtonElement>(null);
+  const pendingCheck = useRef<{ key: string; result: Promise<CheckedContext | null> } | null>(null);
 
   const args = parseKeyValues(buildArgs, 'env');
   const labelMap = parseKeyValues(labels, 'label');
@@ -46,8 +53,16 @@ export function BuildPage() {
   const touch = (f: Field) => () => setTouched((s) => (s.has(f) ? s : new Set(s).add(f)));
   const building = snap.status === 'building';
 
-  async function checkContext(): Promise<CheckedContext | null> {
-    if (folder.trim() === '') return null;
+  function checkContext(): Promise<CheckedContext | null> {
+    if (folder.trim() === '') return Promise.resolve(null);
+    const key = `${folder.trim()}\0${dockerfile.trim()}`;
+    if (pendingCheck.current?.key === key) return pendingCheck.current.result;
+    const result = runCheck(key);
+    pendingCheck.current = { key, result };
+    return result;
+  }
+
+  async function runCheck(key: string): Promise<CheckedContext | null> {
     setChecking(true);
     try {
       const result = await api.call('build.checkContext', { contextPath: folder.trim(), dockerfile: dockerfile.trim() });
@@ -61,15 +76,19 @@ export function BuildPage() {
       setChecked(null);
       return null;
     } finally {
+      if (pendingCheck.current?.key === key) pendingCheck.current = null;
       setChecking(false);
     }
   }
 
   async function submit(): Promise<void> {
     setSubmitted(true);
+    // A new build is being asked for: the last one's output and result no longer apply.
+    buildSession.clear();
     if (Object.values(local).some((p) => p !== null) || !args.ok || !labelMap.ok) return;
     // The folder is checked on this side of the engine first: nothing is sent for a wrong path.
-    const context = await checkContext();
+    setStarting(true);
+    const context = await checkContext().finally(() => setStarting(false));
     if (!context) return;
     buildSession.start({
       contextPath: context.contextPath,
@@ -100,7 +119,7 @@ export function BuildPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!building && !checking) void submit();
+          if (!building && !starting) void submit();
         }}
       >
         <fieldset disabled={building} className="build-grid">
@@ -119,8 +138,11 @@ export function BuildPage() {
                     setContextProblem(null);
                     setChecked(null);
                   }}
-                  onBlur={() => {
+                  onBlur={(e) => {
                     touch('folder')();
+                    // Leaving for the Build button: its click checks the folder itself, and a check
+                    // started now could move or change the button before the click lands.
+                    if (e.relatedTarget === buildButton.current) return;
                     void checkContext();
                   }}
                 />
@@ -164,7 +186,6 @@ export function BuildPage() {
             {t.fields.noCache}
           </label>
         </fieldset>
-        {checked && !building && <p className="note">{t.ignorePatterns(checked.ignorePatterns)}</p>}
         <div className="build-buttons">
           {/* Keyed apart: reusing one <button> would turn the Cancel click into a submit once it re-renders as "Build". */}
           {building ? (
@@ -172,10 +193,15 @@ export function BuildPage() {
               {t.cancel}
             </button>
           ) : (
-            <button key="build" type="submit" className="button-primary" disabled={checking}>
-              {checking ? t.checking : t.build}
+            // Never disabled by the check a blur starts: the click that caused the blur would be
+            // lost (the button changed under the pointer). A click waits for that check instead.
+            <button key="build" ref={buildButton} type="submit" className="button-primary" aria-disabled={starting}>
+              {t.build}
             </button>
           )}
+          {/* Beside the button, never above it: a line appearing on blur would move the button from under the pointer. */}
+          {checking && <span className="note">{t.checking}</span>}
+          {checked && !checking && !building && <span className="note">{t.ignorePatterns(checked.ignorePatterns)}</span>}
         </div>
       </form>
       {snap.status !== 'idle' && (
@@ -186,7 +212,13 @@ export function BuildPage() {
           {snap.sent && <p className="note">{t.sent(snap.sent.files, formatBytes(snap.sent.bytes))}</p>}
           {snap.status === 'done' && snap.result && (
             <p className="build-result" role="status">
-              {t.built(snap.result.tag, snap.result.imageId.replace(/^sha256:/, '').slice(0, 12))}
+              {t.built(snap.result.tag, snap.result.imageId.replace(/^sha256:/, '').slice(0, 12))}{' '}
+              <a href={hrefs.image(snap.result.imageId)}>{t.openImage(snap.result.tag || snap.result.imageId.slice(7, 19))}</a>{' '}
+              {snap.result.tag && (
+                <button type="button" className="button" onClick={() => openRunDialog(snap.result!.tag)}>
+                  {t.runImage(snap.result.tag)}
+                </button>
+              )}
             </p>
           )}
           {snap.status === 'failed' && snap.failure && (

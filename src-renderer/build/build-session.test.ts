@@ -35,6 +35,17 @@ const request: BuildRequest = {
 };
 
 describe('build session', () => {
+  it('clear() forgets a finished build\'s output and result, keeping the form\'s request', () => {
+    const { client, opened } = fakeClient();
+    const session = createBuildSession(client);
+    session.start(request);
+    opened[0]!.onChunk({ kind: 'output', lines: ['old line'], step: null });
+    opened[0]!.onChunk({ kind: 'done', imageId: 'sha256:1', tag: 'app:1' });
+    session.clear();
+    expect(session.lines).toEqual([]);
+    expect(session.snapshot()).toMatchObject({ status: 'idle', result: null, request });
+  });
+
   it('follows steps and lines, then the result', () => {
     const { client, opened } = fakeClient();
     const session = createBuildSession(client);

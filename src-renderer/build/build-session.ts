@@ -1,6 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import type { BuildRequest, BuildStep } from '../../src-common/models/build-run';
 import { api } from '../api/client';
+import { openRunDialog } from '../run/run-dialog-state';
+import { notify } from '../ui/toast';
+import { buildStrings } from './strings';
 
 /** Kept lines of output; older ones are dropped (counted) so a chatty build stays light. */
 export const MAX_LINES = 5000;
@@ -30,6 +33,13 @@ export interface BuildSession {
   subscribe(listener: () => void): () => void;
   start(request: BuildRequest): void;
   cancel(): void;
+  /** Forgets a finished build's output and result (a new one is being prepared); keeps its request. */
+  clear(): void;
+}
+
+/** The build may finish while another page is open: a notice says so, with Run at hand. */
+function announceBuilt(name: string): void {
+  notify({ tone: 'success', message: buildStrings.builtNotice(name), action: { label: buildStrings.run, run: () => openRunDialog(name) } });
 }
 
 const idle: BuildSnapshot = {
@@ -84,6 +94,7 @@ export function createBuildSession(client = api): BuildSession {
             }
             case 'done':
               update({ status: 'done', result: { imageId: chunk.imageId, tag: chunk.tag } });
+              announceBuilt(chunk.tag || chunk.imageId.replace(/^sha256:/, '').slice(0, 12));
               break;
             case 'failed':
               update({ status: 'failed', failure: { message: chunk.message, step: chunk.step } });
@@ -97,6 +108,11 @@ export function createBuildSession(client = api): BuildSession {
           else if (state.status === 'building') update({ status: 'cancelled' });
         },
       );
+    },
+    clear() {
+      if (state.status === 'building' || state.status === 'idle') return;
+      lines = [];
+      update({ ...idle, request: state.request, version: state.version + 1 });
     },
     cancel() {
       if (state.status !== 'building') return;

@@ -41,6 +41,9 @@ export const buildStrings = {
   },
   built: (tag: string, id: string) => `Built ${tag} (${id}).`,
   openImage: (tag: string) => `Open ${tag}`,
+  runImage: (tag: string) => `Run ${tag}`,
+  builtNotice: (tag: string) => `Built image ${tag}`,
+  run: 'Run',
   failedAt: (step: string) => `Failed at ${step}`,
   truncated: (n: number) => `${n} earlier lines are not shown.`,
 } as const;

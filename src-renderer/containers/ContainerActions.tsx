@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Pause, Play, RotateCw, Square, Trash2, Zap, type LucideIcon } from 'lucide-react';
 import type { ContainerSummary } from '../../src-common/index';
 import { useBerthStore } from '../store/store';
@@ -5,6 +6,7 @@ import type { ContainerAction } from '../store/types';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
 import { Spinner } from '../ui/Spinner';
+import { useNotLiveReason } from '../shell/engine-live';
 import { runContainerAction } from './actions';
 import { isLive } from './rows';
 import { containerStrings as t } from './strings';
@@ -35,16 +37,34 @@ const isDanger = (action: ContainerAction) => action === 'remove' || action === 
 export function ContainerActions({ container, withText = false }: { container: ContainerSummary; withText?: boolean }) {
   const pending = useBerthStore((s) => s.pending[container.id]);
   const askRemove = useBerthStore((s) => s.askRemove);
+  // While the engine does not answer, every action is off and says why (the list is history).
+  const notLive = useNotLiveReason();
+  const reasonId = useId();
   const run = (action: ContainerAction) => {
+    if (notLive) return;
     if (action === 'remove') askRemove([container.id]);
     else void runContainerAction(container.id, action);
   };
   return (
     <div className="container-actions" aria-busy={pending ? true : undefined}>
+      {notLive && !withText && (
+        <span id={reasonId} className="visually-hidden">
+          {notLive}
+        </span>
+      )}
       {buttonsFor(container).map((b) => {
         const disabled = !b.enabled || pending !== undefined;
         return withText ? (
-          <Button key={b.action} size="sm" icon={b.icon} variant={b.action === 'remove' ? 'danger' : 'secondary'} disabled={disabled} onClick={() => run(b.action)} data-action={b.action}>
+          <Button
+            key={b.action}
+            size="sm"
+            icon={b.icon}
+            variant={b.action === 'remove' ? 'danger' : 'secondary'}
+            disabled={disabled || notLive !== null}
+            disabledReason={notLive}
+            onClick={() => run(b.action)}
+            data-action={b.action}
+          >
             {t.actionVerb[b.action]}
             <span className="visually-hidden"> {container.name}</span>
           </Button>
@@ -55,7 +75,9 @@ export function ContainerActions({ container, withText = false }: { container: C
             icon={b.icon}
             label={t.actionLabel[b.action](container.name)}
             variant={isDanger(b.action) ? 'danger' : 'ghost'}
-            disabled={disabled}
+            disabled={disabled && !notLive}
+            // Focusable and explained rather than silently disabled while the engine is away.
+            {...(notLive ? { 'aria-disabled': true, 'aria-describedby': reasonId, title: `${t.actionLabel[b.action](container.name)} — ${notLive}` } : {})}
             onClick={() => run(b.action)}
             data-action={b.action}
           />

@@ -3,10 +3,10 @@ import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
 import { Checkbox } from '../ui/Checkbox';
 import { ContainerActions } from './ContainerActions';
-import { formatFullDate, formatRelativeTime } from './format';
 import { PortLinks } from './PortLinks';
 import { publishedPorts } from './rows';
 import { StateBadge } from './StateBadge';
+import { RelativeTime, StatusLine } from './StatusLine';
 import { UsageCells } from '../stats/UsageCells';
 import { containerStrings as t } from './strings';
 
@@ -14,12 +14,11 @@ interface Props {
   id: string;
   inGroup: boolean;
   rowIndex: number;
-  now: number;
   style: CSSProperties;
 }
 
 /** One container row; it reads its own entity so an event re-renders only this row. */
-export function ContainerRow({ id, inGroup, rowIndex, now, style }: Props) {
+export function ContainerRow({ id, inGroup, rowIndex, style }: Props) {
   const c = useBerthStore((s) => s.containers[id]);
   const selected = useBerthStore((s) => s.selection.has(id));
   const toggleSelected = useBerthStore((s) => s.toggleSelected);
@@ -48,16 +47,14 @@ export function ContainerRow({ id, inGroup, rowIndex, now, style }: Props) {
         <StateBadge container={c} />
       </div>
       <UsageCells id={c.id} state={c.state} />
-      <div role="cell" className="ui-grid-cell cell-status" title={c.status}>
-        {c.status}
+      <div role="cell" className="ui-grid-cell cell-status">
+        <StatusLine facts={c} />
       </div>
       <div role="cell" className="ui-grid-cell cell-ports" title={publishedPorts(c.ports).map(t.portLink).join(', ')}>
         <PortLinks ports={c.ports} />
       </div>
       <div role="cell" className="ui-grid-cell cell-created">
-        <time dateTime={new Date(c.created * 1000).toISOString()} title={formatFullDate(c.created)}>
-          {formatRelativeTime(c.created, now)}
-        </time>
+        <RelativeTime seconds={c.created} />
       </div>
       <div role="cell" className="ui-grid-cell cell-actions">
         <ContainerActions container={c} />

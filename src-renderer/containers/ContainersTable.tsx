@@ -2,7 +2,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBerthStore } from '../store/store';
-import { useNow } from '../shell/use-now';
 import { Checkbox } from '../ui/Checkbox';
 import { SortButton } from '../ui/SortButton';
 import { ContainerRow } from './ContainerRow';
@@ -66,7 +65,6 @@ function SortHeaders({ shownIds }: { shownIds: string[] }) {
  */
 export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds: string[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const now = useNow(30_000);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -93,7 +91,7 @@ export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds
             return row.kind === 'group' ? (
               <GroupRow key={row.key} group={row} rowIndex={rowIndex} style={style} />
             ) : (
-              <ContainerRow key={row.key} id={row.id} inGroup={row.group !== null} rowIndex={rowIndex} now={now} style={style} />
+              <ContainerRow key={row.key} id={row.id} inGroup={row.group !== null} rowIndex={rowIndex} style={style} />
             );
           })}
         </div>

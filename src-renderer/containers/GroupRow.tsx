@@ -3,6 +3,7 @@ import { Play, ScrollText, Square, Trash2 } from 'lucide-react';
 import { logStrings } from '../logs/strings';
 import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
+import { useNotLiveReason } from '../shell/engine-live';
 import { DisclosureButton } from '../ui/DisclosureButton';
 import { IconButton } from '../ui/IconButton';
 import { IconLink } from '../ui/IconLink';
@@ -17,6 +18,9 @@ export function GroupRow({ group, rowIndex, style }: { group: GroupRowData; rowI
   const toggleGroup = useBerthStore((s) => s.toggleGroup);
   const askRemove = useBerthStore((s) => s.askRemove);
   const busy = useBerthStore((s) => group.memberIds.some((id) => s.pending[id] !== undefined));
+  const notLive = useNotLiveReason();
+  // While the engine is away the group's actions are off, with the reason as their tooltip.
+  const off = notLive ? { disabled: true, title: notLive } : { disabled: busy };
   const { project, memberIds, runningCount, collapsed } = group;
   const logsLabel = logStrings.projectLink(project);
   const usage = useUsageSum(memberIds);
@@ -38,9 +42,9 @@ export function GroupRow({ group, rowIndex, style }: { group: GroupRowData; rowI
       </div>
       <div role="cell" className="ui-grid-cell group-actions">
         <IconLink size="sm" icon={ScrollText} href={hrefs.projectLogs(project)} label={logsLabel} />
-        <IconButton size="sm" icon={Play} label={t.group.startAll(project)} disabled={busy} onClick={() => void runOnAll(memberIds, 'start')} />
-        <IconButton size="sm" icon={Square} label={t.group.stopAll(project)} disabled={busy} onClick={() => void runOnAll(memberIds, 'stop')} />
-        <IconButton size="sm" icon={Trash2} variant="danger" label={t.group.remove(project)} disabled={busy} onClick={() => askRemove(memberIds)} />
+        <IconButton size="sm" icon={Play} label={t.group.startAll(project)} {...off} onClick={() => void runOnAll(memberIds, 'start')} />
+        <IconButton size="sm" icon={Square} label={t.group.stopAll(project)} {...off} onClick={() => void runOnAll(memberIds, 'stop')} />
+        <IconButton size="sm" icon={Trash2} variant="danger" label={t.group.remove(project)} {...off} onClick={() => askRemove(memberIds)} />
       </div>
     </div>
   );

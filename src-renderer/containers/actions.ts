@@ -3,6 +3,12 @@ import { api } from '../api/client';
 import { useBerthStore } from '../store/store';
 import type { ContainerAction } from '../store/types';
 import { containerStrings } from './strings';
+import { notify } from '../ui/toast';
+
+/** How long a stop may run before Berth says it is waiting. */
+const STOP_HINT_AFTER_MS = 1000;
+/** The engine's grace period when the container sets no StopTimeout (docker stop's default). */
+const DEFAULT_STOP_TIMEOUT_S = 10;
 
 export interface RemoveOptions {
   force: boolean;
@@ -37,12 +43,16 @@ export async function runContainerAction(id: string, action: ContainerAction, re
   if (store.pending[id]) return;
   const name = store.containers[id]?.name ?? id;
   store.setPending(id, action);
+  // A stop that is not over in a moment is the engine waiting for the process to exit on
+  // SIGTERM: say so, and how long it may wait, instead of a silent spinner.
+  const waitingNotice = action === 'stop' ? setTimeout(() => notify({ message: containerStrings.stopWaiting(name, DEFAULT_STOP_TIMEOUT_S) }), STOP_HINT_AFTER_MS) : undefined;
   try {
     await callFor(action, id, remove);
   } catch (err) {
     const reason = err instanceof ApiError || err instanceof Error ? err.message : String(err);
     useBerthStore.getState().pushNotice(containerStrings.actionFailed(containerStrings.actionVerb[action], name, reason));
   } finally {
+    clearTimeout(waitingNotice);
     useBerthStore.getState().setPending(id, null);
   }
 }

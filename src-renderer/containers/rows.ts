@@ -1,4 +1,5 @@
 import type { ContainerState, ContainerSummary, PortMapping } from '../../src-common/index';
+import { statusText } from '../../src-common/container-status';
 import type { StatsSample } from '../../src-common/models/stats';
 import type { SortColumn, SortOrder } from '../store/types';
 
@@ -49,7 +50,7 @@ export function publishedPorts(ports: readonly PortMapping[]): number[] {
 }
 
 const searchText = (c: ContainerSummary): string =>
-  [c.name, c.image, c.state, c.status, c.composeProject ?? '', c.composeService ?? '', ...c.ports.map(portLabel)]
+  [c.name, c.image, c.state, statusText(c, Date.now()), c.composeProject ?? '', c.composeService ?? '', ...c.ports.map(portLabel)]
     .join('\n')
     .toLowerCase();
 
@@ -71,6 +72,8 @@ const STATE_ORDER: Record<ContainerState, number> = {
   dead: 6,
 };
 
+const sinceOf = (c: ContainerSummary): number => c.startedAt ?? c.finishedAt ?? 0;
+
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 const usageValue = (column: SortColumn, usage: UsageLookup, id: string): number | null => {
@@ -87,7 +90,8 @@ function compareBy(column: SortColumn, a: ContainerSummary, b: ContainerSummary,
     case 'state':
       return STATE_ORDER[a.state] - STATE_ORDER[b.state];
     case 'status':
-      return collator.compare(a.status, b.status);
+      // By state, then the most recent start or end first ("Up 5 seconds" before "Up 2 hours").
+      return STATE_ORDER[a.state] - STATE_ORDER[b.state] || sinceOf(b) - sinceOf(a);
     case 'ports': {
       // Containers without published ports sort after those with ports.
       const pa = publishedPorts(a.ports)[0] ?? Number.MAX_SAFE_INTEGER;

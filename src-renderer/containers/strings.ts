@@ -4,6 +4,7 @@ import type { ContainerAction } from '../store/types';
 export const containerStrings = {
   title: 'Containers',
   loading: 'Loading containers…',
+  listFailed: (message: string) => `Could not load the containers: ${message}`,
   empty: 'No containers yet',
   emptyHint: 'Run one from an image, or start a compose project: it appears here as soon as the engine has it.',
   emptyFiltered: 'No containers match the filter',
@@ -68,6 +69,8 @@ export const containerStrings = {
     remove: 'Removing…',
   } satisfies Record<ContainerAction, string>,
   actionFailed: (verb: string, name: string, reason: string) => `${verb} ${name} failed: ${reason}`,
+  /** A stop still going after a moment is the engine waiting for the process: say how long it may. */
+  stopWaiting: (name: string, seconds: number) => `Stopping ${name} — waiting up to ${seconds} s before SIGKILL`,
   bulk: {
     toolbar: 'Bulk actions',
     start: 'Start selected',
@@ -106,7 +109,7 @@ export const containerStrings = {
     loading: 'Loading details…',
     loadFailed: (message: string) => `Could not load the details: ${message}`,
     tabsLabel: 'Container details',
-    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', stats: 'Stats', changes: 'Changes' },
+    tabs: { overview: 'Overview', inspect: 'Inspect', logs: 'Logs', terminal: 'Terminal', stats: 'Stats', files: 'Files', changes: 'Changes' },
     fields: {
       image: 'Image',
       id: 'ID',
@@ -142,7 +145,6 @@ export const containerStrings = {
     envColumns: { name: 'Variable', value: 'Value' },
     portColumns: { host: 'Host', container: 'Container' },
     mountColumns: { type: 'Type', source: 'Source', destination: 'Destination', mode: 'Mode' },
-    networkColumns: { name: 'Network', ip: 'IP address', ipv6: 'IPv6 address', gateway: 'Gateway', mac: 'MAC address' },
     labelColumns: { key: 'Label', value: 'Value' },
     none: 'None',
     unlimited: 'Unlimited',

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { resyncLists } from '../api/resync';
+import { LoadFailed } from '../shared/LoadFailed';
 import { useBerthStore } from '../store/store';
 import { imageToolbarActions } from './image-actions';
 import { tableRows } from './image-rows';
@@ -10,8 +12,8 @@ import './images.css';
 
 export function ImagesPage() {
   useImagesLive();
-  const { images, loaded, filter, sort } = useBerthStore(
-    useShallow((s) => ({ images: s.images, loaded: s.imagesLoaded, filter: s.imageFilter, sort: s.imageSort })),
+  const { images, loaded, loadError, filter, sort } = useBerthStore(
+    useShallow((s) => ({ images: s.images, loaded: s.imagesLoaded, loadError: s.imagesLoadError, filter: s.imageFilter, sort: s.imageSort })),
   );
   const setFilter = useBerthStore((s) => s.setImageFilter);
   const { rows, total } = useMemo(() => tableRows(images, filter, sort), [images, filter, sort]);
@@ -51,8 +53,9 @@ export function ImagesPage() {
           ))}
         </div>
       </div>
+      {loadError && <LoadFailed message={t.listFailed(loadError.message)} onRetry={resyncLists} />}
       {!loaded ? (
-        <p className="placeholder">{t.loading}</p>
+        !loadError && <p className="placeholder">{t.loading}</p>
       ) : rows.length === 0 ? (
         <p className="placeholder">{total === 0 ? t.empty : t.emptyFiltered}</p>
       ) : (

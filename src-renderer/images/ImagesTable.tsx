@@ -1,6 +1,6 @@
 import { hrefs } from '../router/route';
-import { formatBytes, formatFullDate, formatRelativeTime } from '../containers/format';
-import { useNow } from '../shell/use-now';
+import { formatBytes } from '../containers/format';
+import { RelativeTime } from '../containers/StatusLine';
 import { useBerthStore } from '../store/store';
 import type { ImageRow } from './image-rows';
 import { shortImageId } from './image-rows';
@@ -52,7 +52,7 @@ function Head() {
   );
 }
 
-function Row({ row, now }: { row: ImageRow; now: number }) {
+function Row({ row }: { row: ImageRow }) {
   const img = row.image;
   return (
     <tr data-image-id={img.id}>
@@ -69,9 +69,7 @@ function Row({ row, now }: { row: ImageRow; now: number }) {
       </td>
       <td className="col-size">{formatBytes(img.size)}</td>
       <td className="col-created">
-        <time dateTime={new Date(img.created * 1000).toISOString()} title={formatFullDate(img.created)}>
-          {formatRelativeTime(img.created, now)}
-        </time>
+        <RelativeTime seconds={img.created} />
       </td>
       <td className={`col-used${img.usedBy.total === 0 ? ' unused' : ''}`}>{t.usedBy(img.usedBy.running, img.usedBy.total)}</td>
       <td className="col-actions">
@@ -83,14 +81,13 @@ function Row({ row, now }: { row: ImageRow; now: number }) {
 
 /** One row per name of an image (untagged images once, as <none>). */
 export function ImagesTable({ rows }: { rows: ImageRow[] }) {
-  const now = useNow(30_000);
   return (
     <div className="images-table-wrap">
       <table className="images-table" aria-label={t.tableLabel}>
         <Head />
         <tbody>
           {rows.map((row) => (
-            <Row key={row.key} row={row} now={now} />
+            <Row key={row.key} row={row} />
           ))}
         </tbody>
       </table>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { imageRefProblem } from '../../src-common/image-ref';
 import { ApiError } from '../../src-common/contract/errors';
 import { api } from '../api/client';
+import { notify } from '../ui/toast';
 import type { ImageTarget } from './images-slice';
 import { refOf } from './image-rows';
 import { Modal } from '../shared/Modal';
@@ -31,6 +32,7 @@ export function TagImageDialog({ target, onClose }: { target: ImageTarget; onClo
     try {
       await api.call('images.tag', { id: target.id, target: name });
       onClose();
+      notify({ tone: 'success', message: t.done(ref, name) });
     } catch (err) {
       setEngineError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
       setBusy(false);

@@ -1,6 +1,7 @@
 import { ApiError } from '../../src-common/contract/errors';
 import type { DownloadOffer } from '../../src-common/models/download';
 import { api } from '../api/client';
+import { startBrowserDownload } from '../shared/start-download';
 import { useBerthStore } from '../store/store';
 import { openPullDialog, openPushDialog } from '../registries/transfer-dialogs';
 import { registryStrings } from '../registries/strings';
@@ -42,15 +43,8 @@ export function notifyFailure(verb: string, ref: string, err: unknown): void {
 
 /** Hands a download offer to the browser (browser mode); Electron already wrote the file. */
 export function finishDownload(offer: DownloadOffer): void {
-  if (offer.kind === 'url') {
-    const a = document.createElement('a');
-    a.href = offer.url;
-    a.download = offer.filename;
-    a.rel = 'noopener';
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } else if (offer.kind === 'saved') {
+  if (offer.kind === 'url') startBrowserDownload(offer.url, offer.filename);
+  else if (offer.kind === 'saved') {
     useBerthStore.getState().pushNotice(t.saved(offer.path));
   }
 }

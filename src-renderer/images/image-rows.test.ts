@@ -61,7 +61,7 @@ describe('reduceImageChange', () => {
 
 describe('family tree visible nodes', () => {
   it('lists nodes in reading order and hides the children of collapsed ones', () => {
-    const leaf = (c: string) => ({ chainId: c, depth: 2, size: 1, images: [{ id: c, name: c }], children: [] });
+    const leaf = (c: string) => ({ chainId: c, depth: 2, size: 1, images: [{ id: c, name: c, names: [c] }], children: [] });
     const roots = [{ chainId: 'r', depth: 1, size: 1, images: [], children: [leaf('x'), leaf('y')] }];
     expect(visibleNodes(roots, new Set()).map((n) => n.key)).toEqual(['/r', '/r/x', '/r/y']);
     expect(visibleNodes(roots, new Set(['/r'])).map((n) => n.key)).toEqual(['/r']);

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ApiErrorShape } from '../../src-common/contract/errors';
 import type { ImageChange, ImageSummary } from '../../src-common/models/images';
 import type { BerthState } from '../store/types';
 
@@ -20,6 +21,8 @@ export type ImageDialog =
 export interface ImagesSlice {
   images: Record<string, ImageSummary>;
   imagesLoaded: boolean;
+  /** Why the list could not be loaded, until a snapshot arrives. */
+  imagesLoadError: ApiErrorShape | null;
   imageFilter: { text: string; danglingOnly: boolean; unusedOnly: boolean };
   imageSort: { column: ImageSortColumn; direction: 'asc' | 'desc' };
   imageDialog: ImageDialog | null;
@@ -34,6 +37,8 @@ export function reduceImageChange(images: Record<string, ImageSummary>, change: 
   switch (change.kind) {
     case 'snapshot':
       return Object.fromEntries(change.images.map((i) => [i.id, i]));
+    case 'failed':
+      return images;
     case 'upsert':
       return { ...images, [change.image.id]: change.image };
     case 'remove': {
@@ -47,10 +52,16 @@ export function reduceImageChange(images: Record<string, ImageSummary>, change: 
 export const createImagesSlice: StateCreator<BerthState, [], [], ImagesSlice> = (set) => ({
   images: {},
   imagesLoaded: false,
+  imagesLoadError: null,
   imageFilter: { text: '', danglingOnly: false, unusedOnly: false },
   imageSort: { column: 'created', direction: 'desc' },
   imageDialog: null,
-  applyImageChange: (change) => set((s) => ({ images: reduceImageChange(s.images, change), imagesLoaded: true })),
+  applyImageChange: (change) =>
+    set((s) =>
+      change.kind === 'failed'
+        ? { imagesLoadError: change.error }
+        : { images: reduceImageChange(s.images, change), imagesLoaded: true, imagesLoadError: null },
+    ),
   setImageFilter: (patch) => set((s) => ({ imageFilter: { ...s.imageFilter, ...patch } })),
   sortImagesBy: (column) =>
     set((s) => ({

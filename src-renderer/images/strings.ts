@@ -2,6 +2,7 @@
 export const imageStrings = {
   title: 'Images',
   loading: 'Loading images…',
+  listFailed: (message: string) => `Could not load the images: ${message}`,
   empty: 'No images.',
   emptyFiltered: 'No images match the filter.',
   filterLabel: 'Filter images',
@@ -57,6 +58,7 @@ export const imageStrings = {
     hint: 'repository[:tag], for example registry.example.com/team/app:2',
     cancel: 'Cancel',
     confirm: 'Tag',
+    done: (ref: string, name: string) => `Tagged ${ref} as ${name}`,
   },
   prune: {
     title: 'Prune images',

@@ -9,8 +9,12 @@ export const keyboardStrings = {
     help: 'Show keyboard shortcuts',
     goContainers: 'Go to Containers',
     goImages: 'Go to Images',
+    goVolumes: 'Go to Volumes',
+    goDiskUsage: 'Go to Disk usage',
     goRegistries: 'Go to Registries',
     goSettings: 'Go to Settings',
+    goNetworks: 'Go to Networks',
+    goActivity: 'Go to Activity',
   },
   paletteKeys: [
     { keys: '↑ / ↓', action: 'Move through the results' },

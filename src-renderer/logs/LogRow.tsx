@@ -7,6 +7,8 @@ import { logStrings as t } from './strings';
 export interface RowProps {
   line: string;
   stderr: boolean;
+  /** The line continues the row above (one log line too long for a row, cut by main). */
+  continued: boolean;
   /** Container name and colour slot (project views). */
   source: { name: string; slot: number } | null;
   showTimestamp: boolean;
@@ -86,7 +88,7 @@ function renderText(segments: Segment[], ranges: [number, number][], current: bo
 }
 
 export const LogRow = memo(function LogRow(props: RowProps) {
-  const { line, stderr, source, showTimestamp, matcher, current, index, start, measure } = props;
+  const { line, stderr, continued, source, showTimestamp, matcher, current, index, start, measure } = props;
   const textAt = textStart(line);
   const body = textAt === 0 ? line : line.slice(textAt);
   const segments = parseSgr(body);
@@ -102,6 +104,11 @@ export const LogRow = memo(function LogRow(props: RowProps) {
     >
       {showTimestamp && textAt > 0 && <span className="log-ts">{formatLocalTime(line.slice(0, textAt - 1))} </span>}
       {source && <span className={`log-src log-src-${source.slot}`}>{source.name} | </span>}
+      {continued && (
+        <span className="log-cont-mark" title={t.continuedTitle}>
+          {t.continuedMark}{' '}
+        </span>
+      )}
       {stderr && (
         <span className="log-err-mark" title={t.stderr}>
           {t.stderrMark}{' '}

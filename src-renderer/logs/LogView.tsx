@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { STDERR } from './log-buffer';
+import { CONTINUED, STDERR } from './log-buffer';
 import { createMatcher, visibleText } from './log-query';
 import type { LogSession } from './log-session';
 import { ViewIndex } from './log-view-index';
@@ -109,6 +109,23 @@ export function LogView(props: LogViewProps) {
     setCurrentMatch(-1);
   }, []);
 
+  // Find as you type: a changed query lands on the nearest match once the index has it,
+  // counting from the match the shorter query had, else from the top of the view.
+  const jumpFrom = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (jumpFrom.current === null || query === '' || matchCount === 0) return;
+    const i = index.nearestMatch(jumpFrom.current);
+    jumpFrom.current = null;
+    goToMatch(i);
+  });
+  const onQuery = (q: string) => {
+    const el = scrollRef.current;
+    const topRow = wrap ? (virtualizer.range?.startIndex ?? 0) : el ? Math.floor(el.scrollTop / ROW_HEIGHT) : 0;
+    jumpFrom.current = q === '' ? null : currentSeq >= 0 ? currentSeq : rows > 0 ? index.seqAt(buffer, Math.min(topRow, rows - 1)) : 0;
+    setQuery(q);
+    setCurrentMatch(-1);
+  };
+
   const goToMatch = (next: number) => {
     if (matchCount === 0) return;
     const i = ((next % matchCount) + matchCount) % matchCount;
@@ -197,10 +214,7 @@ export function LogView(props: LogViewProps) {
           writePref('wrap', v);
         }}
         query={query}
-        onQuery={(q) => {
-          setQuery(q);
-          setCurrentMatch(-1);
-        }}
+        onQuery={onQuery}
         filterOnly={filterOnly}
         onFilterOnly={setFilterOnly}
         matchLabel={query === '' ? '' : t.matches(currentMatch >= 0 ? currentMatch + 1 : 0, matchCount)}
@@ -274,6 +288,7 @@ export function LogView(props: LogViewProps) {
                 measure={wrap ? virtualizer.measureElement : undefined}
                 line={buffer.line(seq)}
                 stderr={(buffer.flagsOf(seq) & STDERR) !== 0}
+                continued={(buffer.flagsOf(seq) & CONTINUED) !== 0}
                 source={sourceInfo(seq)}
                 showTimestamp={showTimestamps}
                 matcher={matcher}

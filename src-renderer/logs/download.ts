@@ -1,5 +1,6 @@
 import type { DownloadOffer } from '../../src-common/models/download';
 import { api } from '../api/client';
+import { startBrowserDownload } from '../shared/start-download';
 import { logStrings as t } from './strings';
 
 /**
@@ -11,12 +12,6 @@ export async function downloadContainerLog(id: string): Promise<string | null> {
   const offer: DownloadOffer = await api.call('logs.download', { id });
   if (offer.kind === 'saved') return t.savedTo(offer.path);
   if (offer.kind === 'cancelled') return null;
-  const a = document.createElement('a');
-  a.href = offer.url;
-  a.download = offer.filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
+  startBrowserDownload(offer.url, offer.filename);
   return null;
 }

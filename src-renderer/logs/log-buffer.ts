@@ -1,5 +1,7 @@
 /** Per-line flags kept beside the text. */
 export const STDERR = 1;
+/** The line continues the one before: a line longer than main's limit was cut there. */
+export const CONTINUED = 2;
 
 /**
  * The log view's lines: a ring buffer of at most `capacity` lines that drops the oldest

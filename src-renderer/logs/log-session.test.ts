@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { StreamEnd } from '../../src-common/contract/streams';
 import type { LogChunk } from '../../src-common/models/logs';
 import { encodeLogLines } from '../../src-common/logs-codec';
-import { STDERR } from './log-buffer';
+import { CONTINUED, STDERR } from './log-buffer';
 
-const enc = (b: { container: string; count: number; text: string; stderr: number[] }) =>
+const enc = (b: { container: string; count: number; text: string; stderr: number[]; continued?: number[] }) =>
   encodeLogLines({ ...b, text: new TextEncoder().encode(b.text) });
 import { LogSession, type SubscribeLogs } from './log-session';
 
@@ -43,6 +43,13 @@ describe('LogSession', () => {
     expect([0, 1, 2, 3].map((s) => b.line(s))).toEqual(['a', 'b', 'c', '']);
     expect([0, 1, 2, 3].map((s) => (b.flagsOf(s) & STDERR) !== 0)).toEqual([false, true, true, false]);
     expect(session.phase).toBe('live');
+  });
+
+  it('marks the rows that continue a line cut by main', () => {
+    const { session, push } = setup();
+    push(enc({ container: 'c1', count: 4, text: 'long1\nlong2\nlong3\nnext', stderr: [2, 2], continued: [1, 2] }));
+    const b = session.buffer;
+    expect([0, 1, 2, 3].map((s) => b.flagsOf(s))).toEqual([0, CONTINUED, CONTINUED | STDERR, STDERR]);
   });
 
   it('tells listeners at most once per frame, however many batches came', () => {

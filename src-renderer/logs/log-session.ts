@@ -1,7 +1,7 @@
 import type { StreamEnd } from '../../src-common/contract/streams';
 import type { LogChunk, LogLinesChunk, LogSource, LogTail, LogTarget } from '../../src-common/models/logs';
 import { decodeLogLines } from '../../src-common/logs-codec';
-import { LogBuffer, STDERR } from './log-buffer';
+import { CONTINUED, LogBuffer, STDERR } from './log-buffer';
 
 export type SubscribeLogs = (
   args: { target: LogTarget; tail: LogTail; keep?: number },
@@ -98,12 +98,16 @@ export class LogSession {
       const source = this.indexOf(chunk.container);
       const lines = chunk.count === 1 ? [chunk.text] : chunk.text.split('\n');
       const ranges = chunk.stderr;
+      const cont = chunk.continued ?? [];
       let r = 0;
+      let c = 0;
       const buffer = this.buffer;
       for (let i = 0; i < lines.length; i++) {
         while (r < ranges.length && i >= ranges[r]! + ranges[r + 1]!) r += 2;
+        while (c < cont.length && i >= cont[c]! + cont[c + 1]!) c += 2;
         const err = r < ranges.length && i >= ranges[r]!;
-        buffer.push(lines[i]!, err ? STDERR : 0, source);
+        const continued = c < cont.length && i >= cont[c]!;
+        buffer.push(lines[i]!, (err ? STDERR : 0) | (continued ? CONTINUED : 0), source);
       }
       this.linesSinceNotify += lines.length;
     }

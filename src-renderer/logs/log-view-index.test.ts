@@ -16,6 +16,18 @@ function bufferOf(lines: string[], cap = 100, sources: number[] = []) {
 }
 
 describe('ViewIndex', () => {
+  it('finds the nearest match at or after a line, wrapping to the first, as a browser find does', () => {
+    const b = bufferOf(['x', 'a', 'x', 'a', 'x']);
+    const v = new ViewIndex();
+    v.update(b, opts('x'), b.total, 0);
+    expect(v.nearestMatch(0)).toBe(0);
+    expect(v.nearestMatch(1)).toBe(1);
+    expect(v.nearestMatch(4)).toBe(2);
+    expect(v.nearestMatch(5)).toBe(0);
+    v.update(b, opts('none'), b.total, 0);
+    expect(v.nearestMatch(0)).toBe(-1);
+  });
+
   it('finds matches case-insensitively in the text, not the timestamp', () => {
     const b = bufferOf(['alpha Needle', 'beta', 'needle gamma', '2026']);
     const v = new ViewIndex();

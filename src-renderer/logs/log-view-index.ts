@@ -76,6 +76,23 @@ export class ViewIndex {
   matchAt(i: number): number {
     return this.matches[this.matchHead + i]!;
   }
+  /**
+   * The match a find-as-you-type lands on: the first at or after `seq` (what is on screen,
+   * or the match the shorter query had), wrapping to the first, as a browser's find does.
+   * -1 without matches.
+   */
+  nearestMatch(seq: number): number {
+    const count = this.matchCount;
+    if (count === 0) return -1;
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.matchAt(mid) < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < count ? lo : 0;
+  }
 
   rowCount(buffer: LogBuffer, end: number): number {
     return this.filtering ? this.shown.length - this.shownHead : Math.max(0, end - buffer.first);

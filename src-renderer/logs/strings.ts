@@ -40,6 +40,9 @@ export const logStrings = {
   newLines: (c: number) => (c === 1 ? '1 new line' : `${n(c)} new lines`),
   stderr: 'stderr',
   stderrMark: 'ERR',
+  /** Before a row that continues the one above: read out, and visible. */
+  continuedMark: '↳ continued',
+  continuedTitle: 'This row continues the line above: the log line was longer than 1 MiB and was split into rows.',
   loading: 'Loading logs…',
   empty: 'No log lines yet.',
   noMatches: 'No lines match the search.',

@@ -3,10 +3,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { runContainerAction } from '../containers/actions';
 import { imageRowActions } from '../images/image-actions';
 import { useImagesLive } from '../images/use-images-live';
+import { useVolumesLive } from '../volumes/use-volumes-live';
+import { useNetworksLive } from '../networks/use-networks-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useBerthStore } from '../store/store';
-import { buildPaletteItems, searchPalette, type PaletteAction } from './palette-items';
+import { buildPaletteItems, searchPalette, type GlobalCommandId, type PaletteAction } from './palette-items';
+import { openPullDialog } from '../registries/transfer-dialogs';
+import { openRunDialog } from '../run/run-dialog-state';
+import { hrefs } from '../router/route';
 import { paletteStrings as t } from './strings';
 import './palette.css';
 
@@ -24,6 +29,34 @@ function run(action: PaletteAction) {
       return;
     case 'image':
       imageRowActions.find((a) => a.key === action.actionKey)?.run(action.target);
+      return;
+    case 'remove-volume':
+      useBerthStore.getState().openVolumeDialog({ kind: 'remove', name: action.name });
+      return;
+    case 'network':
+      useBerthStore.getState().openNetworkDialog({ kind: 'connect', networkId: action.id, containerId: null });
+      return;
+    case 'command':
+      runCommand(action.id);
+  }
+}
+
+function runCommand(id: GlobalCommandId) {
+  switch (id) {
+    case 'pull':
+      openPullDialog();
+      return;
+    case 'build':
+      window.location.hash = hrefs.build();
+      return;
+    case 'run':
+      openRunDialog();
+      return;
+    case 'prune':
+      useBerthStore.getState().openImageDialog({ kind: 'prune' });
+      return;
+    case 'login':
+      window.location.hash = hrefs.registries();
   }
 }
 
@@ -57,15 +90,19 @@ function PaletteContent() {
   const listRef = useRef<HTMLUListElement>(null);
   const containers = useBerthStore(useShallow((s) => Object.values(s.containers)));
   const images = useBerthStore(useShallow((s) => Object.values(s.images)));
-  // The image list is live only while some view needs it: the palette is one.
+  const volumes = useBerthStore(useShallow((s) => Object.values(s.volumes)));
+  const networks = useBerthStore(useShallow((s) => Object.values(s.networks)));
+  // The image, volume and network lists are live only while some view needs them: the palette is one.
   useImagesLive();
+  useVolumesLive();
+  useNetworksLive();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ids = { list: useId(), status: useId() };
 
   const items = useMemo(
-    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, isMac: isMacPlatform() }),
-    [containers, images],
+    () => buildPaletteItems({ containers, images, imageActions: imageRowActions, volumes, networks, isMac: isMacPlatform() }),
+    [containers, images, volumes, networks],
   );
   const results = useMemo(() => searchPalette(items, query), [items, query]);
   const shown = results.slice(0, SHOWN);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../src-common/models/container';
 import type { ImageSummary } from '../../src-common/models/images';
+import type { NetworkSummary } from '../../src-common/models/networks';
 import { buildPaletteItems, searchPalette, type ImageActionSpec, type PaletteSources } from './palette-items';
 
 const container = (name: string, state: ContainerSummary['state'], image = 'busybox:1'): ContainerSummary => ({
@@ -13,6 +14,9 @@ const container = (name: string, state: ContainerSummary['state'], image = 'busy
   state,
   status: '',
   health: null,
+  startedAt: null,
+  finishedAt: null,
+  exitCode: null,
   ports: [],
   labels: {},
   composeProject: null,
@@ -51,6 +55,10 @@ describe('buildPaletteItems', () => {
     expect(items.filter((i) => i.kind === 'page').map((i) => [i.label, i.keys])).toEqual([
       ['Go to Containers', 'G then C'],
       ['Go to Images', 'G then I'],
+      ['Go to Volumes', 'G then V'],
+      ['Go to Networks', 'G then N'],
+      ['Go to Disk usage', 'G then D'],
+      ['Go to Activity', 'G then A'],
       ['Go to Registries', 'G then R'],
       ['Go to Settings', 'G then S'],
     ]);
@@ -120,5 +128,78 @@ describe('searchPalette', () => {
   it('lists everything for an empty query and nothing for nonsense', () => {
     expect(labels('', containers).length).toBe(buildPaletteItems(sources(containers)).length);
     expect(labels('zzzz', containers)).toEqual([]);
+  });
+});
+
+describe('volumes in the palette', () => {
+  const volume = (name: string, anonymous = false) => ({
+    name,
+    driver: 'local',
+    scope: 'local',
+    mountpoint: '',
+    created: null,
+    labels: {},
+    options: {},
+    composeProject: null,
+    anonymous,
+    usedBy: [],
+  });
+
+  it('opens, browses and removes each volume, named ones first', () => {
+    const items = buildPaletteItems({ ...sources([]), volumes: [volume('f'.repeat(64), true), volume('pgdata')] });
+    const volumeLabels = items.filter((i) => i.key.startsWith('volume')).map((i) => i.label);
+    expect(volumeLabels.slice(0, 3)).toEqual(['Volume pgdata', 'Browse volume pgdata', 'Remove volume pgdata']);
+    expect(items.find((i) => i.label === 'Remove volume pgdata')!.action).toEqual({ type: 'remove-volume', name: 'pgdata' });
+    expect(items.find((i) => i.label === 'Browse volume pgdata')!.action).toEqual({ type: 'navigate', href: '#/volumes/pgdata/files' });
+    expect(searchPalette(items, 'browse pg')[0]!.item.label).toBe('Browse volume pgdata');
+  });
+});
+
+describe('network items', () => {
+  const network = (name: string, driver: string, endpoints = 0): NetworkSummary => ({
+    id: `net-${name}`,
+    name,
+    driver,
+    scope: 'local',
+    created: '',
+    internal: false,
+    attachable: false,
+    ingress: false,
+    enableIPv6: false,
+    ipamDriver: 'default',
+    subnets: driver === 'bridge' ? [{ subnet: '10.1.0.0/24', gateway: '', ipRange: '' }] : [],
+    predefined: name === 'host' || name === 'bridge',
+    labels: {},
+    options: {},
+    endpoints: Array.from({ length: endpoints }, (_, i) => ({ containerId: `c${i}`, name: `c${i}`, ipv4Address: '', ipv6Address: '', macAddress: '' })),
+  });
+
+  it('jumps to each network and offers "Connect a container to X" where a container can join', () => {
+    const items = buildPaletteItems({ ...sources([]), networks: [network('host', 'host'), network('app', 'bridge', 2)] });
+    expect(items.filter((i) => i.kind === 'network').map((i) => [i.label, i.detail])).toEqual([
+      ['app', 'bridge · 10.1.0.0/24 · 2 containers'],
+      ['host', 'host · no containers'],
+    ]);
+    expect(items.find((i) => i.label === 'Connect a container to app')?.action).toEqual({ type: 'network', action: 'connect', id: 'net-app' });
+    expect(items.some((i) => i.label === 'Connect a container to host')).toBe(false);
+    expect(searchPalette(items, 'connect app')[0]?.item.label).toBe('Connect a container to app');
+  });
+});
+
+describe('global commands', () => {
+  it('offers Pull, Build, Run container, Prune, Log in and every page without any container or image', () => {
+    const all = searchPalette(buildPaletteItems(sources([])), '').map((r) => r.item.label);
+    for (const label of ['Pull image…', 'Build image…', 'Run container…', 'Prune images…', 'Log in to a registry…']) {
+      expect(all).toContain(label);
+    }
+    expect(all).toEqual(expect.arrayContaining(['Go to Containers', 'Go to Images', 'Go to Registries', 'Go to Settings']));
+  });
+
+  it('"pull" ranks Pull image… first, not "Pause hello-world" (a word start beats letters scattered in words)', () => {
+    const containers = [container('hello-world', 'running'), container('puller-app', 'exited')];
+    expect(labels('pull', containers)[0]).toBe('Pull image…');
+    expect(labels('pru', containers)[0]).toBe('Prune images…');
+    expect(labels('log in', containers)[0]).toBe('Log in to a registry…');
+    expect(labels('settings', containers)[0]).toBe('Go to Settings');
   });
 });

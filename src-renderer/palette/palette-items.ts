@@ -1,20 +1,32 @@
 import type { ContainerSummary } from '../../src-common/models/container';
 import type { ImageSummary } from '../../src-common/models/images';
+import type { VolumeSummary } from '../../src-common/models/volumes';
+import type { NetworkSummary } from '../../src-common/models/networks';
+import { networkPaletteItems } from '../networks/network-palette-items';
 import { containerStrings } from '../containers/strings';
 import { isLive } from '../containers/rows';
 import { chordsOf, SHORTCUTS } from '../keyboard/page-shortcuts';
 import { formatShortcut } from '../keyboard/shortcuts';
 import { hrefs, type DetailsTab } from '../router/route';
+import { navItems } from '../shell/nav-items';
 import { rowsOf, shortImageId } from '../images/image-rows';
 import type { ContainerAction } from '../store/types';
 import { rankByFuzzy, type FuzzyMatch } from './fuzzy';
 import { paletteStrings as t } from './strings';
 
+/** Commands that act on no container or image in particular (run by CommandPalette). */
+export type GlobalCommandId = 'pull' | 'build' | 'run' | 'prune' | 'login';
+
 export type PaletteAction =
   | { type: 'navigate'; href: string }
+  | { type: 'command'; id: GlobalCommandId }
   | { type: 'container'; id: string; action: Exclude<ContainerAction, 'remove'> }
   /** One of the images feature's row actions (Run, Push, Remove…), by its key. */
-  | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } };
+  | { type: 'image'; actionKey: string; target: { id: string; tag: string | null; ref: string } }
+  /** Opens the volumes feature's remove dialog for one volume. */
+  | { type: 'remove-volume'; name: string }
+  /** Opens the networks feature's dialog for one network. */
+  | { type: 'network'; action: 'connect'; id: string };
 
 /** The part of the images feature's row actions the palette needs (see images/image-actions.ts). */
 export interface ImageActionSpec {
@@ -28,6 +40,10 @@ export interface PaletteSources {
   /** Empty until the images list has been loaded. */
   images: readonly ImageSummary[];
   imageActions: readonly ImageActionSpec[];
+  /** Empty until the volume list has been loaded. */
+  volumes?: readonly VolumeSummary[];
+  /** Empty until the network list has been loaded. */
+  networks?: readonly NetworkSummary[];
   isMac: boolean;
 }
 
@@ -36,7 +52,7 @@ export interface PaletteItem {
   key: string;
   /** What the option is called ("Stop web-1"), and what the query is matched against. */
   label: string;
-  kind: 'page' | 'container' | 'action' | 'image';
+  kind: 'page' | 'container' | 'action' | 'image' | 'volume' | 'network' | 'command';
   /** Secondary text: a container's image and state, an image's size… matched with a penalty. */
   detail?: string;
   /** A shortcut that does the same, formatted for this platform. */
@@ -59,13 +75,23 @@ const byRunningThenName = (a: ContainerSummary, b: ContainerSummary) =>
   Number(isLive(b.state)) - Number(isLive(a.state)) || a.name.localeCompare(b.name);
 
 /** Every command the palette offers for the current state: pages, containers and images, and their actions. */
-export function buildPaletteItems({ containers, images, imageActions, isMac }: PaletteSources): PaletteItem[] {
-  const pages: PaletteItem[] = SHORTCUTS.filter((s) => s.href).map((s) => ({
-    key: `page:${s.id}`,
-    label: s.label,
-    kind: 'page',
-    keys: formatShortcut(chordsOf(s.id, isMac), isMac),
-    action: { type: 'navigate', href: s.href! },
+export function buildPaletteItems({ containers, images, imageActions, volumes = [], networks = [], isMac }: PaletteSources): PaletteItem[] {
+  // Every page of the sidebar, with its shortcut when it has one.
+  const pages: PaletteItem[] = navItems.map((nav) => {
+    const shortcut = SHORTCUTS.find((s) => s.href === nav.href);
+    return {
+      key: `page:${nav.id}`,
+      label: t.goTo(nav.label),
+      kind: 'page',
+      ...(shortcut ? { keys: formatShortcut(chordsOf(shortcut.id, isMac), isMac) } : {}),
+      action: { type: 'navigate', href: nav.href },
+    };
+  });
+  const commands: PaletteItem[] = GLOBAL_COMMANDS.map((id) => ({
+    key: `command:${id}`,
+    label: t.commands[id],
+    kind: 'command',
+    action: { type: 'command', id },
   }));
   const sorted = [...containers].sort(byRunningThenName);
   const jumps: PaletteItem[] = sorted.map((c) => ({
@@ -117,7 +143,32 @@ export function buildPaletteItems({ containers, images, imageActions, isMac }: P
         }),
       );
   });
-  return [...pages, ...jumps, ...imageJumps, ...containerActions, ...imageActionItems];
+  const networkItems = networkPaletteItems(networks);
+  // Commands first: on equal scores the earlier item wins, and "pull" means Pull image….
+  return [
+    ...commands,
+    ...pages,
+    ...jumps,
+    ...imageJumps,
+    ...volumeItems(volumes),
+    ...networkItems.filter((i) => i.kind === 'network'),
+    ...containerActions,
+    ...imageActionItems,
+    ...networkItems.filter((i) => i.kind === 'action'),
+  ];
+}
+
+const GLOBAL_COMMANDS: readonly GlobalCommandId[] = ['pull', 'build', 'run', 'prune', 'login'];
+
+/** Each volume: open it, browse its files, remove it (behind its dialog). Named volumes first. */
+function volumeItems(volumes: readonly VolumeSummary[]): PaletteItem[] {
+  const sorted = [...volumes].sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name));
+  const detail = (v: VolumeSummary) => t.volumeDetail(v.usedBy.length);
+  return sorted.flatMap((v): PaletteItem[] => [
+    { key: `volume:${v.name}`, label: t.openVolume(v.name), kind: 'volume', detail: detail(v), action: { type: 'navigate', href: hrefs.volume(v.name) } },
+    { key: `volume-files:${v.name}`, label: t.browseVolume(v.name), kind: 'action', detail: detail(v), action: { type: 'navigate', href: hrefs.volume(v.name, 'files') } },
+    { key: `volume-remove:${v.name}`, label: t.removeVolume(v.name), kind: 'action', detail: detail(v), action: { type: 'remove-volume', name: v.name } },
+  ]);
 }
 
 /** Tabs of a container's page the palette opens directly. */
@@ -125,6 +176,7 @@ const CONTAINER_TABS: { tab: DetailsTab; label: (name: string) => string; when: 
   { tab: 'logs', label: t.logs, when: () => true },
   { tab: 'terminal', label: t.terminal, when: (c) => c.state === 'running' },
   { tab: 'inspect', label: t.inspect, when: () => true },
+  { tab: 'files', label: t.files, when: () => true },
 ];
 
 export interface PaletteResult {
@@ -133,13 +185,22 @@ export interface PaletteResult {
   positions: number[];
 }
 
+/**
+ * Commands and pages win over a container or image matched as well: "pull" is Pull image…
+ * before a container named puller-1 (a few characters shorter, so otherwise ahead).
+ */
+const COMMAND_BOOST = 10;
+
 /** How much a match in the detail (image, state) counts less than one in the label. */
 const DETAIL_PENALTY = 60;
 
 /** The items matching the query, best first. */
 export function searchPalette(items: readonly PaletteItem[], query: string): PaletteResult[] {
   if (query.trim() === '') return items.map((item) => ({ item, positions: [] }));
-  const scored = rankByFuzzy(query, items, (i) => i.label).map(({ item, match }) => ({ item, match }));
+  const scored = rankByFuzzy(query, items, (i) => i.label).map(({ item, match }) => ({
+    item,
+    match: item.kind === 'command' || item.kind === 'page' ? { ...match, score: match.score + COMMAND_BOOST } : match,
+  }));
   const inLabel = new Set(scored.map((s) => s.item.key));
   const byDetail = rankByFuzzy(
     query,

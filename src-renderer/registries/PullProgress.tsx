@@ -33,7 +33,7 @@ export function PullProgress({ snapshot }: { snapshot: TransferSnapshot | null }
       <div className="transfer-overall">
         <progress aria-label={t.overall} max={100} value={percent} />
         <span className="count">
-          {percent}% · {t.layerCount(doneCount, snapshot.layers.length)}
+          {snapshot.upToDate ? t.upToDate(snapshot.presentLayers) : `${percent}% · ${t.layerCount(doneCount, snapshot.layers.length)}`}
         </span>
       </div>
       {snapshot.layers.length > 0 && (

@@ -22,6 +22,8 @@ export const registryStrings = {
     start: 'Pull',
     running: (ref: string) => `Pulling ${ref}…`,
     done: (ref: string) => `Pulled ${ref}.`,
+    upToDateNotice: (ref: string, layers: number | null) =>
+      layers === null ? `${ref} is up to date` : `${ref} is up to date (${layers === 1 ? '1 layer' : `${layers} layers`} already present)`,
   },
   pushDialog: {
     title: 'Push image',
@@ -48,6 +50,8 @@ export const registryStrings = {
     layers: 'Layers',
     layer: (id: string) => `Layer ${id}`,
     layerCount: (done: number, total: number) => `${done} of ${total} layers`,
+    upToDate: (layers: number | null) =>
+      layers === null ? 'Up to date' : `Up to date (${layers === 1 ? '1 layer' : `${layers} layers`} already present)`,
     digest: (d: string) => `Digest ${d}`,
     waitingForEngine: 'Waiting for the engine…',
     bytes: (current: string, total: string) => `${current} of ${total}`,

@@ -26,6 +26,8 @@ const snap = (over: Partial<TransferSnapshot> = {}): TransferSnapshot => ({
   digest: null,
   finished: false,
   failure: null,
+  upToDate: false,
+  presentLayers: null,
   ...over,
 });
 

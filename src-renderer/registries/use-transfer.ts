@@ -1,6 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TransferSnapshot } from '../../src-common/models/registries';
 import { startImageTransfer, type RunningTransfer, type TransferKind, type TransferResult } from './transfer-client';
+import { notify } from '../ui/toast';
+import { registryStrings } from './strings';
+
+/** A short notice that outlives the dialog: pulled, up to date (and how many layers were there), pushed. */
+function announceDone(kind: TransferKind, ref: string, last: TransferSnapshot | null): void {
+  const message =
+    kind === 'push'
+      ? registryStrings.pushDialog.done(ref)
+      : last?.upToDate
+        ? registryStrings.pullDialog.upToDateNotice(ref, last.presentLayers)
+        : registryStrings.pullDialog.done(ref);
+  notify({ tone: 'success', message });
+}
 
 export type TransferPhase =
   | { phase: 'idle' }
@@ -20,12 +33,17 @@ export function useTransfer(kind: TransferKind) {
       running.current?.cancel();
       setSnapshot(null);
       setState({ phase: 'running', ref });
-      const transfer = startImageTransfer(kind, ref, setSnapshot);
+      let last: TransferSnapshot | null = null;
+      const transfer = startImageTransfer(kind, ref, (s) => {
+        last = s;
+        setSnapshot(s);
+      });
       running.current = transfer;
       void transfer.result.then((result) => {
         if (running.current !== transfer) return;
         running.current = null;
         setState({ phase: 'finished', ref, result });
+        if (result.outcome === 'done') announceDone(kind, ref, last);
       });
     },
     [kind],

@@ -20,6 +20,16 @@ describe('parseRoute', () => {
     ['#/containers/a/b', { page: 'not-found', hash: '#/containers/a/b' }],
     ['#/containers/abc123/logs', { page: 'container', id: 'abc123', tab: 'logs' }],
     ['#/projects/my%20app/logs', { page: 'project-logs', project: 'my app' }],
+    ['#/containers/abc123/files', { page: 'container', id: 'abc123', tab: 'files' }],
+    ['#/volumes', { page: 'volumes' }],
+    ['#/volumes/pgdata', { page: 'volume', name: 'pgdata', tab: 'overview' }],
+    ['#/volumes/pgdata/files', { page: 'volume', name: 'pgdata', tab: 'files' }],
+    ['#/volumes/pgdata/nope', { page: 'not-found', hash: '#/volumes/pgdata/nope' }],
+    ['#/disk-usage', { page: 'disk-usage' }],
+    ['#/networks', { page: 'networks' }],
+    ['#/networks/app%20net', { page: 'network', id: 'app net' }],
+    ['#/networks/a/b', { page: 'not-found', hash: '#/networks/a/b' }],
+    ['#/activity', { page: 'activity' }],
   ])('%s', (hash, expected) => expect(parseRoute(hash)).toEqual(expected));
 
   it('round-trips hrefs', () => {
@@ -28,10 +38,15 @@ describe('parseRoute', () => {
     expect(parseRoute(hrefs.image('sha256:0f', 'inspect'))).toEqual({ page: 'image', id: 'sha256:0f', tab: 'inspect' });
     expect(parseRoute(hrefs.images())).toEqual({ page: 'images' });
     expect(parseRoute(hrefs.build())).toEqual({ page: 'build' });
+    expect(parseRoute(hrefs.volume('my.vol', 'files'))).toEqual({ page: 'volume', name: 'my.vol', tab: 'files' });
+    expect(parseRoute(hrefs.diskUsage())).toEqual({ page: 'disk-usage' });
     expect(parseRoute(hrefs.container('web-1', 'changes'))).toEqual({ page: 'container', id: 'web-1', tab: 'changes' });
     expect(parseRoute(hrefs.settings())).toEqual({ page: 'settings' });
     expect(parseRoute(hrefs.registries())).toEqual({ page: 'registries' });
     expect(parseRoute(hrefs.projectLogs('shop_v2'))).toEqual({ page: 'project-logs', project: 'shop_v2' });
     expect(parseRoute(hrefs.container('web-1', 'logs'))).toEqual({ page: 'container', id: 'web-1', tab: 'logs' });
+    expect(parseRoute(hrefs.networks())).toEqual({ page: 'networks' });
+    expect(parseRoute(hrefs.network('n/1'))).toEqual({ page: 'network', id: 'n/1' });
+    expect(parseRoute(hrefs.activity())).toEqual({ page: 'activity' });
   });
 });

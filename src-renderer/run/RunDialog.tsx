@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { FieldProblems, RunField, RunForm } from '../../src-common/models/build-run';
+import { ApiError } from '../../src-common/contract/errors';
+import { RunField as RunFieldSchema, type FieldProblems, type RunField, type RunForm } from '../../src-common/models/build-run';
 import type { TransferSnapshot } from '../../src-common/models/registries';
 import { checkRunForm, emptyRunForm } from '../../src-common/run-spec';
 import { api } from '../api/client';
@@ -12,6 +13,12 @@ import { runStrings as t } from './strings';
 import { useRunOptions } from './use-run-options';
 import './run.css';
 import { useModalDialog } from '../shared/use-modal-dialog';
+
+/** "form.command" (the request path of a refused field) → "command", when it is a field of the form. */
+function formField(path: string | undefined): RunField | null {
+  const parsed = RunFieldSchema.safeParse(path?.startsWith('form.') ? path.slice(5) : undefined);
+  return parsed.success ? parsed.data : null;
+}
 
 /** The run dialog; rendered once by the app, opened with openRunDialog(). */
 export function RunDialog() {
@@ -104,7 +111,10 @@ function RunDialogContent({ image }: { image: string }) {
           break;
       }
     } catch (err) {
-      setGeneral(t.failed(errorText(err)));
+      // The contract refused a field the form's own check let through: show it at that field.
+      const field = err instanceof ApiError && err.code === 'invalid-request' ? formField(err.field) : null;
+      if (field) setServerProblems({ [field]: err instanceof Error ? err.message : String(err) });
+      else setGeneral(t.failed(errorText(err)));
     }
     setPhase({ kind: 'editing' });
     setSubmitted((n) => n + 1);

@@ -27,8 +27,9 @@ export function EngineStatusBar() {
     details = [`${e.name} ${e.version}`, s.api(e.apiVersion), `${e.os}/${e.arch}`, status.endpoint.display];
   } else {
     tone = 'bad';
-    word = s.unreachable;
-    details = status.endpoint ? [status.endpoint.display] : [];
+    // "Unreachable" for an engine that is not there; what fails for one that is (failing, refusing…).
+    word = (status.problem && s.problem[status.problem]) || s.unreachable;
+    details = [status.error, ...(status.endpoint ? [status.endpoint.display] : [])];
   }
 
   const all = details.join(' · ');

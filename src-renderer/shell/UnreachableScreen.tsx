@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { ApiError } from '../../src-common/index';
-import { api } from '../api/client';
 import { useBerthStore } from '../store/store';
 import { shellStrings } from './strings';
 import { useNow } from './use-now';
+import { useRetryEngine } from './use-retry-engine';
 
 const t = shellStrings.unreachable;
 
@@ -11,26 +9,13 @@ export function UnreachableScreen() {
   const status = useBerthStore((s) => s.engineStatus);
   const statusAt = useBerthStore((s) => s.engineStatusAt);
   const now = useNow(1000);
-  const [retrying, setRetrying] = useState(false);
-  const [retryError, setRetryError] = useState<string | null>(null);
+  const { retry, retrying, retryError } = useRetryEngine();
   if (status?.state !== 'unreachable') return null;
 
   const secondsLeft = Math.max(0, Math.ceil((statusAt + status.retryInMs - now) / 1000));
-  const retry = async () => {
-    setRetrying(true);
-    setRetryError(null);
-    try {
-      await api.call('engine.reconnect', {});
-    } catch (err) {
-      setRetryError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
-    } finally {
-      setRetrying(false);
-    }
-  };
-
   return (
     <section className="page page-message unreachable" aria-labelledby="unreachable-title">
-      <h1 id="unreachable-title">{t.title}</h1>
+      <h1 id="unreachable-title">{(status.problem && t.problemTitles[status.problem]) || t.title}</h1>
       <dl className="facts">
         <dt>{t.endpoint}</dt>
         <dd>

@@ -1,4 +1,4 @@
-import { Cloud, Container, Layers, Settings, type LucideIcon } from 'lucide-react';
+import { Activity, Cloud, Container, Database, HardDrive, Layers, Network, Settings, type LucideIcon } from 'lucide-react';
 import { hrefs, type Route } from '../router/route';
 import { shellStrings } from './strings';
 
@@ -24,6 +24,10 @@ export const navItems: readonly NavItem[] = [
   // Resources
   { id: 'containers', label: s.containers, icon: Container, href: hrefs.containers(), pages: ['containers', 'container', 'project-logs'] },
   { id: 'images', label: s.images, icon: Layers, href: hrefs.images(), pages: ['images', 'image', 'build'] },
+  { id: 'volumes', label: s.volumes, icon: Database, href: hrefs.volumes(), pages: ['volumes', 'volume'] },
+  { id: 'networks', label: s.networks, icon: Network, href: hrefs.networks(), pages: ['networks', 'network'] },
+  { id: 'disk-usage', label: s.diskUsage, icon: HardDrive, href: hrefs.diskUsage(), pages: ['disk-usage'] },
+  { id: 'activity', label: s.activity, icon: Activity, href: hrefs.activity(), pages: ['activity'] },
   // Distribution
   { id: 'registries', label: s.registries, icon: Cloud, href: hrefs.registries(), pages: ['registries'] },
   // Bottom

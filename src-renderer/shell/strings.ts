@@ -5,8 +5,12 @@ export const shellStrings = {
     label: 'Main',
     containers: 'Containers',
     images: 'Images',
+    volumes: 'Volumes',
+    diskUsage: 'Disk usage',
     registries: 'Registries',
     settings: 'Settings',
+    networks: 'Networks',
+    activity: 'Activity',
     collapse: 'Collapse sidebar',
     collapseShort: 'Collapse',
     expand: 'Expand sidebar',
@@ -16,6 +20,10 @@ export const shellStrings = {
     connected: 'Connected',
     connecting: 'Connecting…',
     unreachable: 'Unreachable',
+    /** The word for an engine that is there but unusable, by the status's problem. */
+    problem: { failing: 'Failing', refusing: 'Refusing requests', 'not-answering': 'Not answering' } as Partial<
+      Record<string, string>
+    >,
     serverLost: 'Lost connection to the Berth server. Reconnecting…',
     api: (v: string) => `API ${v}`,
     endpointChanged: (from: string) => `Endpoint changed (was ${from})`,
@@ -25,6 +33,12 @@ export const shellStrings = {
   },
   unreachable: {
     title: 'Cannot reach the container engine',
+    /** Titles for an engine that answers but cannot be used; anything else keeps `title`. */
+    problemTitles: {
+      failing: 'The container engine is running but failing',
+      refusing: "The container engine refuses Berth's requests",
+      'not-answering': 'The container engine does not answer',
+    } as Partial<Record<string, string>>,
     endpoint: 'Endpoint tried',
     noEndpoint: 'No engine endpoint found',
     error: 'Error',
@@ -32,6 +46,20 @@ export const shellStrings = {
     retryIn: (seconds: number) => (seconds > 0 ? `Next automatic retry in ${seconds} s.` : 'Retrying…'),
     retryNow: 'Retry now',
     retryFailed: (message: string) => `Retry failed: ${message}`,
+  },
+  /** Shown while the engine does not answer, on every page and on every action it disables. */
+  stale: {
+    unreachable: 'The engine is unreachable: this cannot be done until it is back.',
+    connecting: 'Connecting to the engine: this can be done once it answers.',
+    serverLost: 'Lost connection to the Berth server: this can be done once it is back.',
+    asOf: (time: string) => `Not live — as of ${time}`,
+    asOfLabel: 'The list is not live',
+  },
+  banner: {
+    title: 'Cannot reach the container engine',
+    serverTitle: 'Lost connection to the Berth server',
+    serverText: 'Berth keeps trying; what is on screen is as it was.',
+    endpoint: (endpoint: string) => `Endpoint: ${endpoint}`,
   },
   notFound: { title: 'Page not found', back: 'Go to containers' },
   notices: { region: 'Notifications', dismiss: 'Dismiss' },

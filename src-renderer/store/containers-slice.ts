@@ -17,13 +17,16 @@ function prune(set: ReadonlySet<string>, exists: (id: string) => boolean): Reado
 export function reduceContainerChange(
   state: Pick<BerthState, 'containers' | 'selection'>,
   change: ContainerChange,
-): Pick<BerthState, 'containers' | 'selection' | 'containersLoaded'> {
+): Partial<Pick<BerthState, 'containers' | 'selection' | 'containersLoaded' | 'containersLoadError'>> {
   switch (change.kind) {
     case 'snapshot': {
       const containers: Record<string, ContainerSummary> = {};
       for (const c of change.containers) containers[c.id] = c;
-      return { containers, containersLoaded: true, selection: prune(state.selection, (id) => id in containers) };
+      return { containers, containersLoaded: true, containersLoadError: null, selection: prune(state.selection, (id) => id in containers) };
     }
+    case 'failed':
+      // The list on screen (if any) stays: it is older, not wrong. The page says why.
+      return { containersLoadError: change.error };
     case 'upsert':
       return {
         containers: { ...state.containers, [change.container.id]: change.container },
@@ -43,5 +46,6 @@ export function reduceContainerChange(
 export const createContainersSlice: StateCreator<BerthState, [], [], ContainersSlice> = (set) => ({
   containers: {},
   containersLoaded: false,
+  containersLoadError: null,
   applyChange: (change) => set((state) => reduceContainerChange(state, change)),
 });

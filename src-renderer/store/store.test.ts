@@ -12,6 +12,9 @@ const container = (id: string, over: Partial<ContainerSummary> = {}): ContainerS
   state: 'running',
   status: 'Up',
   health: null,
+  startedAt: null,
+  finishedAt: null,
+  exitCode: null,
   ports: [],
   labels: {},
   composeProject: null,
@@ -140,5 +143,18 @@ describe('engine slice', () => {
     expect(s().notices.map((n) => n.message)).toEqual([expect.stringMatching(/changed from tcp:\/\/127\.0\.0\.1:2375 to tcp:\/\/192\.0\.2\.7:2375/)]);
     s().setEngineStatus({ state: 'connected', endpoint: endpoint('tcp://192.0.2.7:2375'), engine });
     expect(s().notices).toHaveLength(1);
+  });
+
+  it('remembers when the engine stopped answering, until it is back (the list is "as of" then)', () => {
+    const store = createBerthStore();
+    const endpoint = { kind: 'unix', address: '/s', source: 'default', tls: false, display: 'unix:///s' } as const;
+    const engine = { name: 'Docker Engine', version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'amd64' };
+    store.getState().setEngineStatus({ state: 'connected', endpoint, engine }, 10);
+    expect(store.getState().engineLostAt).toBeNull();
+    store.getState().setEngineStatus({ state: 'connecting', endpoint }, 20);
+    store.getState().setEngineStatus({ state: 'unreachable', endpoint, error: 'gone', hint: 'start it', retryInMs: 1000 }, 30);
+    expect(store.getState().engineLostAt).toBe(20);
+    store.getState().setEngineStatus({ state: 'connected', endpoint, engine }, 40);
+    expect(store.getState().engineLostAt).toBeNull();
   });
 });

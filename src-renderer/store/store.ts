@@ -6,6 +6,8 @@ import type { BerthState } from './types';
 import { createSettingsSlice } from '../settings/settings-slice';
 import { createKeyboardSlice } from '../keyboard/keyboard-slice';
 import { createImagesSlice } from '../images/images-slice';
+import { createVolumesSlice } from '../volumes/volumes-slice';
+import { createNetworksSlice } from '../networks/networks-slice';
 
 /** Builds a fresh store; the app uses the one below, tests make their own. */
 export const createBerthStore = () =>
@@ -16,6 +18,8 @@ export const createBerthStore = () =>
     ...createSettingsSlice(...a),
     ...createKeyboardSlice(...a),
     ...createImagesSlice(...a),
+    ...createVolumesSlice(...a),
+    ...createNetworksSlice(...a),
   }));
 
 export const useBerthStore = createBerthStore();

@@ -1,7 +1,9 @@
-import type { ContainerChange, ContainerSummary, EngineStatus } from '../../src-common/index';
+import type { ApiErrorShape, ContainerChange, ContainerSummary, EngineStatus } from '../../src-common/index';
 import type { SettingsSlice } from '../settings/settings-slice';
 import type { KeyboardSlice } from '../keyboard/keyboard-slice';
 import type { ImagesSlice } from '../images/images-slice';
+import type { VolumesSlice } from '../volumes/volumes-slice';
+import type { NetworksSlice } from '../networks/networks-slice';
 
 export type SortColumn = 'name' | 'image' | 'state' | 'status' | 'ports' | 'created' | 'cpu' | 'memory';
 export type SortDirection = 'asc' | 'desc';
@@ -30,6 +32,11 @@ export interface EngineSlice {
    */
   knownEndpoint: string | null;
   endpointChange: { from: string; to: string } | null;
+  /**
+   * When the engine (or the Berth server) stopped answering, while it still does not:
+   * the container list on screen is as of then. Null while live.
+   */
+  engineLostAt: number | null;
   setEngineStatus(status: EngineStatus, receivedAt?: number): void;
   setServerConnected(connected: boolean): void;
 }
@@ -38,6 +45,8 @@ export interface ContainersSlice {
   containers: Record<string, ContainerSummary>;
   /** True once the first snapshot arrived. */
   containersLoaded: boolean;
+  /** Why the list could not be loaded, until a snapshot arrives (the engine retries; Retry asks now). */
+  containersLoadError: ApiErrorShape | null;
   applyChange(change: ContainerChange): void;
 }
 
@@ -66,4 +75,4 @@ export interface UiSlice {
   closeRemove(): void;
 }
 
-export type BerthState = EngineSlice & ContainersSlice & UiSlice & SettingsSlice & KeyboardSlice & ImagesSlice;
+export type BerthState = EngineSlice & ContainersSlice & UiSlice & SettingsSlice & KeyboardSlice & ImagesSlice & VolumesSlice & NetworksSlice;

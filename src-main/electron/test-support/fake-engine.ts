@@ -27,6 +27,9 @@ export function container(id: string, fields: Partial<ContainerSummary> = {}): C
     state: 'running',
     status: 'Up 1 minute',
     health: null,
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
     ports: [],
     labels: {},
     composeProject: null,
@@ -84,6 +87,9 @@ export function fakeEngine(initial: ContainerSummary[] = []) {
       subscribe: (l) => {
         eventListeners.add(l);
         return () => eventListeners.delete(l);
+      },
+      resync: () => {
+        for (const l of eventListeners) l.onResync?.();
       },
     },
     stats: {

@@ -1,7 +1,9 @@
 import type { EngineEndpoint, EngineInfo, EngineStatus } from '../../../src-common/models/engine-status';
+import { describeProblem, type ConnectionProblem } from './connection-problems';
+import { deadlines } from './deadlines';
 import type { DockerClient } from './docker-client';
 import type { ResolvedEndpoint } from './endpoint';
-import { socketErrorCode, socketErrorText } from './engine-errors';
+import { socketErrorText } from './engine-errors';
 import { engineMessages } from './engine-messages';
 import type { RawVersion } from './engine-types';
 
@@ -14,7 +16,15 @@ export interface EngineConnection {
   start(): void;
   /** Try now instead of waiting for the next backoff step. */
   reconnectNow(): void;
-  /** The events stream ended or failed while connected: go back to connecting and check. */
+  /** Drop the connection (and its events stream) and connect again at once, resolving the endpoint afresh. */
+  reconnect(): void;
+  /** The events stream is open: once it has stayed up for `stableMs`, the backoff starts over. */
+  reportOpened(): void;
+  /**
+   * The events stream failed to open, ended or failed while connected. After a stream
+   * that stayed up, Berth checks again at once; while it keeps failing (a good ping but
+   * `/events` refused), the status says why and the next try backs off.
+   */
   reportLost(reason: unknown): void;
   /** The client for the current endpoint; null before the first attempt or when no endpoint resolves. */
   client(): DockerClient | null;
@@ -28,6 +38,8 @@ export interface ConnectionOptions {
   maxBackoffMs?: number;
   /** How long ping and version may take before the engine counts as not answering. */
   answerTimeoutMs?: number;
+  /** How long the events stream must stay up before its failures are forgiven. */
+  stableMs?: number;
 }
 
 /** 250, 500, 1000, 2000, 4000, 4000, … for failures 1, 2, 3, … */
@@ -49,31 +61,23 @@ export function engineInfoFromVersion(v: RawVersion): EngineInfo {
   };
 }
 
-function hintFor(err: unknown): string {
-  const code = socketErrorCode(err);
-  if (code === 'EACCES' || code === 'EPERM') return engineMessages.permissionHint;
-  return engineMessages.startEngineHint;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(engineMessages.noAnswer(ms))), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 const sameEndpoint = (a: EngineEndpoint, b: EngineEndpoint) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The engine status machine. connecting → (ping + version) → connected, or unreachable
  * with a retry on exponential backoff. While connected nothing here touches the engine:
  * the events hub reports a lost stream, and that is the only way back to connecting.
+ *
+ * Health is the events stream staying up, not a good ping: an engine (or a socket proxy)
+ * that answers `/_ping` but refuses `/events` would otherwise be asked again at once,
+ * forever. So `failures` is reset only once the stream has stayed up for `stableMs`.
  */
 export function createConnection(options: ConnectionOptions): EngineConnection {
   const initialMs = options.initialBackoffMs ?? 250;
   const maxMs = options.maxBackoffMs ?? 4000;
-  const answerTimeoutMs = options.answerTimeoutMs ?? 5000;
+  const answerTimeoutMs = options.answerTimeoutMs ?? deadlines.connectMs;
+  const stableMs = options.stableMs ?? 5000;
+  let stableTimer: NodeJS.Timeout | undefined;
   const listeners = new Set<StatusListener>();
   let status: EngineStatus = { state: 'connecting', endpoint: null };
   let client: DockerClient | null = null;
@@ -88,10 +92,10 @@ export function createConnection(options: ConnectionOptions): EngineConnection {
     for (const listener of [...listeners]) listener(next);
   };
 
-  const unreachable = (endpoint: EngineEndpoint | null, error: string, hint: string) => {
+  const unreachable = (endpoint: EngineEndpoint | null, { error, hint, problem }: ConnectionProblem) => {
     failures += 1;
     const retryInMs = backoffDelay(failures, initialMs, maxMs);
-    setStatus({ state: 'unreachable', endpoint, error, hint, retryInMs });
+    setStatus({ state: 'unreachable', endpoint, error, hint, retryInMs, problem });
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void attempt(), retryInMs);
   };
@@ -113,19 +117,21 @@ export function createConnection(options: ConnectionOptions): EngineConnection {
     } catch (err) {
       client?.close();
       client = null;
-      unreachable(null, socketErrorText(err), engineMessages.endpointSettingHint);
+      unreachable(null, { error: socketErrorText(err), hint: engineMessages.endpointSettingHint, problem: 'bad-endpoint' });
       return;
     }
     setStatus({ state: 'connecting', endpoint: current.endpoint });
+    let route = '/_ping';
     try {
-      await withTimeout(current.ping(), answerTimeoutMs);
-      const version = await withTimeout(current.version(), answerTimeoutMs);
+      await current.ping(answerTimeoutMs);
+      route = '/version';
+      const version = await current.version(answerTimeoutMs);
       if (id !== attemptId || disposed) return;
-      failures = 0;
+      // Not failures = 0: only an events stream that stays up proves the engine usable.
       setStatus({ state: 'connected', endpoint: current.endpoint, engine: engineInfoFromVersion(version) });
     } catch (err) {
       if (id !== attemptId || disposed) return;
-      unreachable(current.endpoint, socketErrorText(err), hintFor(err));
+      unreachable(current.endpoint, describeProblem(err, route));
     }
   }
 
@@ -144,15 +150,35 @@ export function createConnection(options: ConnectionOptions): EngineConnection {
       if (!started || disposed || status.state === 'connected') return;
       void attempt();
     },
-    reportLost() {
-      if (disposed || status.state !== 'connected') return;
+    reconnect() {
+      if (!started || disposed) return;
+      clearTimeout(stableTimer);
+      failures = 0;
       void attempt();
+    },
+    reportOpened() {
+      if (disposed || status.state !== 'connected') return;
+      clearTimeout(stableTimer);
+      stableTimer = setTimeout(() => (failures = 0), stableMs);
+    },
+    reportLost(reason) {
+      if (disposed || status.state !== 'connected') return;
+      clearTimeout(stableTimer);
+      if (failures === 0) {
+        // A stream that had stayed up: the engine probably restarted; check at once.
+        failures = 1;
+        void attempt();
+        return;
+      }
+      attemptId += 1; // an attempt in flight is older than this loss
+      unreachable(status.endpoint, describeProblem(reason, '/events'));
     },
     client: () => client,
     dispose() {
       disposed = true;
       attemptId += 1;
       clearTimeout(retryTimer);
+      clearTimeout(stableTimer);
       listeners.clear();
       client?.close();
       client = null;

@@ -1,5 +1,7 @@
 import { ApiError, type ErrorCode } from '../../../src-common/contract/errors';
 import type { EngineEndpoint } from '../../../src-common/models/engine-status';
+import { CUT_SHORT, ENGINE_TIMEOUT, NOT_JSON } from './engine-http';
+import { engineMessages } from './engine-messages';
 
 /** What was being done when the engine failed: "remove" + "container web-1". */
 export interface ErrorContext {
@@ -66,6 +68,9 @@ export function isUnreachableError(err: unknown): boolean {
 }
 
 function codeFor(err: unknown): ErrorCode {
+  const code = (err as EngineHttpError | null)?.code;
+  if (code === ENGINE_TIMEOUT) return 'engine-timeout';
+  if (code === 'ABORT_ERR') return 'cancelled';
   const status = statusCodeOf(err);
   if (status === 404) return 'not-found';
   if (status === 409 || status === 304) return 'conflict';
@@ -85,8 +90,22 @@ export function toApiError(err: unknown, context: ErrorContext): ApiError {
   return mapped;
 }
 
+/** "list containers", "stop container web-1": the call as the messages name it. */
+export function callName(context: Pick<ErrorContext, 'action' | 'object'>): string {
+  return context.object ? `${context.action} ${context.object}` : context.action;
+}
+
 function buildApiError(err: unknown, context: ErrorContext): ApiError {
   const code = codeFor(err);
+  const e = (err ?? {}) as EngineHttpError & { timeoutMs?: unknown; preview?: unknown };
+  if (code === 'engine-timeout') {
+    return new ApiError(code, engineMessages.callTimedOut(callName(context), Number(e.timeoutMs) || 0), context.object);
+  }
+  if (code === 'cancelled') return new ApiError(code, engineMessages.callCancelled(callName(context)), context.object);
+  if (e.code === NOT_JSON) {
+    return new ApiError('engine-error', engineMessages.notJson(callName(context), String(e.preview ?? '')), context.object);
+  }
+  if (e.code === CUT_SHORT) return new ApiError('engine-error', engineMessages.cutShort(callName(context)), context.object);
   if (code === 'engine-unreachable') {
     const where = context.endpoint ? ` at ${context.endpoint.display}` : '';
     const object = context.object ?? context.endpoint?.display;

@@ -11,6 +11,13 @@ describe('DockerClient.request against the real engine', () => {
     closeFixtureClient();
   });
 
+  it("answers the engine's JSON null as null, not as the bytes of it (a container without changes)", async () => {
+    const c = await createTestContainer({ start: false });
+    created.push(c.id);
+    const changes = await fixtureClient().request<unknown>({ method: 'GET', path: `/containers/${c.id}/changes`, action: 'list the changes of' });
+    expect(changes).toBeNull();
+  });
+
   it('answers JSON with the query applied', async () => {
     await ensureBusyboxImage();
     const images = await fixtureClient().request<{ RepoTags: string[] | null }[]>({

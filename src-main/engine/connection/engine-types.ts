@@ -22,6 +22,7 @@ export interface RawContainerSummary {
   Status?: string;
   Ports?: RawPort[];
   Labels?: Record<string, string> | null;
+  Mounts?: RawMount[] | null;
 }
 
 export interface RawMount {
@@ -127,6 +128,7 @@ export interface CreateContainerSpec {
     RestartPolicy?: { Name: string; MaximumRetryCount?: number };
     NanoCpus?: number;
     Memory?: number;
+    NetworkMode?: string;
   };
 }
 

@@ -27,6 +27,8 @@ export interface EventsListener {
 
 export interface EventsHub {
   subscribe(listener: EventsListener): () => void;
+  /** Asks every listener to rebuild its state now (Retry after a failed load); reconnects when the stream is not open. */
+  resync(): void;
   dispose(): void;
 }
 
@@ -84,6 +86,7 @@ export function createEventsHub(
       return;
     }
     stream = opened;
+    connection.reportOpened();
     const parser = createJsonLinesParser((value) => {
       const event = toEngineEvent(value);
       if (event && gen === generation) emit((l) => l.onEvent?.(event));
@@ -112,6 +115,10 @@ export function createEventsHub(
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    resync() {
+      if (stream) emit((l) => l.onResync?.());
+      else connection.reconnectNow();
     },
     dispose() {
       disposed = true;

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { DialOptions } from './endpoint';
+import { abortError, ENGINE_TIMEOUT } from './engine-http';
 
 /** Raised when a response comes chunked after all: the caller asks again the usual way. */
 export const CHUNKED_RESPONSE = 'ERR_BERTH_CHUNKED_RESPONSE';
@@ -28,6 +29,8 @@ export function rawHttpGet(
   path: string,
   query: Record<string, string | number>,
   signal?: AbortSignal,
+  /** For the headers (and an error's body); the body of a 2xx answer has none. 0 = none. */
+  headersTimeoutMs = 0,
 ): Promise<Readable> | null {
   if (dial.kind === 'ssh' || (dial.kind === 'tcp' && dial.protocol === 'https')) return null;
   const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
@@ -37,12 +40,20 @@ export function rawHttpGet(
     const socket = dial.kind === 'socket' ? net.connect(dial.socketPath) : net.connect(dial.port, dial.host);
     let settled = false;
     const fail = (err: unknown) => {
+      clearTimeout(deadline);
       socket.destroy();
       if (!settled) {
         settled = true;
         reject(err);
       }
     };
+    const deadline =
+      headersTimeoutMs > 0
+        ? setTimeout(
+            () => fail(Object.assign(new Error('The engine did not answer in time'), { code: ENGINE_TIMEOUT, timeoutMs: headersTimeoutMs })),
+            headersTimeoutMs,
+          )
+        : undefined;
     const onAbort = () => fail(abortError());
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('error', fail);
@@ -67,6 +78,7 @@ export function rawHttpGet(
       }
       if (statusCode < 200 || statusCode > 299) return readError(statusCode, rest);
       settled = true;
+      clearTimeout(deadline);
       socket.off('error', fail);
       resolve(bodyStream(socket, rest, signal, onAbort));
     };
@@ -114,8 +126,4 @@ function bodyStream(socket: net.Socket, first: Buffer, signal: AbortSignal | und
   socket.once('end', () => body.push(null));
   socket.once('error', (err) => body.destroy(err));
   return body;
-}
-
-function abortError(): Error {
-  return Object.assign(new Error('The request was aborted'), { name: 'AbortError', code: 'ABORT_ERR' });
 }

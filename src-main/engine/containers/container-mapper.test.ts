@@ -38,6 +38,21 @@ describe('toContainerSummary', () => {
     });
   });
 
+  it('names the volumes it mounts, each once, and not binds or tmpfs', () => {
+    const s = toContainerSummary({
+      ...rawSummary,
+      Mounts: [
+        { Type: 'volume', Name: 'pgdata', Destination: '/var/lib/postgresql/data' },
+        { Type: 'bind', Source: '/srv/conf', Destination: '/conf' },
+        { Type: 'volume', Name: 'a'.repeat(64), Destination: '/cache' },
+        { Type: 'tmpfs', Destination: '/tmp' },
+        { Type: 'volume', Name: 'pgdata', Destination: '/backup' },
+      ],
+    });
+    expect(s.volumes).toEqual(['a'.repeat(64), 'pgdata']);
+    expect(toContainerSummary(rawSummary).volumes).toBeUndefined();
+  });
+
   it('copes with what Podman and old engines leave out', () => {
     const s = toContainerSummary({ Id: 'b'.repeat(64), State: 'configured', Labels: null });
     expect(s).toMatchObject({ name: 'bbbbbbbbbbbb', state: 'created', labels: {}, composeProject: null, health: null });

@@ -6,6 +6,7 @@ import {
   type PortMapping,
 } from '../../../src-common/models/container';
 import type { RawContainerInspect, RawContainerSummary, RawMount, RawPort } from '../connection/engine-types';
+import { createStatusTimesMemory, type StatusTimesMemory } from './status-times';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
 const COMPOSE_SERVICE = 'com.docker.compose.service';
@@ -73,9 +74,18 @@ export function toPortMappings(ports: readonly RawPort[] | undefined): PortMappi
 /** IPv4 first so the kept twin is the familiar 0.0.0.0. */
 const ipRank = (ip: string | undefined) => (ip?.includes(':') ? 1 : 0);
 
-export function toContainerSummary(raw: RawContainerSummary): ContainerSummary {
+/**
+ * One list entry as the contract's summary. Its times come from the status text read at
+ * `fetchedAt` (see status-times.ts), narrowed by what `memory` saw of the same container.
+ */
+export function toContainerSummary(
+  raw: RawContainerSummary,
+  fetchedAt = Date.now(),
+  memory: StatusTimesMemory = createStatusTimesMemory(),
+): ContainerSummary {
   const labels = raw.Labels ?? {};
   const status = raw.Status ?? '';
+  const state = toContainerState(raw.State);
   return {
     id: raw.Id,
     name: primaryName(raw.Names, raw.Id),
@@ -83,20 +93,33 @@ export function toContainerSummary(raw: RawContainerSummary): ContainerSummary {
     imageId: raw.ImageID ?? '',
     command: raw.Command ?? '',
     created: raw.Created ?? 0,
-    state: toContainerState(raw.State),
+    state,
     status,
     health: healthFromStatus(status),
+    ...memory.read(raw.Id, state, status, raw.Created ?? 0, fetchedAt),
     ports: toPortMappings(raw.Ports),
     labels,
     composeProject: labels[COMPOSE_PROJECT] ?? null,
     composeService: labels[COMPOSE_SERVICE] ?? null,
+    ...(raw.Mounts ? { volumes: volumeNames(raw.Mounts) } : {}),
   };
+}
+
+/** The volumes among a container's mounts, each once (sorted, so equal lists compare equal). */
+export function volumeNames(mounts: readonly RawMount[]): string[] {
+  const names = new Set<string>();
+  for (const m of mounts) if (m.Type === 'volume' && m.Name) names.add(m.Name);
+  return [...names].sort();
 }
 
 const asArray = (v: string[] | string | null | undefined): string[] =>
   v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
 
 const engineTime = (t: string | undefined): string | null => (!t || t.startsWith('0001-01-01') ? null : t);
+const engineMs = (t: string | undefined): number | null => {
+  const ms = Date.parse(engineTime(t) ?? '');
+  return Number.isFinite(ms) ? ms : null;
+};
 
 function inspectPorts(raw: RawContainerInspect): PortMapping[] {
   const list: RawPort[] = [];
@@ -137,6 +160,9 @@ export function toContainerDetails(raw: RawContainerInspect): ContainerDetails {
   const healthStatus = toHealthState(state.Health?.Status);
   const lastLog = state.Health?.Log?.at(-1);
   const created = raw.Created ? Math.floor(Date.parse(raw.Created) / 1000) : 0;
+  const stateName = toContainerState(state.Status);
+  const live = stateName === 'running' || stateName === 'paused';
+  const ended = stateName === 'exited' || stateName === 'restarting';
   return {
     summary: {
       id: raw.Id,
@@ -145,8 +171,11 @@ export function toContainerDetails(raw: RawContainerInspect): ContainerDetails {
       imageId: raw.Image ?? '',
       command: [raw.Path ?? '', ...(raw.Args ?? [])].filter((s) => s !== '').join(' '),
       created: Number.isFinite(created) ? created : 0,
-      state: toContainerState(state.Status),
+      state: stateName,
       health: healthStatus,
+      startedAt: live ? engineMs(state.StartedAt) : null,
+      finishedAt: ended ? engineMs(state.FinishedAt) : null,
+      exitCode: ended && typeof state.ExitCode === 'number' ? state.ExitCode : null,
       ports: inspectPorts(raw),
       labels,
       composeProject: labels[COMPOSE_PROJECT] ?? null,

@@ -237,7 +237,7 @@ async function handDrivenWatcher() {
     },
   };
   let listener: EventsListener = {};
-  const hub: EventsHub = { subscribe: (l) => ((listener = l), () => {}), dispose: () => {} };
+  const hub: EventsHub = { subscribe: (l) => ((listener = l), () => {}), resync: () => {}, dispose: () => {} };
   const watcher = createContainerWatcher(hub, () => recording);
   const seen: ContainerChange[] = [];
   watcher.subscribe((ch) => seen.push(ch));

@@ -4,16 +4,25 @@ import type { EngineEvent, EventsHub } from '../connection/events-hub';
 import { toContainerSummary } from './container-mapper';
 import { expectedStates, STALE_RETRY_DELAYS_MS } from './event-expectations';
 import type { RawContainerSummary } from '../connection/engine-types';
+import { isHelperContainer } from '../connection/helper-containers';
+import { asList, createListRetry } from '../connection/list-failure';
+import { createStatusTimesMemory } from './status-times';
 
 export type ContainerChangeListener = (change: ContainerChange) => void;
 
 export interface ContainerWatcher {
-  /** The listener gets the current snapshot at once (when there is one), then every change. */
+  /**
+   * The listener gets the current snapshot at once (when there is one and it is live:
+   * while the engine is away the last list is history, and a new view must not show it
+   * as the engine's), then every change.
+   */
   subscribe(listener: ContainerChangeListener): () => void;
   /** The live list, or null before the first snapshot. */
   current(): ContainerSummary[] | null;
   /** The name of a container by id or name, for readable error messages. */
   nameOf(idOrName: string): string | undefined;
+  /** Asks the engine for the whole list again now (Retry after a failed load). */
+  resync(): void;
   dispose(): void;
 }
 
@@ -49,7 +58,11 @@ export const MIN_BATCH_INTERVAL_MS = 100;
  * lone event is therefore refreshed at once, while a burst of N events costs a few
  * requests rather than N (on Engine 20.10 each costs O(all containers)).
  */
-export function createContainerWatcher(hub: EventsHub, getClient: () => DockerClient | null): ContainerWatcher {
+export function createContainerWatcher(
+  hub: EventsHub,
+  getClient: () => DockerClient | null,
+  isLive: () => boolean = () => true,
+): ContainerWatcher {
   let containers: Map<string, ContainerSummary> | null = null;
   const listeners = new Set<ContainerChangeListener>();
   /** Ids owed a refresh by the next batch. */
@@ -71,6 +84,10 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   /** Bumped by every resync: a batch started under an older one may carry older data. */
   let syncGeneration = 0;
   let disposed = false;
+  const retry = createListRetry();
+  /** What earlier answers said of each container's start and end: later ones narrow it. */
+  const times = createStatusTimesMemory();
+  const summaryOf = (raw: RawContainerSummary, fetchedAt: number) => toContainerSummary(raw, fetchedAt, times);
 
   const emit = (change: ContainerChange) => {
     for (const listener of [...listeners]) listener(change);
@@ -83,15 +100,22 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     syncing = true;
     let list: ContainerSummary[];
     try {
-      list = (await client.listContainers()).map(toContainerSummary);
-    } catch {
-      // The engine went away between opening the events stream and listing; the hub
-      // notices the stream ending and asks for another resync once it is back.
-      if (gen === syncGeneration) syncing = false;
+      const answer = asList<RawContainerSummary>(await client.listContainers(), 'list containers');
+      const fetchedAt = Date.now();
+      list = answer.filter((c) => !isHelperContainer(c.Labels)).map((raw) => summaryOf(raw, fetchedAt));
+    } catch (err) {
+      if (gen !== syncGeneration || disposed) return;
+      syncing = false;
+      // An engine that went away: the hub notices the stream ending and asks for another
+      // resync once it is back. One that answered badly: say so, and ask again later.
+      const failure = retry.failed(err, () => void resync());
+      if (failure) emit(failure);
       return;
     }
     if (gen !== syncGeneration || disposed) return;
+    retry.succeeded();
     containers = new Map(list.map((c) => [c.id, c]));
+    times.retain(new Set(containers.keys()));
     syncing = false;
     emit({ kind: 'snapshot', containers: list });
     // Ids touched while the list was on its way may have changed after it was taken.
@@ -137,8 +161,8 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     return true;
   }
 
-  function settle(id: string, match: RawContainerSummary | undefined): void {
-    const fresh = match ? toContainerSummary(match) : undefined;
+  function settle(id: string, match: RawContainerSummary | undefined, fetchedAt: number): void {
+    const fresh = match && !isHelperContainer(match.Labels) ? summaryOf(match, fetchedAt) : undefined;
     const want = expected.get(id);
     if (fresh && want && !want.includes(fresh.state) && retryStale(id)) return;
     expected.delete(id);
@@ -188,7 +212,8 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     } else if (answer) {
       // The id filter matches prefixes (and the full list has everyone): pick exact ids.
       const byId = new Map(answer.map((c) => [c.Id, c]));
-      for (const id of ids) if (!destroyedInFlight.has(id)) settle(id, byId.get(id));
+      const fetchedAt = Date.now();
+      for (const id of ids) if (!destroyedInFlight.has(id)) settle(id, byId.get(id), fetchedAt);
     }
     destroyedInFlight.clear();
     schedulePump();
@@ -201,6 +226,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
       // Gone for good: no request needed, and nothing asked for earlier may bring it back.
       expected.delete(id);
       clearStaleRetry(id);
+      times.forget(id);
       pending.delete(id);
       if (inFlight?.has(id)) destroyedInFlight.add(id);
       if (syncing) pending.add(id); // the list on its way may still show it
@@ -224,9 +250,12 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (containers) listener({ kind: 'snapshot', containers: [...containers.values()] });
+      if (containers && isLive()) listener({ kind: 'snapshot', containers: [...containers.values()] });
+      const failure = retry.current();
+      if (failure) listener(failure);
       return () => listeners.delete(listener);
     },
+    resync: () => void resync(),
     current: () => (containers ? [...containers.values()] : null),
     nameOf(idOrName) {
       const byId = containers?.get(idOrName);
@@ -237,6 +266,7 @@ export function createContainerWatcher(hub: EventsHub, getClient: () => DockerCl
     dispose() {
       disposed = true;
       syncGeneration += 1;
+      retry.dispose();
       unsubscribeHub();
       listeners.clear();
       for (const id of [...staleRetries.keys()]) clearStaleRetry(id);

@@ -1,5 +1,6 @@
 import type { ContainerDetails, ContainerSummary } from '../../../src-common/models/container';
 import type { ContainerRef, DockerClient } from '../connection/docker-client';
+import { isHelperContainer } from '../connection/helper-containers';
 import { toContainerDetails, toContainerSummary } from './container-mapper';
 
 export interface ContainersService {
@@ -24,12 +25,20 @@ export interface ContainersServiceDeps {
 }
 
 export function createContainersService(deps: ContainersServiceDeps): ContainersService {
+  // Callers of list() that shared one engine answer (coalesced reads) share one mapped
+  // list too, so the dispatcher checks it against the contract once (see dispatch.ts).
+  const mapped = new WeakMap<object, ContainerSummary[]>();
   const ref = (id: string): ContainerRef => {
     const name = deps.nameOf(id);
     return name ? { id, name } : { id };
   };
   return {
-    list: async () => (await deps.requireClient().listContainers()).map(toContainerSummary),
+    list: async () => {
+      const raw = await deps.requireClient().listContainers();
+      let list = mapped.get(raw);
+      if (!list) mapped.set(raw, (list = raw.filter((c) => !isHelperContainer(c.Labels)).map((r) => toContainerSummary(r))));
+      return list;
+    },
     inspect: async (id) => toContainerDetails(await deps.requireClient().inspectContainer(ref(id))),
     start: (id) => deps.requireClient().startContainer(ref(id)),
     stop: (id, timeoutSeconds) => deps.requireClient().stopContainer(ref(id), timeoutSeconds),

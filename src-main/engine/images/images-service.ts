@@ -286,7 +286,9 @@ export function createImagesService(deps: ImagesServiceDeps) {
         action: 'list the changes of',
         object: `container ${name ?? id}`,
       });
-      return (raw ?? [])
+      // null means no changes; anything else that is not a list is not the engine's answer to this.
+      return (Array.isArray(raw) ? raw : [])
+        .filter((c) => typeof c?.Path === 'string')
         .map((c) => ({ path: c.Path, kind: CHANGE_KINDS[c.Kind] ?? 'modified' }))
         .sort((a, b) => a.path.localeCompare(b.path));
     },

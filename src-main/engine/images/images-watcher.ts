@@ -3,6 +3,7 @@ import type { ImageChange, ImageSummary } from '../../../src-common/models/image
 import { parseImageRef } from '../../../src-common/image-ref';
 import type { DockerClient } from '../connection/docker-client';
 import type { EngineEvent, EventsListener } from '../connection/events-hub';
+import { asList, createListRetry } from '../connection/list-failure';
 import { summaryFromInspect, summaryFromList, NOT_USED, type UsedBy } from './images-mapper';
 import type { RawImageInspect, RawImageSummary } from './images-types';
 
@@ -19,6 +20,8 @@ export interface ImagesWatcherDeps {
 export interface ImagesWatcher {
   subscribe(listener: ImageChangeListener): () => void;
   current(): ImageSummary[] | null;
+  /** Asks the engine for the whole list again now (Retry after a failed load). */
+  resync(): void;
   dispose(): void;
 }
 
@@ -53,6 +56,7 @@ export function createImagesWatcher(deps: ImagesWatcherDeps): ImagesWatcher {
   let deletes = 0;
   const deletedAt = new Map<string, number>();
   let disposed = false;
+  const retry = createListRetry();
 
   const emit = (change: ImageChange) => {
     for (const l of [...listeners]) l(change);
@@ -85,15 +89,20 @@ export function createImagesWatcher(deps: ImagesWatcherDeps): ImagesWatcher {
     const gen = ++generation;
     const client = deps.getClient();
     if (!client) return;
-    let raw: RawImageSummary[];
+    let list: ImageSummary[];
     try {
-      raw = await client.request<RawImageSummary[]>({ method: 'GET', path: '/images/json', action: 'list images' });
-    } catch {
-      return; // the hub notices a lost engine and asks again
+      const raw = await client.request<unknown>({ method: 'GET', path: '/images/json', action: 'list images' });
+      list = asList<RawImageSummary>(raw, 'list images').map((r) => summaryFromList(r, usedBy(r.Id)));
+    } catch (err) {
+      if (gen !== generation || disposed) return;
+      // A lost engine: the hub asks again once it is back. A bad answer: say so, retry later.
+      const failure = retry.failed(err, () => void resync());
+      if (failure) emit(failure);
+      return;
     }
     if (gen !== generation || disposed) return;
+    retry.succeeded();
     deletedAt.clear();
-    const list = raw.map((r) => summaryFromList(r, usedBy(r.Id)));
     images = new Map(list.map((i) => [i.id, i]));
     emit({ kind: 'snapshot', images: list });
   }
@@ -170,8 +179,10 @@ export function createImagesWatcher(deps: ImagesWatcherDeps): ImagesWatcher {
     } else if (change.kind === 'upsert') {
       forget(change.container.id);
       add(change.container.id, change.container.imageId, change.container.state === 'running');
-    } else {
+    } else if (change.kind === 'remove') {
       forget(change.id);
+    } else {
+      return; // a failed load changes nothing known
     }
     // Recount only the images this change touched.
     const counts = new Map<string, UsedBy>([...touched].map((id) => [id, { running: 0, total: 0 }]));
@@ -191,12 +202,16 @@ export function createImagesWatcher(deps: ImagesWatcherDeps): ImagesWatcher {
     subscribe(listener) {
       listeners.add(listener);
       if (images) listener({ kind: 'snapshot', images: [...images.values()] });
+      const failure = retry.current();
+      if (failure) listener(failure);
       return () => listeners.delete(listener);
     },
+    resync: () => void resync(),
     current: () => (images ? [...images.values()] : null),
     dispose() {
       disposed = true;
       generation += 1;
+      retry.dispose();
       unsubscribeEvents();
       unsubscribeContainers();
       listeners.clear();

@@ -161,6 +161,17 @@ describe('Layers view against the engine', () => {
   });
 });
 
+describe('changed paths', () => {
+  it('are an empty list for a container that wrote nothing (the engine says null), and the paths once it did', async () => {
+    const quiet = await createTestContainer({ start: false });
+    containers.push(quiet.id);
+    await expect(service.changedPaths(quiet.id)).resolves.toEqual([]);
+    const busy = await createTestContainer({ start: true, cmd: ['sh', '-c', 'echo x > /made-here; sleep 30'] });
+    containers.push(busy.id);
+    await waitFor(async () => (await service.changedPaths(busy.id)).some((c) => c.path === '/made-here'));
+  });
+});
+
 describe('remove', () => {
   it('untags one name of an image with several, and deletes by id', async () => {
     const [t1, t2] = [name('two', 'a'), name('two', 'b')];

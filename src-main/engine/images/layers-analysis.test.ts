@@ -4,6 +4,7 @@ import {
   addsLayerByInstruction,
   chainIds,
   familyTree,
+  imageNameOf,
   instructionOf,
   layerSizesOf,
   matchHistory,
@@ -83,7 +84,7 @@ describe('matchHistory', () => {
 
 const img = (id: string, layers: number[], sizes: number[], total = sizes.reduce((a, b) => a + b, 0)): IndexedImage => ({
   id,
-  name: { id, name: id },
+  name: { id, name: id, names: [id] },
   chainIds: chainIds(layers.map(L)),
   layerSizes: sizes,
   total,
@@ -136,5 +137,23 @@ describe('familyTree', () => {
     expect(roots).toHaveLength(1);
     expect(roots[0]!.images.map((i) => i.name)).toEqual(['x', 'y']);
     expect(layerless.map((i) => i.name)).toEqual(['meta-only']);
+  });
+});
+
+describe('imageNameOf', () => {
+  it('names an image by all its tags, not only the first (a layer view showed one of several)', () => {
+    expect(imageNameOf('sha256:' + 'a'.repeat(64), ['app:latest', 'app:1', 'registry.example.com/app:1'])).toEqual({
+      id: 'sha256:' + 'a'.repeat(64),
+      name: 'app:1',
+      names: ['app:1', 'app:latest', 'registry.example.com/app:1'],
+    });
+  });
+
+  it('names an untagged image by its short id', () => {
+    expect(imageNameOf('sha256:' + 'b'.repeat(64), ['<none>:<none>'])).toEqual({
+      id: 'sha256:' + 'b'.repeat(64),
+      name: '<none>@bbbbbbbbbbbb',
+      names: ['<none>@bbbbbbbbbbbb'],
+    });
   });
 });

@@ -195,8 +195,9 @@ export function familyTree(images: readonly IndexedImage[]): { roots: FamilyNode
   return { roots: out, layerless };
 }
 
-/** The display name of an image: its first tag, or "<none>@<short id>". */
+/** The names of an image: all its tags (sorted), or "<none>@<short id>" when it has none. */
 export function imageNameOf(id: string, repoTags: readonly string[]): ImageName {
-  const tag = repoTags.find((t) => t !== '<none>:<none>');
-  return { id, name: tag ?? `<none>@${id.replace(/^sha256:/, '').slice(0, 12)}` };
+  const tags = [...new Set(repoTags.filter((t) => t !== '<none>:<none>'))].sort((a, b) => a.localeCompare(b));
+  const name = tags[0] ?? `<none>@${id.replace(/^sha256:/, '').slice(0, 12)}`;
+  return { id, name, names: tags.length ? tags : [name] };
 }

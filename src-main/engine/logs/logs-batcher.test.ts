@@ -107,3 +107,27 @@ describe('line batcher', () => {
     expect(batches).toHaveLength(0);
   });
 });
+
+describe('a line longer than the limit', () => {
+  it('is cut into rows and every row after the first is marked as continuing the line before', () => {
+    const { batcher, batches } = setup(1024 * 1024, 1000);
+    // 5 000 bytes without a newline arrive in pieces, then a short line, on stdout.
+    for (let i = 0; i < 5; i++) batcher.push('stdout', enc('x'.repeat(1000)));
+    batcher.push('stdout', enc('\nshort\n'));
+    batcher.end();
+    const all = batches.map((b) => decodeLogLines(encodeLogLines({ container: 'c', ...b }), new TextDecoder())!);
+    const rows = all.flatMap((b) => b.text.split('\n'));
+    const continued = all.flatMap((b, n) => {
+      const before = all.slice(0, n).reduce((sum, x) => sum + x.count, 0);
+      const ranges = b.continued ?? [];
+      const out: number[] = [];
+      for (let r = 0; r < ranges.length; r += 2) for (let k = 0; k < ranges[r + 1]!; k++) out.push(before + ranges[r]! + k);
+      return out;
+    });
+    expect(rows.join('')).toBe('x'.repeat(5000) + 'short'); // nothing lost
+    expect(rows.at(-1)).toBe('short');
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    // Every piece of the long line but the first continues the one before; "short" does not.
+    expect(continued).toEqual(Array.from({ length: rows.length - 2 }, (_, i) => i + 1));
+  });
+});

@@ -7,6 +7,8 @@ export interface LineBatch {
   text: Uint8Array;
   /** [first index, how many] pairs of stderr lines. */
   stderr: number[];
+  /** [first index, how many] pairs of lines that continue the line before (a line longer than the limit, cut). */
+  continued: number[];
   /** The start of the last line (up to 64 bytes): enough for the timestamp a reopened stream continues after. */
   lastLine: string;
 }
@@ -59,6 +61,7 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
   const out = new Staging();
   let count = 0;
   let stderr: number[] = [];
+  let continued: number[] = [];
   let lastLineAt = 0;
   let timer: unknown = null;
 
@@ -70,22 +73,22 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
     if (count === 0) return;
     const text = Buffer.from(out.bytes.subarray(0, out.length));
     const lastLine = out.bytes.toString('utf8', lastLineAt, Math.min(out.length, lastLineAt + 64));
-    const batch: LineBatch = { count, text, stderr, lastLine };
+    const batch: LineBatch = { count, text, stderr, continued, lastLine };
     out.length = 0;
     count = 0;
     stderr = [];
+    continued = [];
     lastLineAt = 0;
     options.onBatch(batch);
   };
 
   /** Adds `lines` lines of one stream: buf[start, end), already joined by "\n". */
-  const add = (stream: LogStream, buf: Uint8Array, start: number, end: number, lines: number) => {
-    if (stream === 'stderr') {
-      const n = stderr.length;
-      // Extend the previous range when it ends right here.
-      if (n > 0 && stderr[n - 2]! + stderr[n - 1]! === count) stderr[n - 1]! += lines;
-      else stderr.push(count, lines);
-    }
+  const add = (stream: LogStream, buf: Uint8Array, start: number, end: number, lines: number, cut = false) => {
+    if (stream === 'stderr') addRange(stderr, count, lines);
+    // The first line added after a cut continues the piece before it.
+    const stage = staged[stream];
+    if (stage.continues) addRange(continued, count, 1);
+    stage.continues = cut;
     if (count > 0) out.append(SEPARATOR);
     const at = out.length;
     out.append(buf.subarray(start, end));
@@ -104,7 +107,7 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
       if (final) decodeLines(stream, buf, 0, stage.length);
       else if (stage.length > maxLineBytes) {
         const cut = charBoundaryBefore(buf, 0, maxLineBytes);
-        add(stream, buf, 0, cut, 1);
+        add(stream, buf, 0, cut, 1, true);
         stage.dropFirst(cut);
         return;
       } else return;
@@ -134,7 +137,7 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
       let at = from;
       while (stop - at > maxLineBytes) {
         const cut = charBoundaryBefore(buf, at, at + maxLineBytes);
-        add(stream, buf, at, cut, 1);
+        add(stream, buf, at, cut, 1, true);
         at = cut;
       }
       add(stream, buf, at, stop, 1);
@@ -174,12 +177,22 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
       timer = null;
       out.clear();
       count = 0;
-      for (const stream of STREAMS) staged[stream].clear();
+      for (const stream of STREAMS) {
+        staged[stream].clear();
+        staged[stream].continues = false;
+      }
     },
   };
 }
 
 const SEPARATOR = new Uint8Array([NEWLINE]);
+
+/** Adds `lines` lines from `first` to [first, how many] ranges, extending the last range when it ends right there. */
+function addRange(ranges: number[], first: number, lines: number): void {
+  const n = ranges.length;
+  if (n > 0 && ranges[n - 2]! + ranges[n - 1]! === first) ranges[n - 1]! += lines;
+  else ranges.push(first, lines);
+}
 
 function charBoundaryBefore(bytes: Uint8Array, from: number, to: number): number {
   let cut = to;
@@ -191,6 +204,8 @@ function charBoundaryBefore(bytes: Uint8Array, from: number, to: number): number
 class Staging {
   bytes = Buffer.allocUnsafe(4096);
   length = 0;
+  /** The next line of this stream continues a line that was cut. */
+  continues = false;
 
   append(src: Uint8Array) {
     const needed = this.length + src.length;

@@ -52,7 +52,7 @@ export interface LogsService {
 }
 
 const linesChunk = (container: string, batch: LineBatch): LogChunk =>
-  encodeLogLines({ container, count: batch.count, stderr: batch.stderr, text: batch.text });
+  encodeLogLines({ container, count: batch.count, stderr: batch.stderr, continued: batch.continued, text: batch.text });
 
 export function createLogsService(deps: LogsServiceDeps): LogsService {
   const followOne = (

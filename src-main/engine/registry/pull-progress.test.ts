@@ -5,6 +5,16 @@ const L1 = 'aaaaaaaaaaaa';
 const L2 = 'bbbbbbbbbbbb';
 
 describe('TransferProgress', () => {
+  it('says a pull of an image already present is up to date (it said "100 % · 0 of 0 layers")', () => {
+    const p = new TransferProgress('busybox:1');
+    p.apply({ status: 'Pulling from library/busybox', id: '1' });
+    p.apply({ status: 'Digest: sha256:' + 'a'.repeat(64) });
+    p.apply({ status: 'Status: Image is up to date for busybox:1' });
+    p.presentLayers = 2;
+    expect(p.snapshot(true)).toMatchObject({ upToDate: true, presentLayers: 2, layers: [], failure: null });
+    expect(new TransferProgress('x').snapshot(true).upToDate).toBe(false);
+  });
+
   it('follows a pulled layer from waiting to done, and counts an existing one as done', () => {
     const p = new TransferProgress('127.0.0.1:5000/app:1');
     p.apply({ status: 'Pulling from app', id: '1' });

@@ -68,6 +68,10 @@ export class TransferProgress {
   private digest: string | null = null;
   /** The engine's own error text, when a line carried one. */
   error: string | null = null;
+  /** The engine said the image is already up to date: nothing was transferred. */
+  upToDate = false;
+  /** Layers of the local image, for an up-to-date pull (set by the transfer once it knows). */
+  presentLayers: number | null = null;
 
   constructor(readonly ref: string) {}
 
@@ -99,6 +103,7 @@ export class TransferProgress {
     }
     const digest = /digest: (sha256:[0-9a-f]{64})/.exec(status) ?? /^Digest: (sha256:[0-9a-f]{64})/.exec(status);
     if (digest) this.digest = digest[1]!;
+    if (/^Status: Image is up to date for /.test(status)) this.upToDate = true;
     this.status = status;
     return true;
   }
@@ -110,6 +115,16 @@ export class TransferProgress {
       : finished && !failure
         ? 1
         : 0;
-    return { ref: this.ref, layers, fraction: clamp01(fraction), status: this.status, digest: this.digest, finished, failure };
+    return {
+      ref: this.ref,
+      layers,
+      fraction: clamp01(fraction),
+      status: this.status,
+      digest: this.digest,
+      finished,
+      failure,
+      upToDate: this.upToDate && failure === null,
+      presentLayers: this.presentLayers,
+    };
   }
 }

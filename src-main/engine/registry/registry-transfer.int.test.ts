@@ -99,6 +99,10 @@ describe('pull and push against a real local registry', () => {
     expect(states.has('downloading') || states.has('extracting')).toBe(true);
     expect(pulled.some((s) => s.layers.some((l) => l.total !== null && l.total > 0))).toBe(true);
     await waitFor(() => imageExists(ref), { description: `${ref} to exist again` });
+
+    // Pulled again, nothing moves: up to date, with the local image's layer count.
+    const again = (await transfer('pull', ref, anonymous)).at(-1)!;
+    expect(again).toMatchObject({ failure: null, upToDate: true, presentLayers: last.layers.length });
   });
 
   it('batches progress: at most one snapshot per 100 ms, and always the last', async () => {

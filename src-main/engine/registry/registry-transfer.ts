@@ -90,6 +90,9 @@ export function startTransfer(kind: TransferKind, input: string, deps: TransferD
       stream.on('close', () => reject(new Error('the connection to the engine closed before the end')));
     });
     if (abort.signal.aborted) return;
+    // Nothing moved, so the engine named no layers: the local image says how many it has.
+    if (kind === 'pull' && progress.upToDate && progress.error === null) progress.presentLayers = await localLayerCount(client, ref.dockerRef);
+    if (abort.signal.aborted) return;
     finish(progress.error);
   })().catch((err: unknown) => {
     if (abort.signal.aborted) return;
@@ -106,4 +109,19 @@ export function startTransfer(kind: TransferKind, input: string, deps: TransferD
     if (timer) clearTimeout(timer);
     abort.abort();
   };
+}
+
+/** RootFS layers of a local image, or null when it cannot be read (the answer is only a nicety). */
+async function localLayerCount(client: DockerClient, ref: string): Promise<number | null> {
+  try {
+    const image = await client.request<{ RootFS?: { Layers?: unknown[] } }>({
+      method: 'GET',
+      path: `/images/${encodeURIComponent(ref)}/json`,
+      action: 'inspect',
+      object: `image ${ref}`,
+    });
+    return Array.isArray(image.RootFS?.Layers) ? image.RootFS.Layers.length : null;
+  } catch {
+    return null;
+  }
 }

@@ -38,6 +38,10 @@ export const CANNED_CONTAINER: ContainerSummary = {
   state: 'running',
   status: 'Up 3 minutes',
   health: null,
+  // Unknown times: the engine's words are shown as they are, the same on every run.
+  startedAt: null,
+  finishedAt: null,
+  exitCode: null,
   ports: [],
   labels: { 'berth.test': '1' },
   composeProject: null,
@@ -88,6 +92,37 @@ const cannedBuildRunCalls = {
   'build.pickContext': async () => ({ supported: false, path: null }),
   'build.checkContext': notCanned,
 } satisfies Partial<ApiHandlers['calls']>;
+/** Volumes, files and disk usage: no volumes, nothing to browse or measure. */
+const cannedStorageCalls = {
+  'volumes.list': async () => [],
+  'volumes.create': notCanned,
+  'volumes.remove': notCanned,
+  'volumes.measureSizes': notCanned,
+  'volumes.prunePreview': notCanned,
+  'volumes.prune': notCanned,
+  'files.stat': notCanned,
+  'files.readText': notCanned,
+  'files.download': notCanned,
+  'files.uploadOffer': notCanned,
+  'files.pickAndUpload': notCanned,
+  'system.diskUsage': notCanned,
+  'containers.prunePreview': notCanned,
+  'containers.prune': notCanned,
+  'buildCache.prunePreview': notCanned,
+  'buildCache.prune': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
+/** Networks: an empty list; nothing to create or connect. */
+const cannedNetworkCalls = {
+  'networks.list': async () => [],
+  'networks.inspect': notCanned,
+  'networks.create': notCanned,
+  'networks.removeCheck': notCanned,
+  'networks.remove': notCanned,
+  'networks.prunePreview': async () => ({ networks: [] }),
+  'networks.prune': async () => ({ removed: [] }),
+  'networks.connect': notCanned,
+  'networks.disconnect': notCanned,
+} satisfies Partial<ApiHandlers['calls']>;
 const endNotCanned = (_args: unknown, sink: StreamSink<never>) => {
   sink.end({ reason: 'error', error: { code: 'not-found', message: 'Not part of the canned handlers.' } });
   return () => undefined;
@@ -123,6 +158,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
     calls: {
       'engine.getStatus': async () => CANNED_STATUS,
       'engine.reconnect': nothing,
+      'engine.resync': nothing,
       'containers.list': async () => [CANNED_CONTAINER],
       'containers.inspect': async ({ id }) => {
         throw new ApiError('not-found', `No container "${id}".`, `container ${id}`);
@@ -144,6 +180,8 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       ...cannedImageCalls,
       ...cannedBuildRunCalls,
       ...cannedRegistryCalls,
+      ...cannedStorageCalls,
+      ...cannedNetworkCalls,
       ...terminal.calls,
       'logs.download': notCanned,
       'stats.watch': nothing,
@@ -176,6 +214,20 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       },
       ...terminal.streams,
       'logs.follow': endNotCanned,
+      'volumes.changes': (_args, sink) => {
+        sink.next({ kind: 'snapshot', volumes: [] });
+        return () => undefined;
+      },
+      'volumes.browse': endNotCanned,
+      'files.list': endNotCanned,
+      'networks.changes': (_args, sink) => {
+        sink.next({ kind: 'snapshot', networks: [] });
+        return () => undefined;
+      },
+      'activity.events': (_args, sink) => {
+        sink.next({ kind: 'reset', capacity: 5000 });
+        return () => undefined;
+      },
       // Open and silent: the canned engine has no usage to report.
       'stats.live': () => () => undefined,
       'stats.history': (_args, sink) => {

@@ -7,6 +7,7 @@ import type { ServerMessage } from '../../../src-common/contract/index';
 import { startServer, type RunningServer } from '../http-server';
 import type { WsLimits } from '../ws-limits';
 import { createDownloadRegistry, type DownloadRegistry } from '../../api/downloads';
+import { createUploadRegistry, type UploadRegistry } from '../../api/uploads';
 import { createCannedHandlers, type CannedHandlers, type CannedOptions } from './canned-handlers';
 
 export const TEST_TOKEN = 'test-token-0123456789-abcdefghij';
@@ -15,6 +16,7 @@ export const INDEX_HTML = '<!doctype html><title>Berth test page</title>';
 export interface TestServer {
   server: RunningServer;
   downloads: DownloadRegistry;
+  uploads: UploadRegistry;
   handlers: CannedHandlers;
   staticDir: string;
   logs: string[];
@@ -41,8 +43,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const handlers = createCannedHandlers(options);
   const logs: string[] = [];
   const downloads = createDownloadRegistry();
+  const uploads = createUploadRegistry();
   const server = await startServer({
     downloads,
+    uploads,
     handlers,
     token: TEST_TOKEN,
     host: '127.0.0.1',
@@ -55,6 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     server,
     downloads,
+    uploads,
     handlers,
     staticDir,
     logs,
@@ -80,6 +85,7 @@ export function httpRequest(
   rawPath: string,
   headers: Record<string, string> = {},
   method = 'GET',
+  body?: Buffer,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: rawPath, method, headers }, (res) => {
@@ -90,7 +96,7 @@ export function httpRequest(
       );
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 

@@ -1,6 +1,7 @@
 import { hrefs, type DetailsTab } from '../../router/route';
 import { ContainerActions } from '../ContainerActions';
 import { StateBadge } from '../StateBadge';
+import { StatusLine } from '../StatusLine';
 import { containerStrings } from '../strings';
 import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
@@ -11,17 +12,18 @@ import { PageHeader } from '../../ui/PageHeader';
 import { TabPanel, Tabs } from '../../ui/Tabs';
 import { EmptyState } from '../../ui/EmptyState';
 import { ButtonLink } from '../../ui/ButtonLink';
-import { Banner } from '../../ui/Banner';
+import { LoadFailed } from '../../shared/LoadFailed';
 
 // xterm and the log view are the heaviest parts of the UI: kept out of the first screen's
 // code, loaded once the app is idle (or when first opened, if that comes sooner).
 const TerminalTab = lazyNamed(() => import('../../terminal/TerminalTab'), 'TerminalTab');
 const LogsTab = lazyNamed(() => import('../../logs/LogsTab'), 'LogsTab');
+const FileBrowser = lazyNamed(() => import('../../files/FileBrowser'), 'FileBrowser');
 const StatsTab = lazyNamed(() => import('../../stats/StatsTab'), 'StatsTab');
 preloadWhenIdle(LogsTab, TerminalTab);
 
 const t = containerStrings.details;
-const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'stats', 'changes'];
+const tabs: DetailsTab[] = ['overview', 'inspect', 'logs', 'terminal', 'stats', 'files', 'changes'];
 
 export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab }) {
   const { entity, state } = useContainerDetails(id);
@@ -54,9 +56,11 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
         actions={entity && <ContainerActions container={entity} withText />}
       >
         {entity && (
-          <span className="ui-truncate" title={entity.status}>
-            {entity.status}
-          </span>
+          <StatusLine
+            className="ui-truncate"
+            // The inspect has the engine's exact times; the list's are exact to its wording.
+            facts={state.kind === 'ready' && state.details.summary.state === entity.state ? state.details.summary : entity}
+          />
         )}
       </PageHeader>
       <Tabs
@@ -68,18 +72,16 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab: DetailsTab 
       <TabPanel idPrefix="container" id={tab} className={`details-panel details-panel-${tab}`}>
         {tab === 'logs' && (entity || state.kind === 'removed') && <LogsTab id={entity?.id ?? id} name={entity?.name ?? id} />}
         {state.kind === 'loading' && tab !== 'logs' && <p className="placeholder">{t.loading}</p>}
-        {state.kind === 'failed' && (
-          <Banner tone="danger" role="alert">
-            {t.loadFailed(state.message)}
-          </Banner>
-        )}
+        {state.kind === 'failed' && <LoadFailed message={t.loadFailed(state.message)} onRetry={state.retry} />}
         {tab === 'terminal' && entity && <TerminalTab container={entity} />}
         {tab === 'changes' && entity && <WritableLayerTab id={entity.id} name={entity.name} />}
+        {tab === 'files' && entity && <FileBrowser target={{ kind: 'container', id: entity.id }} rootName={entity.name} />}
         {tab === 'stats' && entity && <StatsTab id={entity.id} name={entity.name} state={entity.state} />}
         {state.kind === 'ready' &&
           tab !== 'terminal' &&
           tab !== 'logs' &&
           tab !== 'changes' &&
+          tab !== 'files' &&
           tab !== 'stats' &&
           (tab === 'overview' ? <OverviewTab details={state.details} /> : <InspectTab raw={state.details.raw} />)}
       </TabPanel>

@@ -4,6 +4,7 @@ import { formatBytes, formatFullDate } from '../format';
 import { PortLinks } from '../PortLinks';
 import { isLive, portLabel } from '../rows';
 import { containerStrings } from '../strings';
+import { ContainerNetworks } from '../../networks/ContainerNetworks';
 
 const t = containerStrings.details;
 
@@ -122,10 +123,7 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
         />
       </Section>
       <Section title={t.sections.networks}>
-        <KeyValueTable
-          columns={[t.networkColumns.name, t.networkColumns.ip, t.networkColumns.ipv6, t.networkColumns.gateway, t.networkColumns.mac]}
-          rows={d.networks.map((n) => [n.name, n.ipAddress || t.none, n.ipv6Address || t.none, n.gateway || t.none, n.macAddress || t.none])}
-        />
+        <ContainerNetworks details={d} />
       </Section>
       <Section title={t.sections.labels}>
         <KeyValueTable

@@ -1,6 +1,8 @@
 import type { ContainerDetails, ContainerSummary } from '../../../src-common/index';
 import { useLiveDetails, type LiveDetailsState } from '../../shared/use-live-details';
+import { useMemo } from 'react';
 import { api } from '../../api/client';
+import { resyncLists } from '../../api/resync';
 import { useBerthStore } from '../../store/store';
 
 export type DetailsState = LiveDetailsState<ContainerDetails>;
@@ -19,5 +21,7 @@ const inspect = (id: string) => api.call('containers.inspect', { id });
 export function useContainerDetails(ref: string): { entity: ContainerSummary | undefined; state: DetailsState } {
   const entity = useBerthStore((s) => findEntity(s.containers, ref));
   const loaded = useBerthStore((s) => s.containersLoaded);
-  return { entity, state: useLiveDetails(entity, loaded, inspect) };
+  const listError = useBerthStore((s) => s.containersLoadError);
+  const failure = useMemo(() => (listError ? { message: listError.message, retry: () => void resyncLists() } : null), [listError]);
+  return { entity, state: useLiveDetails(entity, loaded, inspect, failure) };
 }

@@ -13,7 +13,7 @@ export const writableLayerStrings = {
   refresh: 'Refresh',
   counts: (a: number, m: number, d: number) => `${a} added, ${m} changed, ${d} deleted`,
   loading: 'Reading changes…',
-  none: 'No changes: the container has written nothing yet.',
+  none: 'No changes since the container was created',
   tableLabel: 'Changed paths',
   kindColumn: 'Change',
   pathColumn: 'Path',

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { FamilyNode, ImageFamily } from '../../../src-common/models/images';
+import { imageNameText, type FamilyNode, type ImageFamily } from '../../../src-common/models/images';
 import { formatBytes } from '../../containers/format';
 import { hrefs } from '../../router/route';
 import { imageStrings } from '../strings';
@@ -8,7 +8,7 @@ import { visibleNodes, type FlatNode } from './family-tree-model';
 const t = imageStrings.layers;
 
 function labelOf(node: FamilyNode, currentId: string): string {
-  const names = node.images.map((i) => (i.id === currentId ? `${i.name} ${t.thisImage}` : i.name));
+  const names = node.images.map((i) => (i.id === currentId ? `${imageNameText(i)} ${t.thisImage}` : imageNameText(i)));
   const who = names.length ? names.join(', ') : t.sharedBase;
   return `${who} — ${t.layerCount(node.depth)}, ${t.adds(formatBytes(node.size))}`;
 }
@@ -130,7 +130,7 @@ export function FamilyTree({ family, currentId }: { family: ImageFamily; current
               {labelOf(node, currentId)}
             </span>
             <span aria-hidden="true" className="family-names">
-              {node.images.length ? node.images.map((im) => im.name).join(', ') : t.sharedBase}
+              {node.images.length ? node.images.map(imageNameText).join(', ') : t.sharedBase}
               {isCurrent && <span className="family-this"> {t.thisImage}</span>}
             </span>
             <span aria-hidden="true" className="family-meta">
@@ -151,7 +151,7 @@ export function FamilyTree({ family, currentId }: { family: ImageFamily; current
       </ul>
       {family.layerless.length > 0 && (
         <p className="note">
-          {t.layerless}: {family.layerless.map((i) => i.name).join(', ')}
+          {t.layerless}: {family.layerless.map(imageNameText).join(', ')}
         </p>
       )}
     </>

@@ -7,6 +7,7 @@ import { RegistryBadge } from '../RegistryBadge';
 import { imageStrings } from '../strings';
 import { useImagesLive } from '../use-images-live';
 import { ImageOverviewTab } from './ImageOverviewTab';
+import { LoadFailed } from '../../shared/LoadFailed';
 import { LayersTab } from './LayersTab';
 import { useImageDetails } from './use-image-details';
 import '../images.css';
@@ -70,7 +71,7 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab: ImageTab }) {
       </div>
       <div role="tabpanel" id={`image-panel-${tab}`} aria-labelledby={`image-tab-${tab}`} className="tab-panel">
         {state.kind === 'loading' && <p className="placeholder">{t.loading}</p>}
-        {state.kind === 'failed' && <p role="alert">{t.loadFailed(state.message)}</p>}
+        {state.kind === 'failed' && <LoadFailed message={t.loadFailed(state.message)} onRetry={state.retry} />}
         {state.kind === 'ready' && tab === 'overview' && <ImageOverviewTab details={state.details} />}
         {state.kind === 'ready' && tab === 'layers' && <LayersTab imageId={state.details.summary.id} />}
         {state.kind === 'ready' && tab === 'inspect' && <InspectTab raw={state.details.raw} />}

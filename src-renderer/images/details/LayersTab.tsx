@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ImageFamily, ImageLayers } from '../../../src-common/models/images';
+import { imageNameText, type ImageFamily, type ImageLayers } from '../../../src-common/models/images';
 import { api } from '../../api/client';
 import { formatBytes, formatFullDate } from '../../containers/format';
 import { hrefs } from '../../router/route';
@@ -113,7 +113,7 @@ export function LayersTab({ imageId }: { imageId: string }) {
                   <ul className="inline-list">
                     {e.sharedWith.map((s) => (
                       <li key={`${s.id}|${s.name}`}>
-                        <a href={hrefs.image(s.id, 'layers')}>{s.name}</a>
+                        <a href={hrefs.image(s.id, 'layers')}>{imageNameText(s)}</a>
                       </li>
                     ))}
                   </ul>

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { resyncLists } from '../../api/resync';
 import { useLiveDetails, type LiveDetailsState } from '../../shared/use-live-details';
 import type { ImageDetails, ImageSummary } from '../../../src-common/models/images';
 import { api } from '../../api/client';
@@ -22,5 +24,7 @@ const inspect = (id: string) => api.call('images.inspect', { id });
 export function useImageDetails(ref: string): { entity: ImageSummary | undefined; state: ImageDetailsState } {
   const entity = useBerthStore((s) => findImage(s.images, ref));
   const loaded = useBerthStore((s) => s.imagesLoaded);
-  return { entity, state: useLiveDetails(entity, loaded, inspect) };
+  const listError = useBerthStore((s) => s.imagesLoadError);
+  const failure = useMemo(() => (listError ? { message: listError.message, retry: () => void resyncLists() } : null), [listError]);
+  return { entity, state: useLiveDetails(entity, loaded, inspect, failure) };
 }
