@@ -56,7 +56,7 @@ test.describe('settings', () => {
     await ui.lineCap.fill('20000');
     await ui.applyLineCap.click();
     await expect.poll(() => readSettingsFile(server.dataDir)?.logLineCap).toBe(20_000);
-    await ui.checkbox(/^Notify when a container exits/).uncheck();
+    await ui.toggle(/^Notify when a container exits/).uncheck();
     await expect.poll(() => readSettingsFile(server.dataDir)?.notifications).toBe(false);
     await expect(ui.saveStatus).toHaveText('Saved.');
 
@@ -67,15 +67,15 @@ test.describe('settings', () => {
     await expect(page.getByText('Enter a whole number from 1,000 to 5,000,000.')).toBeVisible();
 
     // Desktop-only settings are shown, disabled, with the reason.
-    await expect(ui.checkbox('Start Berth when I log in')).toBeDisabled();
-    await expect(ui.checkbox('Start Berth when I log in')).toHaveAccessibleDescription(/Only in the desktop app/);
-    await expect(ui.checkbox('Keep Berth in the tray when its window closes')).toBeDisabled();
+    await expect(ui.toggle('Start Berth when I log in')).toBeDisabled();
+    await expect(ui.toggle('Start Berth when I log in')).toHaveAccessibleDescription(/Only in the desktop app/);
+    await expect(ui.toggle('Keep Berth in the tray when its window closes')).toBeDisabled();
 
     await page.reload();
     await expect(ui.heading).toBeVisible();
     await expect(ui.theme('Dark')).toBeChecked();
     await expect(ui.lineCap).toHaveValue('20000');
-    await expect(ui.checkbox(/^Notify when a container exits/)).not.toBeChecked();
+    await expect(ui.toggle(/^Notify when a container exits/)).not.toBeChecked();
     expect(readSettingsFile(server.dataDir)).toMatchObject({ theme: 'dark', logLineCap: 20_000, notifications: false, engine: { mode: 'auto' } });
   });
 

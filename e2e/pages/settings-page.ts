@@ -51,8 +51,9 @@ export class SettingsPage {
     return this.page.getByRole('button', { name: 'Apply line limit' });
   }
 
-  checkbox(name: RegExp | string): Locator {
-    return this.page.getByRole('checkbox', { name });
+  /** An on/off setting (drawn as a switch). */
+  toggle(name: RegExp | string): Locator {
+    return this.page.getByRole('switch', { name });
   }
 
   /** The page background as the browser paints it, e.g. "rgb(22, 24, 29)". */

@@ -4,9 +4,17 @@ import { imageRefProblem } from '../../src-common/image-ref';
 import { parseKeyValues } from '../../src-common/run-spec';
 import { api } from '../api/client';
 import { formatBytes } from '../containers/format';
-import { FormField } from '../run/FormField';
+import { FolderOpen, Hammer, Play, Square } from 'lucide-react';
 import { openRunDialog } from '../run/run-dialog-state';
 import { hrefs } from '../router/route';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { ButtonLink } from '../ui/ButtonLink';
+import { Checkbox } from '../ui/Checkbox';
+import { Field, FormGrid } from '../ui/Field';
+import { Input } from '../ui/Input';
+import { PageHeader } from '../ui/PageHeader';
+import { TextArea } from '../ui/TextArea';
 import { BuildOutput } from './BuildOutput';
 import { buildSession, useBuildSnapshot } from './build-session';
 import { buildStrings as t } from './strings';
@@ -76,16 +84,16 @@ export function BuildPage() {
       setChecked(null);
       return null;
     } finally {
-      if (pendingCheck.current?.key === key) pendingCheck.current = null;
       setChecking(false);
+      if (pendingCheck.current?.key === key) pendingCheck.current = null;
     }
   }
 
   async function submit(): Promise<void> {
     setSubmitted(true);
+    if (Object.values(local).some((p) => p !== null) || !args.ok || !labelMap.ok) return;
     // A new build is being asked for: the last one's output and result no longer apply.
     buildSession.clear();
-    if (Object.values(local).some((p) => p !== null) || !args.ok || !labelMap.ok) return;
     // The folder is checked on this side of the engine first: nothing is sent for a wrong path.
     setStarting(true);
     const context = await checkContext().finally(() => setStarting(false));
@@ -110,10 +118,8 @@ export function BuildPage() {
   }
 
   return (
-    <section className="page build-page" aria-labelledby="build-title">
-      <h1 id="build-title" className="page-title">
-        {t.title}
-      </h1>
+    <section className="ui-page ui-page-scroll build-page" aria-labelledby="build-title">
+      <PageHeader title={t.title} titleId="build-title" back={{ href: hrefs.images(), label: t.backToImages }} />
       <form
         className="build-form"
         noValidate
@@ -122,12 +128,14 @@ export function BuildPage() {
           if (!building && !starting) void submit();
         }}
       >
-        <fieldset disabled={building} className="build-grid">
-          <FormField label={t.fields.folder} problem={problemOf('folder')} hint={isElectron() ? t.hints.folderElectron : t.hints.folderBrowser} wide>
+        <fieldset disabled={building} className="build-fieldset">
+          <FormGrid>
+          <Field label={t.fields.folder} error={problemOf('folder')} description={isElectron() ? t.hints.folderElectron : t.hints.folderBrowser} wide>
             {(p) => (
               <div className="build-folder">
-                <input
+                <Input
                   {...p}
+                  mono
                   value={folder}
                   spellCheck={false}
                   autoComplete="off"
@@ -147,17 +155,18 @@ export function BuildPage() {
                   }}
                 />
                 {isElectron() && (
-                  <button type="button" className="button" onClick={() => void choose()}>
+                  <Button icon={FolderOpen} onClick={() => void choose()}>
                     {t.choose}
-                  </button>
+                  </Button>
                 )}
               </div>
             )}
-          </FormField>
-          <FormField label={t.fields.dockerfile} problem={problemOf('dockerfile')} hint={t.hints.dockerfile}>
+          </Field>
+          <Field label={t.fields.dockerfile} error={problemOf('dockerfile')} description={t.hints.dockerfile}>
             {(p) => (
-              <input
+              <Input
                 {...p}
+                mono
                 value={dockerfile}
                 placeholder="Dockerfile"
                 spellCheck={false}
@@ -168,75 +177,80 @@ export function BuildPage() {
                 onBlur={touch('dockerfile')}
               />
             )}
-          </FormField>
-          <FormField label={t.fields.tag} problem={problemOf('tag')} hint={t.hints.tag}>
-            {(p) => <input {...p} value={tag} spellCheck={false} onChange={(e) => setTag(e.target.value)} onBlur={touch('tag')} />}
-          </FormField>
-          <FormField label={t.fields.buildArgs} problem={problemOf('buildArgs')} hint={t.hints.buildArgs}>
-            {(p) => <textarea {...p} rows={2} value={buildArgs} spellCheck={false} onChange={(e) => setBuildArgs(e.target.value)} onBlur={touch('buildArgs')} />}
-          </FormField>
-          <FormField label={t.fields.labels} problem={problemOf('labels')} hint={t.hints.labels}>
-            {(p) => <textarea {...p} rows={2} value={labels} spellCheck={false} onChange={(e) => setLabels(e.target.value)} onBlur={touch('labels')} />}
-          </FormField>
-          <FormField label={t.fields.target} problem={null} hint={t.hints.target}>
-            {(p) => <input {...p} value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />}
-          </FormField>
-          <label className="check build-nocache">
-            <input type="checkbox" checked={noCache} onChange={(e) => setNoCache(e.target.checked)} />
-            {t.fields.noCache}
-          </label>
+          </Field>
+          <Field label={t.fields.tag} error={problemOf('tag')} description={t.hints.tag}>
+            {(p) => <Input {...p} mono value={tag} spellCheck={false} onChange={(e) => setTag(e.target.value)} onBlur={touch('tag')} />}
+          </Field>
+          <Field label={t.fields.buildArgs} error={problemOf('buildArgs')} description={t.hints.buildArgs}>
+            {(p) => <TextArea {...p} rows={2} value={buildArgs} spellCheck={false} onChange={(e) => setBuildArgs(e.target.value)} onBlur={touch('buildArgs')} />}
+          </Field>
+          <Field label={t.fields.labels} error={problemOf('labels')} description={t.hints.labels}>
+            {(p) => <TextArea {...p} rows={2} value={labels} spellCheck={false} onChange={(e) => setLabels(e.target.value)} onBlur={touch('labels')} />}
+          </Field>
+          <Field label={t.fields.target} error={null} description={t.hints.target}>
+            {(p) => <Input {...p} mono value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />}
+          </Field>
+          <Checkbox className="build-nocache" label={t.fields.noCache} checked={noCache} onChange={setNoCache} />
+          </FormGrid>
         </fieldset>
         <div className="build-buttons">
           {/* Keyed apart: reusing one <button> would turn the Cancel click into a submit once it re-renders as "Build". */}
           {building ? (
-            <button key="cancel" type="button" className="button button-danger" onClick={() => buildSession.cancel()}>
+            <Button key="cancel" variant="danger" icon={Square} onClick={() => buildSession.cancel()}>
               {t.cancel}
-            </button>
+            </Button>
           ) : (
             // Never disabled by the check a blur starts: the click that caused the blur would be
             // lost (the button changed under the pointer). A click waits for that check instead.
-            <button key="build" ref={buildButton} type="submit" className="button-primary" aria-disabled={starting}>
+            <Button key="build" ref={buildButton} type="submit" variant="primary" icon={Hammer} aria-disabled={starting || undefined}>
               {t.build}
-            </button>
+            </Button>
           )}
           {/* Beside the button, never above it: a line appearing on blur would move the button from under the pointer. */}
-          {checking && <span className="note">{t.checking}</span>}
-          {checked && !checking && !building && <span className="note">{t.ignorePatterns(checked.ignorePatterns)}</span>}
+          {checking && <span className="ui-muted">{t.checking}</span>}
+          {checked && !checking && !building && <span className="ui-muted">{t.ignorePatterns(checked.ignorePatterns)}</span>}
         </div>
       </form>
       {snap.status !== 'idle' && (
         <>
-          <p className="build-step" role="status" aria-label={t.stepLabel}>
+          <p className="build-step ui-wrap-anywhere" role="status" aria-label={t.stepLabel}>
             {snap.step ? t.step(snap.step.index, snap.step.total, snap.step.instruction) : t.status[snap.status]}
           </p>
-          {snap.sent && <p className="note">{t.sent(snap.sent.files, formatBytes(snap.sent.bytes))}</p>}
+          {snap.sent && <p className="ui-muted">{t.sent(snap.sent.files, formatBytes(snap.sent.bytes))}</p>}
           {snap.status === 'done' && snap.result && (
-            <p className="build-result" role="status">
-              {t.built(snap.result.tag, snap.result.imageId.replace(/^sha256:/, '').slice(0, 12))}{' '}
-              <a href={hrefs.image(snap.result.imageId)}>{t.openImage(snap.result.tag || snap.result.imageId.slice(7, 19))}</a>{' '}
-              {snap.result.tag && (
-                <button type="button" className="button" onClick={() => openRunDialog(snap.result!.tag)}>
-                  {t.runImage(snap.result.tag)}
-                </button>
-              )}
-            </p>
+            <Banner
+              tone="success"
+              role="status"
+              action={
+                <>
+                  <ButtonLink href={hrefs.image(snap.result.imageId)}>{t.openImage(snap.result.tag || snap.result.imageId.slice(7, 19))}</ButtonLink>
+                  {snap.result.tag && (
+                    <Button icon={Play} onClick={() => openRunDialog(snap.result!.tag)}>
+                      {t.runImage(snap.result.tag)}
+                    </Button>
+                  )}
+                </>
+              }
+            >
+              {t.built(snap.result.tag, snap.result.imageId.replace(/^sha256:/, '').slice(0, 12))}
+            </Banner>
           )}
           {snap.status === 'failed' && snap.failure && (
-            <div role="alert" className="build-failure">
+            <Banner tone="danger" role="alert">
               {snap.failure.step && (
                 <p>
                   <strong>{t.failedAt(t.step(snap.failure.step.index, snap.failure.step.total, snap.failure.step.instruction))}</strong>
                 </p>
               )}
-              <p>{snap.failure.message}</p>
-            </div>
+              <p className="ui-wrap-anywhere">{snap.failure.message}</p>
+            </Banner>
           )}
           {snap.status === 'error' && snap.error && (
-            <p role="alert" className="build-failure">
+            <Banner tone="danger" role="alert">
               {snap.error}
-            </p>
+            </Banner>
           )}
-          {snap.status === 'cancelled' && <p className="note">{t.status.cancelled}</p>}
+          {snap.status === 'cancelled' && <Banner tone="info">{t.status.cancelled}</Banner>}
           <BuildOutput snapshot={snap} />
         </>
       )}

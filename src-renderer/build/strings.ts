@@ -2,6 +2,7 @@
 export const buildStrings = {
   title: 'Build an image',
   openButton: 'Build image',
+  backToImages: 'Images',
   fields: {
     folder: 'Folder',
     dockerfile: 'Dockerfile',

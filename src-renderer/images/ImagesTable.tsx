@@ -1,7 +1,8 @@
 import { hrefs } from '../router/route';
-import { formatBytes } from '../containers/format';
+import { formatBytes, formatFullDate } from '../containers/format';
 import { RelativeTime } from '../containers/StatusLine';
 import { useBerthStore } from '../store/store';
+import { DataTable, type Column } from '../ui/DataTable';
 import type { ImageRow } from './image-rows';
 import { shortImageId } from './image-rows';
 import type { ImageSortColumn } from './images-slice';
@@ -9,88 +10,62 @@ import { ImageRowActions } from './ImageRowActions';
 import { RegistryBadge } from './RegistryBadge';
 import { imageStrings as t } from './strings';
 
-const columns: { column: ImageSortColumn | null; label: string; className: string }[] = [
-  { column: 'name', label: t.columns.name, className: 'col-name' },
-  { column: 'registry', label: t.columns.registry, className: 'col-registry' },
-  { column: null, label: t.columns.id, className: 'col-id' },
-  { column: 'size', label: t.columns.size, className: 'col-size' },
-  { column: 'created', label: t.columns.created, className: 'col-created' },
-  { column: 'usedBy', label: t.columns.usedBy, className: 'col-used' },
-  { column: null, label: t.columns.actions, className: 'col-actions' },
-];
-
-function Head() {
-  const sort = useBerthStore((s) => s.imageSort);
-  const sortBy = useBerthStore((s) => s.sortImagesBy);
-  return (
-    <thead>
-      <tr>
-        {columns.map(({ column, label, className }) => {
-          const active = column !== null && sort.column === column;
-          return (
-            <th
-              key={label}
-              scope="col"
-              className={className}
-              aria-sort={column === null ? undefined : active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-            >
-              {column === null ? (
-                label
-              ) : (
-                <button type="button" className="sort-button" aria-label={t.sortBy(label)} onClick={() => sortBy(column)}>
-                  {label}
-                  <span className="sort-mark" aria-hidden="true">
-                    {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              )}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
-  );
-}
-
-function Row({ row }: { row: ImageRow }) {
-  const img = row.image;
-  return (
-    <tr data-image-id={img.id}>
-      <td className="col-name">
-        <a href={hrefs.image(img.id)} className={row.tag ? undefined : 'untagged'}>
-          {row.ref}
-        </a>
-      </td>
-      <td className="col-registry">
-        <RegistryBadge registry={row.registry} />
-      </td>
-      <td className="col-id">
-        <code>{shortImageId(img.id)}</code>
-      </td>
-      <td className="col-size">{formatBytes(img.size)}</td>
-      <td className="col-created">
-        <RelativeTime seconds={img.created} />
-      </td>
-      <td className={`col-used${img.usedBy.total === 0 ? ' unused' : ''}`}>{t.usedBy(img.usedBy.running, img.usedBy.total)}</td>
-      <td className="col-actions">
-        <ImageRowActions target={{ id: img.id, tag: row.tag, ref: row.ref }} />
-      </td>
-    </tr>
-  );
-}
-
 /** One row per name of an image (untagged images once, as <none>). */
 export function ImagesTable({ rows }: { rows: ImageRow[] }) {
+  const sort = useBerthStore((s) => s.imageSort);
+  const sortBy = useBerthStore((s) => s.sortImagesBy);
+  const columns: Column<ImageRow>[] = [
+    {
+      key: 'name',
+      header: t.columns.name,
+      sortKey: 'name',
+      title: (r) => r.ref,
+      cell: (r) => (
+        <a href={hrefs.image(r.image.id)} className={r.tag ? 'image-name' : 'image-name untagged'}>
+          {r.ref}
+        </a>
+      ),
+    },
+    { key: 'registry', header: t.columns.registry, sortKey: 'registry', width: '150px', hideBelow: 'md', title: (r) => r.registry ?? '', cell: (r) => <RegistryBadge registry={r.registry} /> },
+    { key: 'id', header: t.columns.id, width: '118px', hideBelow: 'md', title: (r) => r.image.id, cell: (r) => <code>{shortImageId(r.image.id)}</code> },
+    { key: 'size', header: t.columns.size, sortKey: 'size', width: '96px', numeric: true, cell: (r) => formatBytes(r.image.size) },
+    {
+      key: 'created',
+      header: t.columns.created,
+      sortKey: 'created',
+      width: '128px',
+      hideBelow: 'sm',
+      title: (r) => formatFullDate(r.image.created),
+      cell: (r) => <RelativeTime seconds={r.image.created} />,
+    },
+    {
+      key: 'used',
+      header: t.columns.usedBy,
+      sortKey: 'usedBy',
+      width: '196px',
+      cell: (r) => <span className={r.image.usedBy.total === 0 ? 'ui-muted' : undefined}>{t.usedBy(r.image.usedBy.running, r.image.usedBy.total)}</span>,
+      title: (r) => t.usedBy(r.image.usedBy.running, r.image.usedBy.total),
+    },
+    {
+      key: 'actions',
+      header: t.columns.actions,
+      hideHeader: true,
+      width: '164px',
+      overflow: 'visible',
+      cell: (r) => <ImageRowActions target={{ id: r.image.id, tag: r.tag, ref: r.ref }} />,
+    },
+  ];
   return (
-    <div className="images-table-wrap">
-      <table className="images-table" aria-label={t.tableLabel}>
-        <Head />
-        <tbody>
-          {rows.map((row) => (
-            <Row key={row.key} row={row} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={t.tableLabel}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      rowProps={(r) => ({ 'data-image-id': r.image.id })}
+      sort={{ key: sort.column, direction: sort.direction }}
+      onSort={(key) => sortBy(key as ImageSortColumn)}
+      sortLabel={t.sortBy}
+      scroll
+    />
   );
 }

@@ -1,6 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Modal } from '../shared/Modal';
+import { FolderOpen } from 'lucide-react';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { TextField } from '../ui/TextField';
 import { imageStrings } from './strings';
 
 const t = imageStrings.load;
@@ -13,8 +17,7 @@ export function LoadImagesDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const hintId = useId();
-  const errorId = useId();
+  const formId = useId();
 
   const choose = async () => {
     const picked = await api.call('images.pickTarFile', {}).catch(() => null);
@@ -39,50 +42,44 @@ export function LoadImagesDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal title={t.title} onClose={onClose}>
+    <Dialog
+      title={t.title}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{loaded ? imageStrings.prune.close : t.cancel}</Button>
+          {!loaded && (
+            <Button type="submit" form={formId} variant="primary" loading={busy}>
+              {t.confirm}
+            </Button>
+          )}
+        </>
+      }
+    >
       {loaded ? (
-        <p role="status">{loaded.length ? t.loaded(loaded.join(', ')) : t.loadedNothing}</p>
+        <Banner tone="success" role="status">
+          {loaded.length ? t.loaded(loaded.join(', ')) : t.loadedNothing}
+        </Banner>
       ) : (
-        <form id="load-images" onSubmit={(e) => void submit(e)} noValidate>
-          <label className="field">
-            <span>{t.path}</span>
-            <input
-              type="text"
-              value={path}
-              autoFocus
-              spellCheck={false}
-              // In the desktop app main opens only what its own dialog picked (src-main/api/picked-paths.ts).
-              readOnly={hasNativePicker()}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`}
-              onChange={(e) => setPath(e.target.value)}
-            />
-          </label>
-          <p id={hintId} className="note">
-            {hasNativePicker() ? t.pathHintElectron : t.pathHint}
-          </p>
+        <form id={formId} className="load-form" onSubmit={(e) => void submit(e)} noValidate>
+          <TextField
+            announceError
+            label={t.path}
+            description={hasNativePicker() ? t.pathHintElectron : t.pathHint}
+            error={error}
+            mono
+            value={path}
+            onChange={setPath}
+            // In the desktop app main opens only what its own dialog picked (src-main/api/picked-paths.ts).
+            readOnly={hasNativePicker()}
+          />
           {hasNativePicker() && (
-            <button type="button" className="button" onClick={() => void choose()}>
+            <Button icon={FolderOpen} onClick={() => void choose()}>
               {t.choose}
-            </button>
+            </Button>
           )}
         </form>
       )}
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={onClose}>
-          {loaded ? imageStrings.prune.close : t.cancel}
-        </button>
-        {!loaded && (
-          <button type="submit" form="load-images" className="button-primary" disabled={busy}>
-            {t.confirm}
-          </button>
-        )}
-      </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,7 +3,11 @@ import type { PruneMode, PrunePreview, PruneResult } from '../../src-common/mode
 import { api } from '../api/client';
 import { formatBytes } from '../containers/format';
 import { shortImageId } from './image-rows';
-import { Modal } from '../shared/Modal';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { EmptyState } from '../ui/EmptyState';
+import { RadioGroup } from '../ui/RadioGroup';
 import { imageStrings } from './strings';
 
 const t = imageStrings.prune;
@@ -42,35 +46,57 @@ export function PruneDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal title={t.title} onClose={onClose} wide>
+    <Dialog
+      title={t.title}
+      onClose={onClose}
+      size="lg"
+      footer={
+        <>
+          <Button data-autofocus onClick={onClose}>
+            {result ? t.close : t.cancel}
+          </Button>
+          {!result && (
+            <Button variant="danger" loading={busy} disabled={!preview || preview.items.length === 0} onClick={() => void prune()}>
+              {t.confirm}
+            </Button>
+          )}
+        </>
+      }
+    >
       {result ? (
-        <p role="status">{t.done(result.deleted.length, formatBytes(result.spaceReclaimed))}</p>
+        <Banner tone="success" role="status">
+          {t.done(result.deleted.length, formatBytes(result.spaceReclaimed))}
+        </Banner>
       ) : (
         <>
-          <fieldset className="choices" disabled={busy}>
-            <label className="check">
-              <input type="radio" name="prune-mode" checked={mode === 'dangling'} onChange={() => setMode('dangling')} />
-              {t.dangling}
-            </label>
-            <label className="check">
-              <input type="radio" name="prune-mode" checked={mode === 'unused'} onChange={() => setMode('unused')} />
-              {t.unused}
-            </label>
-          </fieldset>
+          <RadioGroup<PruneMode>
+            legend={t.mode}
+            hideLegend
+            value={mode}
+            disabled={busy}
+            onChange={setMode}
+            options={[
+              { value: 'dangling', label: t.dangling },
+              { value: 'unused', label: t.unused },
+            ]}
+          />
           {!preview && !error && <p className="placeholder">{t.loading}</p>}
-          {preview && preview.items.length === 0 && <p>{t.nothing}</p>}
+          {preview && preview.items.length === 0 && <EmptyState compact title={t.nothing} />}
           {preview && preview.items.length > 0 && (
             <>
               <p>{t.previewLead(preview.items.length)}</p>
               <ul className="prune-list" aria-label={t.previewLabel}>
-                {preview.items.map((item) => (
-                  <li key={item.id}>
-                    <strong>{item.tags[0] && item.effect === 'delete' ? item.tags.join(', ') : `<none>@${shortImageId(item.id)}`}</strong>{' '}
-                    <span className="note">
-                      {item.effect === 'delete' ? `${t.deletes}, ${t.frees(formatBytes(item.unique))}` : t.untags(item.tags.join(', '))}
-                    </span>
-                  </li>
-                ))}
+                {preview.items.map((item) => {
+                  const name = item.tags[0] && item.effect === 'delete' ? item.tags.join(', ') : `<none>@${shortImageId(item.id)}`;
+                  return (
+                    <li key={item.id}>
+                      <strong className="ui-truncate" title={name}>
+                        {name}
+                      </strong>
+                      <span className="ui-muted">{item.effect === 'delete' ? `${t.deletes}, ${t.frees(formatBytes(item.unique))}` : t.untags(item.tags.join(', '))}</span>
+                    </li>
+                  );
+                })}
               </ul>
               <p>{t.estimate(formatBytes(preview.estimatedSpace))}</p>
             </>
@@ -78,25 +104,10 @@ export function PruneDialog({ onClose }: { onClose(): void }) {
         </>
       )}
       {error && (
-        <p className="field-error" role="alert">
+        <Banner tone="danger" role="alert">
           {error}
-        </p>
+        </Banner>
       )}
-      <div className="dialog-buttons">
-        <button type="button" className="button" autoFocus onClick={onClose}>
-          {result ? t.close : t.cancel}
-        </button>
-        {!result && (
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={busy || !preview || preview.items.length === 0}
-            onClick={() => void prune()}
-          >
-            {t.confirm}
-          </button>
-        )}
-      </div>
-    </Modal>
+    </Dialog>
   );
 }

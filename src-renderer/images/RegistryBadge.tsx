@@ -1,11 +1,12 @@
+import { Badge } from '../ui/Badge';
 import { imageStrings as t } from './strings';
 
 /** The registry a name pulls from, taken from the parsed reference. */
 export function RegistryBadge({ registry }: { registry: string | null }) {
   if (!registry) return null;
   return (
-    <span className="registry-badge" title={t.registryLabel(registry)}>
+    <Badge tone="neutral" title={t.registryLabel(registry)}>
       {registry}
-    </span>
+    </Badge>
   );
 }

@@ -5,7 +5,11 @@ import { api } from '../api/client';
 import { useBerthStore } from '../store/store';
 import type { ImageTarget } from './images-slice';
 import { refOf, shortImageId } from './image-rows';
-import { Modal } from '../shared/Modal';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
+import { Dialog } from '../ui/Dialog';
+import { RadioGroup } from '../ui/RadioGroup';
 import { imageStrings } from './strings';
 
 const t = imageStrings.remove;
@@ -62,58 +66,56 @@ export function RemoveImageDialog({ target, onClose }: { target: ImageTarget; on
   };
 
   return (
-    <Modal title={t.title(ref)} onClose={onClose}>
+    <Dialog
+      title={t.title(ref)}
+      onClose={onClose}
+      footer={
+        <>
+          <Button data-autofocus onClick={onClose}>
+            {t.cancel}
+          </Button>
+          <Button variant="danger" loading={busy} disabled={!canConfirm && !busy} onClick={() => void confirm()}>
+            {t.confirm}
+          </Button>
+        </>
+      }
+    >
       {canUntagOnly && (
-        <fieldset className="choices">
-          <label className="check">
-            <input type="radio" name="remove-mode" checked={mode === 'tag'} onChange={() => setMode('tag')} />
-            {t.onlyTag(target.tag!)}
-          </label>
-          <label className="check">
-            <input type="radio" name="remove-mode" checked={mode === 'image'} onChange={() => setMode('image')} />
-            {t.wholeImage(tags.length)}
-          </label>
-        </fieldset>
+        <RadioGroup<'tag' | 'image'>
+          legend={t.mode}
+          hideLegend
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'tag', label: t.onlyTag(target.tag!) },
+            { value: 'image', label: t.wholeImage(tags.length) },
+          ]}
+        />
       )}
-      {deletes ? (
-        <p>{t.deleteNote(shortImageId(target.id))}</p>
-      ) : (
-        <p>{t.onlyTagNote(tags.filter((x) => x !== target.tag).join(', '))}</p>
-      )}
+      {deletes ? <p>{t.deleteNote(shortImageId(target.id))}</p> : <p>{t.onlyTagNote(tags.filter((x) => x !== target.tag).join(', '))}</p>}
       {deletes && users === null && !error && <p className="placeholder">{t.checking}</p>}
       {deletes && users !== null && users.length > 0 && (
-        <div className="refusal" role="alert">
-          <p>{t.inUse(users.length)}</p>
-          <ul className="remove-list">
-            {users.map((u) => (
-              <li key={u.id}>
-                <strong>{u.name}</strong> <span className="note">({u.state})</span>
-              </li>
-            ))}
-          </ul>
-          {running.length > 0 ? (
-            <p className="note warning">{t.runningNote}</p>
-          ) : (
-            <label className="check">
-              <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-              {t.force}
-            </label>
-          )}
-        </div>
+        <Banner tone="danger" role="alert" title={t.inUse(users.length)}>
+          <div className="refusal">
+            <ul className="image-users">
+              {users.map((u) => (
+                <li key={u.id}>
+                  <strong className="ui-truncate" title={u.name}>
+                    {u.name}
+                  </strong>
+                  <span className="ui-muted">({u.state})</span>
+                </li>
+              ))}
+            </ul>
+            {running.length > 0 ? <p>{t.runningNote}</p> : <Checkbox label={t.force} checked={force} onChange={setForce} />}
+          </div>
+        </Banner>
       )}
       {error && (
-        <p className="field-error" role="alert">
+        <Banner tone="danger" role="alert">
           {error}
-        </p>
+        </Banner>
       )}
-      <div className="dialog-buttons">
-        <button type="button" className="button" autoFocus onClick={onClose}>
-          {t.cancel}
-        </button>
-        <button type="button" className="button button-danger" disabled={!canConfirm} onClick={() => void confirm()}>
-          {t.confirm}
-        </button>
-      </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,7 +5,9 @@ import { api } from '../api/client';
 import { notify } from '../ui/toast';
 import type { ImageTarget } from './images-slice';
 import { refOf } from './image-rows';
-import { Modal } from '../shared/Modal';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { TextField } from '../ui/TextField';
 import { imageStrings } from './strings';
 import { useBerthStore } from '../store/store';
 
@@ -20,8 +22,7 @@ export function TagImageDialog({ target, onClose }: { target: ImageTarget; onClo
   const [engineError, setEngineError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const problem = name === '' ? (touched ? imageRefProblem('') : null) : imageRefProblem(name);
-  const problemId = useId();
-  const hintId = useId();
+  const formId = useId();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -41,42 +42,33 @@ export function TagImageDialog({ target, onClose }: { target: ImageTarget; onClo
 
   const shown = problem ?? engineError;
   return (
-    <Modal title={t.title(ref)} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
-          <span>{t.newName}</span>
-          <input
-            type="text"
-            value={name}
-            autoFocus
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={shown ? true : undefined}
-            aria-describedby={`${hintId}${shown ? ` ${problemId}` : ''}`}
-            onChange={(e) => {
-              setName(e.target.value);
-              setEngineError(null);
-            }}
-            onBlur={() => setTouched(true)}
-          />
-        </label>
-        <p id={hintId} className="note">
-          {t.hint}
-        </p>
-        {shown && (
-          <p id={problemId} className="field-error" role="alert">
-            {shown}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="button-primary" disabled={busy || name === '' || problem !== null}>
+    <Dialog
+      title={t.title(ref)}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t.cancel}</Button>
+          <Button type="submit" form={formId} variant="primary" loading={busy} disabled={name === '' || problem !== null}>
             {t.confirm}
-          </button>
-        </div>
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          announceError
+          label={t.newName}
+          description={t.hint}
+          error={shown}
+          mono
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            setEngineError(null);
+          }}
+          onBlur={() => setTouched(true)}
+        />
       </form>
-    </Modal>
+    </Dialog>
   );
 }

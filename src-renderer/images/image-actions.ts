@@ -1,3 +1,4 @@
+import { Download, FileUp, Scissors, Tag, Trash2, Upload, CloudDownload, type LucideIcon } from 'lucide-react';
 import { ApiError } from '../../src-common/contract/errors';
 import type { DownloadOffer } from '../../src-common/models/download';
 import { api } from '../api/client';
@@ -21,6 +22,8 @@ export interface ImageActionTarget extends ImageTarget {
 export interface ImageRowAction {
   key: string;
   text: string;
+  /** The row shows the icon alone (named by `label(ref)`); the details header shows icon and text. */
+  icon?: LucideIcon;
   label(ref: string): string;
   danger?: boolean;
   /** Hidden for targets it does not apply to (e.g. push needs a name). */
@@ -32,6 +35,9 @@ export interface ImageRowAction {
 export interface ImageToolbarAction {
   key: string;
   text: string;
+  icon?: LucideIcon;
+  /** The page's main action (drawn as the primary button). */
+  primary?: boolean;
   run(): void;
 }
 
@@ -63,12 +69,14 @@ export const imageRowActions: ImageRowAction[] = [
   {
     key: 'tag',
     text: t.actions.tag,
+    icon: Tag,
     label: t.actions.tagLabel,
     run: (target) => open().openImageDialog({ kind: 'tag', target }),
   },
   {
     key: 'push',
     text: registryStrings.pushDialog.start,
+    icon: Upload,
     label: (ref) => `${registryStrings.pushDialog.start} ${ref}`,
     appliesTo: (target) => target.tag !== null,
     run: (target) => openPushDialog(target.tag ?? target.ref),
@@ -76,12 +84,14 @@ export const imageRowActions: ImageRowAction[] = [
   {
     key: 'save',
     text: t.actions.save,
+    icon: Download,
     label: t.actions.saveLabel,
     run: (target) => void saveImage(target),
   },
   {
     key: 'remove',
     text: t.actions.remove,
+    icon: Trash2,
     label: t.actions.removeLabel,
     danger: true,
     run: (target) => open().openImageDialog({ kind: 'remove', target }),
@@ -89,7 +99,7 @@ export const imageRowActions: ImageRowAction[] = [
 ];
 
 export const imageToolbarActions: ImageToolbarAction[] = [
-  { key: 'pull', text: registryStrings.transfers.pull, run: () => openPullDialog() },
-  { key: 'prune', text: t.actions.prune, run: () => open().openImageDialog({ kind: 'prune' }) },
-  { key: 'load', text: t.actions.load, run: () => open().openImageDialog({ kind: 'load' }) },
+  { key: 'pull', text: registryStrings.transfers.pull, icon: CloudDownload, primary: true, run: () => openPullDialog() },
+  { key: 'prune', text: t.actions.prune, icon: Scissors, run: () => open().openImageDialog({ kind: 'prune' }) },
+  { key: 'load', text: t.actions.load, icon: FileUp, run: () => open().openImageDialog({ kind: 'load' }) },
 ];

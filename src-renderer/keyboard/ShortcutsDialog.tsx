@@ -1,10 +1,17 @@
-import { useId } from 'react';
 import { useBerthStore } from '../store/store';
+import { Button } from '../ui/Button';
+import { DataTable, type Column } from '../ui/DataTable';
+import { Dialog } from '../ui/Dialog';
 import { chordsOf, isMacPlatform, SHORTCUTS } from './page-shortcuts';
 import { formatShortcut } from './shortcuts';
 import { keyboardStrings as t } from './strings';
-import { useModalDialog } from '../shared/use-modal-dialog';
 import './keyboard.css';
+
+type Row = { action: string; keys: string };
+const columns: Column<Row>[] = [
+  { key: 'action', header: t.columns.action, cell: (r) => r.action },
+  { key: 'keys', header: t.columns.keys, width: '150px', numeric: true, title: (r) => r.keys, cell: (r) => <kbd>{r.keys}</kbd> },
+];
 
 /** "?" opens it: every shortcut, generated from the same list the key handler uses. */
 export function ShortcutsDialog() {
@@ -14,8 +21,6 @@ export function ShortcutsDialog() {
 
 function ShortcutsDialogContent() {
   const close = () => useBerthStore.getState().setShortcutsHelpOpen(false);
-  const ref = useModalDialog<HTMLDialogElement>();
-  const titleId = useId();
   const isMac = isMacPlatform();
   const groups = [
     { title: t.groups.global, rows: SHORTCUTS.map((s) => ({ action: s.label, keys: formatShortcut(chordsOf(s.id, isMac), isMac) })) },
@@ -23,43 +28,10 @@ function ShortcutsDialogContent() {
     { title: t.groups.lists, rows: t.listKeys },
   ];
   return (
-    <dialog
-      ref={ref}
-      className="dialog shortcuts-dialog"
-      aria-labelledby={titleId}
-      data-keyboard-owner="help"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-    >
-      <h2 id={titleId}>{t.helpTitle}</h2>
+    <Dialog title={t.helpTitle} onClose={close} keyboardOwner="help" className="shortcuts-dialog" footer={<Button onClick={close}>{t.close}</Button>}>
       {groups.map((g) => (
-        <table key={g.title} className="shortcuts-table">
-          <caption>{g.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.action}</th>
-              <th scope="col">{t.columns.keys}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {g.rows.map((r) => (
-              <tr key={r.action}>
-                <td>{r.action}</td>
-                <td>
-                  <kbd>{r.keys}</kbd>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable key={g.title} label={g.title} caption={g.title} columns={columns} rows={g.rows} rowKey={(r) => r.action} />
       ))}
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={close}>
-          {t.close}
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,4 +1,12 @@
+import { ChevronDown, ChevronUp, Copy, Download, Eraser, Pause, Play } from 'lucide-react';
 import type { LogTail } from '../../src-common/models/logs';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
+import { Field } from '../ui/Field';
+import { IconButton } from '../ui/IconButton';
+import { SearchField } from '../ui/SearchField';
+import { Select } from '../ui/Select';
+import { ToolbarSpacer } from '../ui/Toolbar';
 import { LINE_CAP_CHOICES, TAIL_CHOICES } from './prefs';
 import { logStrings as t } from './strings';
 
@@ -33,88 +41,78 @@ export interface ToolbarProps {
 export function LogToolbar(p: ToolbarProps) {
   return (
     <div role="toolbar" aria-label={t.toolbar} className="log-toolbar">
-      {p.following ? (
-        <button type="button" onClick={p.onPause}>
-          {t.pause}
-        </button>
-      ) : (
-        <button type="button" className="button-primary" onClick={p.onResume}>
-          {t.resume}
-        </button>
-      )}
-      <label className="log-field">
-        {t.tailLabel}
-        <select
-          value={String(p.tail)}
-          onChange={(e) => p.onTailChange(e.target.value === 'all' ? 'all' : Number(e.target.value))}
-        >
-          {TAIL_CHOICES.map((c) => (
-            <option key={c} value={String(c)}>
-              {t.tailOptions[String(c)]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="log-field">
-        {t.capLabel}
-        <select value={String(p.capacity)} onChange={(e) => p.onCapacityChange(Number(e.target.value))}>
-          {capChoices(p.capacity).map((c) => (
-            <option key={c} value={String(c)}>
-              {c.toLocaleString('en-US')}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="log-check">
-        <input type="checkbox" checked={p.showTimestamps} onChange={(e) => p.onShowTimestamps(e.target.checked)} />
-        {t.timestamps}
-      </label>
-      <label className="log-check">
-        <input type="checkbox" checked={p.wrap} onChange={(e) => p.onWrap(e.target.checked)} />
-        {t.wrap}
-      </label>
-      <span className="log-search">
-        <input
-          type="search"
-          aria-label={t.search}
-          placeholder={t.searchPlaceholder}
-          value={p.query}
-          onChange={(e) => p.onQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              if (e.shiftKey) p.onPrevious();
-              else p.onNext();
-            }
-          }}
-        />
-        <button type="button" aria-label={t.previousMatch} disabled={p.query === ''} onClick={p.onPrevious}>
-          ↑
-        </button>
-        <button type="button" aria-label={t.nextMatch} disabled={p.query === ''} onClick={p.onNext}>
-          ↓
-        </button>
-        {p.matchLabel && (
-          <span className="log-matches" aria-live="polite">
-            {p.matchLabel}
-          </span>
+      <div className="log-toolbar-row">
+        {p.following ? (
+          <Button size="sm" icon={Pause} onClick={p.onPause}>
+            {t.pause}
+          </Button>
+        ) : (
+          <Button size="sm" variant="primary" icon={Play} onClick={p.onResume}>
+            {t.resume}
+          </Button>
         )}
-      </span>
-      <label className="log-check">
-        <input type="checkbox" checked={p.filterOnly} onChange={(e) => p.onFilterOnly(e.target.checked)} />
-        {t.filterOnly}
-      </label>
-      <button type="button" onClick={p.onCopy}>
-        {t.copy}
-      </button>
-      <button type="button" onClick={p.onClear}>
-        {t.clear}
-      </button>
-      {p.onDownload && (
-        <button type="button" onClick={p.onDownload}>
-          {t.download}
-        </button>
-      )}
+        <span className="log-search">
+          <SearchField
+            label={t.search}
+            placeholder={t.searchPlaceholder}
+            value={p.query}
+            onChange={p.onQuery}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                if (e.shiftKey) p.onPrevious();
+                else p.onNext();
+              }
+            }}
+          />
+          <IconButton size="sm" icon={ChevronUp} label={t.previousMatch} disabled={p.query === ''} onClick={p.onPrevious} />
+          <IconButton size="sm" icon={ChevronDown} label={t.nextMatch} disabled={p.query === ''} onClick={p.onNext} />
+          {p.matchLabel && (
+            <span className="ui-count log-matches" aria-live="polite">
+              {p.matchLabel}
+            </span>
+          )}
+        </span>
+        <Checkbox label={t.filterOnly} checked={p.filterOnly} onChange={p.onFilterOnly} />
+        <ToolbarSpacer />
+        <Button size="sm" variant="ghost" icon={Copy} onClick={p.onCopy}>
+          {t.copy}
+        </Button>
+        <Button size="sm" variant="ghost" icon={Eraser} onClick={p.onClear}>
+          {t.clear}
+        </Button>
+        {p.onDownload && (
+          <Button size="sm" variant="ghost" icon={Download} onClick={p.onDownload}>
+            {t.download}
+          </Button>
+        )}
+      </div>
+      <div className="log-toolbar-row">
+        <Field label={t.tailLabel} layout="inline">
+          {(control) => (
+            <Select compact {...control} value={String(p.tail)} onChange={(e) => p.onTailChange(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
+              {TAIL_CHOICES.map((c) => (
+                <option key={c} value={String(c)}>
+                  {t.tailOptions[String(c)]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label={t.capLabel} layout="inline">
+          {(control) => (
+            <Select compact {...control} value={String(p.capacity)} onChange={(e) => p.onCapacityChange(Number(e.target.value))}>
+              {capChoices(p.capacity).map((c) => (
+                <option key={c} value={String(c)}>
+                  {c.toLocaleString('en-US')}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Checkbox label={t.timestamps} checked={p.showTimestamps} onChange={p.onShowTimestamps} />
+        <Checkbox label={t.wrap} checked={p.wrap} onChange={p.onWrap} />
+      </div>
     </div>
   );
 }

@@ -10,6 +10,9 @@ import { readPref, writePref } from './prefs';
 import { logStrings as t } from './strings';
 import { textStart } from './log-buffer';
 import { useFixedRows } from './use-fixed-rows';
+import { ArrowDown } from 'lucide-react';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
 import './logs.css';
 
 const ROW_HEIGHT = 18;
@@ -230,20 +233,23 @@ export function LogView(props: LogViewProps) {
           {session.sources.map((s) => {
             const i = session.indexOf(s.id);
             return (
-              <label key={s.id} className={`log-src-toggle log-src-${colourSlot(s.name)}`}>
-                <input
-                  type="checkbox"
-                  checked={!hidden.has(i)}
-                  onChange={(e) => {
-                    const next = new Set(hidden);
-                    if (e.target.checked) next.delete(i);
-                    else next.add(i);
-                    setHidden(next);
-                  }}
-                />
-                {t.showContainer(s.name)}
-                {s.state !== 'running' && <span className="log-src-state"> ({s.state})</span>}
-              </label>
+              <Checkbox
+                key={s.id}
+                className={`log-src-toggle log-src-${colourSlot(s.name)}`}
+                label={
+                  <>
+                    {t.showContainer(s.name)}
+                    {s.state !== 'running' && <span className="log-src-state"> ({s.state})</span>}
+                  </>
+                }
+                checked={!hidden.has(i)}
+                onChange={(on) => {
+                  const next = new Set(hidden);
+                  if (on) next.delete(i);
+                  else next.add(i);
+                  setHidden(next);
+                }}
+              />
             );
           })}
         </fieldset>
@@ -299,9 +305,9 @@ export function LogView(props: LogViewProps) {
         </div>
       </div>
       {!following && newLines > 0 && (
-        <button type="button" className="log-new-lines" onClick={resume}>
+        <Button variant="primary" size="sm" icon={ArrowDown} className="log-new-lines" onClick={resume}>
           {t.newLines(newLines)}
-        </button>
+        </Button>
       )}
     </section>
   );

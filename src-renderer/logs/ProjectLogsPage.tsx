@@ -1,4 +1,5 @@
 import { hrefs } from '../router/route';
+import { PageHeader } from '../ui/PageHeader';
 import { LogView } from './LogView';
 import { logStrings as t } from './strings';
 import { useLogSession } from './use-log-session';
@@ -7,11 +8,8 @@ import { useLogSession } from './use-log-session';
 export function ProjectLogsPage({ project }: { project: string }) {
   const { session, tail, setTail, capacity, setCapacity } = useLogSession({ kind: 'project', project }, `p:${project}`);
   return (
-    <section className="page logs-page" aria-labelledby="project-logs-title">
-      <a className="back-link" href={hrefs.containers()}>
-        ← {t.backToContainers}
-      </a>
-      <h1 id="project-logs-title">{t.projectTitle(project)}</h1>
+    <section className="ui-page logs-page" aria-labelledby="project-logs-title">
+      <PageHeader title={t.projectTitle(project)} titleId="project-logs-title" back={{ href: hrefs.containers(), label: t.backToContainers }} />
       {session && (
         <LogView
           session={session}

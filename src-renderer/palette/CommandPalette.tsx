@@ -6,7 +6,8 @@ import { useImagesLive } from '../images/use-images-live';
 import { useVolumesLive } from '../volumes/use-volumes-live';
 import { useNetworksLive } from '../networks/use-networks-live';
 import { isMacPlatform } from '../keyboard/page-shortcuts';
-import { useModalDialog } from '../shared/use-modal-dialog';
+import { useModalDialog } from '../ui/use-modal-dialog';
+import { Input } from '../ui/Input';
 import { useBerthStore } from '../store/store';
 import { buildPaletteItems, searchPalette, type GlobalCommandId, type PaletteAction } from './palette-items';
 import { openPullDialog } from '../registries/transfer-dialogs';
@@ -142,7 +143,7 @@ function PaletteContent() {
   return (
     <dialog
       ref={dialogRef}
-      className="dialog palette"
+      className="ui-dialog palette"
       aria-label={t.title}
       data-keyboard-owner="palette"
       onCancel={(e) => {
@@ -154,9 +155,8 @@ function PaletteContent() {
         if (e.target === e.currentTarget) close();
       }}
     >
-      <input
+      <Input
         className="palette-input"
-        type="text"
         role="combobox"
         aria-label={t.input}
         aria-expanded="true"
@@ -181,18 +181,28 @@ function PaletteContent() {
             id={optionId(i)}
             role="option"
             aria-selected={i === activeIndex}
-            aria-label={item.label}
+            aria-description={[t.kinds[item.kind], item.detail, item.keys].filter(Boolean).join(', ')}
             className="palette-option"
             onMouseDown={(e) => e.preventDefault()}
             onMouseMove={() => i !== activeIndex && setActive(i)}
             onClick={() => choose(i)}
           >
-            <span className={`palette-kind palette-kind-${item.kind}`}>{t.kinds[item.kind]}</span>
-            <span className="palette-label">
+            <span className={`palette-kind palette-kind-${item.kind}`} aria-hidden="true">
+              {t.kinds[item.kind]}
+            </span>
+            <span className="palette-label" title={item.label}>
               <Highlighted text={item.label} positions={positions} />
             </span>
-            {item.detail && <span className="palette-detail">{item.detail}</span>}
-            {item.keys && <kbd className="palette-keys">{item.keys}</kbd>}
+            {item.detail && (
+              <span className="palette-detail" title={item.detail} aria-hidden="true">
+                {item.detail}
+              </span>
+            )}
+            {item.keys && (
+              <kbd className="palette-keys" aria-hidden="true">
+                {item.keys}
+              </kbd>
+            )}
           </li>
         ))}
       </ul>

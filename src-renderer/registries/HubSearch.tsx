@@ -3,6 +3,13 @@ import type { HubSearchResult } from '../../src-common/models/registries';
 import { api } from '../api/client';
 import { registryStrings } from './strings';
 import { openPullDialog } from './transfer-dialogs';
+import { CloudDownload, Search, Star } from 'lucide-react';
+import { Badge } from '../ui/Badge';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { SearchField } from '../ui/SearchField';
+import { Section } from '../ui/Section';
 
 const t = registryStrings.search;
 
@@ -28,37 +35,51 @@ export function HubSearch() {
   };
 
   return (
-    <section className="registries-section" aria-labelledby="search-title">
-      <h2 id="search-title">{t.heading}</h2>
-      <form className="registries-row" role="search" aria-label={t.field} onSubmit={(e) => void submit(e)}>
-        <input type="search" aria-label={t.field} placeholder={t.placeholder} value={term} onChange={(e) => setTerm(e.target.value)} />
-        <button type="submit" className="button" disabled={busy || !term.trim()}>
+    <Section title={t.heading}>
+      <form className="hub-search" role="search" aria-label={t.field} onSubmit={(e) => void submit(e)}>
+        <SearchField label={t.field} placeholder={t.placeholder} value={term} onChange={setTerm} />
+        <Button type="submit" icon={Search} loading={busy} disabled={!term.trim()}>
           {t.submit}
-        </button>
-        {busy && <span role="status" className="note">{t.searching}</span>}
+        </Button>
+        {busy && (
+          <span role="status" className="ui-muted">
+            {t.searching}
+          </span>
+        )}
       </form>
       {outcome && 'message' in outcome && (
-        <p role="alert" className="warning">
+        <Banner tone="warning" role="alert">
           {outcome.message}
-        </p>
+        </Banner>
       )}
-      {outcome && 'results' in outcome && outcome.results.length === 0 && <p className="placeholder">{t.none(outcome.term)}</p>}
+      {outcome && 'results' in outcome && outcome.results.length === 0 && <EmptyState compact title={t.none(outcome.term)} />}
       {outcome && 'results' in outcome && outcome.results.length > 0 && (
         <ul className="search-results" aria-label={t.results}>
           {outcome.results.map((r) => (
             <li key={r.name} className="search-result">
-              <div>
-                <strong>{r.name}</strong> {r.official && <span className="badge">{t.official}</span>}
-                <p>{r.description}</p>
+              <div className="search-result-text">
+                <div className="search-result-name">
+                  <strong className="ui-truncate" title={r.name}>
+                    {r.name}
+                  </strong>
+                  {r.official && <Badge tone="info">{t.official}</Badge>}
+                </div>
+                {r.description && (
+                  <p className="ui-truncate ui-muted" title={r.description}>
+                    {r.description}
+                  </p>
+                )}
               </div>
-              <span className="count">{t.stars(r.stars)}</span>
-              <button type="button" className="button-small" aria-label={t.pull(r.name)} onClick={() => openPullDialog(r.name)}>
+              <span className="ui-count search-result-stars">
+                <Star size={12} aria-hidden="true" /> {t.stars(r.stars)}
+              </span>
+              <Button size="sm" icon={CloudDownload} aria-label={t.pull(r.name)} onClick={() => openPullDialog(r.name)}>
                 {t.pullText}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,7 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { CredentialStorage, LoginResult } from '../../src-common/models/registries';
 import { api } from '../api/client';
 import { registryStrings } from './strings';
-import { TextField } from './TextField';
+import { LogIn } from 'lucide-react';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Section } from '../ui/Section';
+import { TextField } from '../ui/TextField';
 
 const t = registryStrings.login;
 type Field = 'server' | 'username' | 'password';
@@ -59,28 +63,31 @@ export function LoginForm({ storage, onLoggedIn }: { storage: CredentialStorage 
   };
 
   return (
-    <section className="registries-section" aria-labelledby="login-title">
-      <h2 id="login-title">{t.heading}</h2>
-      {storage && <p className="note">{storageNote(storage)}</p>}
-      <form className="login-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="login-title">
-        <TextField label={t.server} value={values.server} onChange={set('server')} problem={errors.server ?? null} placeholder={t.serverPlaceholder} disabled={busy} />
-        <TextField label={t.username} value={values.username} onChange={set('username')} problem={errors.username ?? null} autoComplete="username" disabled={busy} />
-        <TextField
-          label={t.password}
-          type="password"
-          value={values.password}
-          onChange={set('password')}
-          problem={errors.password ?? null}
-          autoComplete="current-password"
-          disabled={busy}
-        />
-        <button type="submit" className="button-primary login-submit" disabled={busy}>
+    <Section title={t.heading}>
+      {storage && <p className="ui-muted">{storageNote(storage)}</p>}
+      <form className="login-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t.heading}>
+        <TextField label={t.server} value={values.server} onChange={set('server')} error={errors.server} placeholder={t.serverPlaceholder} disabled={busy} />
+        <TextField label={t.username} value={values.username} onChange={set('username')} error={errors.username} autoComplete="username" disabled={busy} />
+        <TextField label={t.password} type="password" value={values.password} onChange={set('password')} error={errors.password} autoComplete="current-password" disabled={busy} />
+        <Button type="submit" variant="primary" icon={LogIn} className="login-submit" loading={busy}>
           {t.submit}
-        </button>
+        </Button>
       </form>
-      {busy && <p role="status" className="form-status">{t.checking}</p>}
-      {errors.form && <p role="alert" className="form-status warning">{errors.form}</p>}
-      {done && <p role="status" className="form-status ok">{done}</p>}
-    </section>
+      {busy && (
+        <p role="status" className="ui-muted">
+          {t.checking}
+        </p>
+      )}
+      {errors.form && (
+        <Banner tone="danger" role="alert">
+          {errors.form}
+        </Banner>
+      )}
+      {done && (
+        <Banner tone="success" role="status">
+          {done}
+        </Banner>
+      )}
+    </Section>
   );
 }

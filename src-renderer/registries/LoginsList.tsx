@@ -1,6 +1,12 @@
 import { useState } from 'react';
-import type { RegistryOverview } from '../../src-common/models/registries';
+import { LogOut } from 'lucide-react';
+import type { RegistryLogin, RegistryOverview } from '../../src-common/models/registries';
 import { api } from '../api/client';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { DataTable, type Column } from '../ui/DataTable';
+import { EmptyState } from '../ui/EmptyState';
+import { Section } from '../ui/Section';
 import { registryStrings } from './strings';
 
 const t = registryStrings.logins;
@@ -20,51 +26,48 @@ export function LoginsList({ overview, error, reload }: { overview: RegistryOver
       await reload();
     }
   };
+  const columns: Column<RegistryLogin>[] = [
+    { key: 'registry', header: t.registry, cell: (l) => l.registry },
+    { key: 'user', header: t.username, cell: (l) => l.username ?? t.unknownUser },
+    { key: 'source', header: t.storedIn, hideBelow: 'sm', cell: (l) => t.source(l.source, l.helper) },
+    {
+      key: 'actions',
+      header: t.actions,
+      hideHeader: true,
+      width: '112px',
+      overflow: 'visible',
+      cell: (l) => (
+        <Button size="sm" icon={LogOut} aria-label={t.logout(l.registry)} loading={busy === l.server} onClick={() => void logout(l.server)}>
+          {t.logoutText}
+        </Button>
+      ),
+    },
+  ];
   return (
-    <section className="registries-section" aria-labelledby="logins-title">
-      <h2 id="logins-title">{t.heading}</h2>
-      {error && <p role="alert" className="warning">{t.loadFailed(error)}</p>}
-      {failure && <p role="alert" className="warning">{failure}</p>}
+    <Section title={t.heading}>
+      {error && (
+        <Banner tone="danger" role="alert">
+          {t.loadFailed(error)}
+        </Banner>
+      )}
+      {failure && (
+        <Banner tone="danger" role="alert">
+          {failure}
+        </Banner>
+      )}
       {overview?.warnings.map((w) => (
-        <p key={w} className="note warning">
+        <Banner key={w} tone="warning">
           {w}
-        </p>
+        </Banner>
       ))}
       {!overview && !error && <p className="placeholder">{t.loading}</p>}
-      {overview && overview.logins.length === 0 && <p className="placeholder">{t.none}</p>}
-      {overview && overview.logins.length > 0 && (
-        <table className="kv-table" aria-label={t.heading}>
-          <thead>
-            <tr>
-              <th scope="col">{t.registry}</th>
-              <th scope="col">{t.username}</th>
-              <th scope="col">{t.storedIn}</th>
-              <th scope="col">{t.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.logins.map((l) => (
-              <tr key={`${l.source}:${l.server}`}>
-                <td>{l.registry}</td>
-                <td>{l.username ?? t.unknownUser}</td>
-                <td>{t.source(l.source, l.helper)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button-small"
-                    aria-label={t.logout(l.registry)}
-                    disabled={busy === l.server}
-                    onClick={() => void logout(l.server)}
-                  >
-                    {t.logoutText}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {overview && overview.logins.length === 0 && (
+        <EmptyState compact title={t.none}>
+          {t.noneHint}
+        </EmptyState>
       )}
-      {overview && <p className="note">{t.configDir(overview.storage.configDir)}</p>}
-    </section>
+      {overview && overview.logins.length > 0 && <DataTable label={t.heading} columns={columns} rows={overview.logins} rowKey={(l) => `${l.source}:${l.server}`} />}
+      {overview && <p className="ui-muted registries-config ui-wrap-anywhere">{t.configDir(overview.storage.configDir)}</p>}
+    </Section>
   );
 }

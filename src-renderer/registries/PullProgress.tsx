@@ -1,5 +1,6 @@
 import type { LayerProgress, TransferSnapshot } from '../../src-common/models/registries';
 import { formatBytes } from '../containers/format';
+import { ProgressBar } from '../ui/ProgressBar';
 import { registryStrings } from './strings';
 import './registries.css';
 
@@ -22,7 +23,7 @@ export function PullProgress({ snapshot }: { snapshot: TransferSnapshot | null }
   if (!snapshot) {
     return (
       <div className="transfer-progress">
-        <p className="note">{t.waitingForEngine}</p>
+        <p className="ui-muted">{t.waitingForEngine}</p>
       </div>
     );
   }
@@ -31,8 +32,8 @@ export function PullProgress({ snapshot }: { snapshot: TransferSnapshot | null }
   return (
     <div className="transfer-progress">
       <div className="transfer-overall">
-        <progress aria-label={t.overall} max={100} value={percent} />
-        <span className="count">
+        <ProgressBar label={t.overall} value={percent} />
+        <span className="ui-count">
           {snapshot.upToDate ? t.upToDate(snapshot.presentLayers) : `${percent}% · ${t.layerCount(doneCount, snapshot.layers.length)}`}
         </span>
       </div>
@@ -40,18 +41,20 @@ export function PullProgress({ snapshot }: { snapshot: TransferSnapshot | null }
         <ul className="transfer-layers" aria-label={t.layers}>
           {snapshot.layers.map((layer) => (
             <li key={layer.id} className={`transfer-layer layer-${layer.state}`} aria-label={`${t.layer(layer.id)}: ${layerDetail(layer)}`}>
-              <code className="layer-id">{layer.id}</code>
-              <progress aria-label={t.layer(layer.id)} max={100} value={Math.round(layer.fraction * 100)} />
-              <span className="layer-state">{layerDetail(layer)}</span>
+              <code className="layer-id ui-truncate" title={layer.id}>
+                {layer.id}
+              </code>
+              <ProgressBar size="sm" tone={finished(layer) ? 'success' : 'accent'} label={t.layer(layer.id)} value={Math.round(layer.fraction * 100)} />
+              <span className="layer-state ui-truncate" title={layerDetail(layer)}>
+                {layerDetail(layer)}
+              </span>
             </li>
           ))}
         </ul>
       )}
       {/* A push's last line repeats the digest shown below it. */}
-      {snapshot.status && !(snapshot.digest && snapshot.status.includes(snapshot.digest)) && (
-        <p className="note transfer-status">{snapshot.status}</p>
-      )}
-      {snapshot.digest && snapshot.finished && !snapshot.failure && <p className="note transfer-digest">{t.digest(snapshot.digest)}</p>}
+      {snapshot.status && !(snapshot.digest && snapshot.status.includes(snapshot.digest)) && <p className="ui-muted transfer-status ui-wrap-anywhere">{snapshot.status}</p>}
+      {snapshot.digest && snapshot.finished && !snapshot.failure && <p className="ui-muted transfer-digest ui-wrap-anywhere">{t.digest(snapshot.digest)}</p>}
     </div>
   );
 }

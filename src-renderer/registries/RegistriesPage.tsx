@@ -1,3 +1,6 @@
+import { CloudDownload, Upload } from 'lucide-react';
+import { Button } from '../ui/Button';
+import { PageHeader } from '../ui/PageHeader';
 import { HubSearch } from './HubSearch';
 import { LoginForm } from './LoginForm';
 import { LoginsList } from './LoginsList';
@@ -11,26 +14,29 @@ import './registries.css';
 export function RegistriesPage() {
   const { overview, error, reload } = useRegistryOverview();
   return (
-    <section className="page registries-page" aria-labelledby="registries-title">
-      <h1 id="registries-title" className="page-title">
-        {t.title}
-      </h1>
-      <UnencryptedEngineNote />
-      <section className="registries-section" aria-labelledby="transfers-title">
-        <h2 id="transfers-title">{t.transfers.heading}</h2>
-        <p className="note">{t.transfers.lead}</p>
-        <div className="registries-row">
-          <button type="button" className="button" onClick={() => openPullDialog()}>
-            {t.transfers.pull}
-          </button>
-          <button type="button" className="button" onClick={() => openPushDialog()}>
-            {t.transfers.push}
-          </button>
-        </div>
-      </section>
-      <LoginsList overview={overview} error={error} reload={reload} />
-      <LoginForm storage={overview?.storage ?? null} onLoggedIn={reload} />
-      <HubSearch />
+    <section className="ui-page ui-page-scroll registries-page" aria-labelledby="registries-title">
+      <PageHeader
+        title={t.title}
+        titleId="registries-title"
+        actions={
+          <>
+            <Button variant="primary" icon={CloudDownload} onClick={() => openPullDialog()}>
+              {t.transfers.pull}
+            </Button>
+            <Button icon={Upload} onClick={() => openPushDialog()}>
+              {t.transfers.push}
+            </Button>
+          </>
+        }
+      >
+        {t.transfers.lead}
+      </PageHeader>
+      <div className="registries-body">
+        <UnencryptedEngineNote />
+        <LoginsList overview={overview} error={error} reload={reload} />
+        <LoginForm storage={overview?.storage ?? null} onLoggedIn={reload} />
+        <HubSearch />
+      </div>
     </section>
   );
 }

@@ -1,9 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useModalDialog } from '../shared/use-modal-dialog';
+import { CloudDownload, Upload } from 'lucide-react';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { TextField } from '../ui/TextField';
 import { imageRefProblem, parseImageRef } from '../../src-common/image-ref';
 import { PullProgress } from './PullProgress';
 import { registryStrings } from './strings';
-import { TextField } from './TextField';
 import { closeTransferDialog, useTransferDialogs } from './transfer-dialogs';
 import type { TransferKind } from './transfer-client';
 import { useTransfer } from './use-transfer';
@@ -20,8 +23,7 @@ function TransferDialog({ kind, initialRef }: { kind: TransferKind; initialRef: 
   const [ref, setRef] = useState(initialRef);
   const [touched, setTouched] = useState(initialRef !== '');
   const { state, snapshot, start, cancel } = useTransfer(kind);
-  const dialogRef = useModalDialog<HTMLDialogElement>();
-  const titleId = useId();
+  const formId = useId();
   const problem = touched ? imageRefProblem(ref) : null;
   const running = state.phase === 'running';
 
@@ -37,68 +39,63 @@ function TransferDialog({ kind, initialRef }: { kind: TransferKind; initialRef: 
   const shownRef = state.phase === 'idle' ? null : state.ref;
   const title = shownRef ? t.titleRef(shownRef) : t.title;
 
+  const close = () => {
+    cancel();
+    closeTransferDialog();
+  };
+  const editing = !running && result?.outcome !== 'done';
   return (
-    <dialog
-      ref={dialogRef}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      className="dialog transfer-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        cancel();
-        closeTransferDialog();
-      }}
+    <Dialog
+      title={title}
+      onClose={close}
+      size="lg"
+      footer={
+        running ? (
+          <Button onClick={cancel}>{registryStrings.cancel}</Button>
+        ) : result?.outcome === 'done' ? (
+          <Button variant="primary" data-autofocus onClick={closeTransferDialog}>
+            {registryStrings.close}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={closeTransferDialog}>{registryStrings.close}</Button>
+            <Button type="submit" form={formId} variant="primary" icon={kind === 'pull' ? CloudDownload : Upload}>
+              {result ? registryStrings.retry : t.start}
+            </Button>
+          </>
+        )
+      }
     >
-      <h2 id={titleId}>{title}</h2>
-      {!running && result?.outcome !== 'done' && (
-        <form onSubmit={submit} noValidate>
+      {editing && (
+        <form id={formId} onSubmit={submit} noValidate>
           <TextField
+          announceError
             label={t.field}
             value={ref}
+            mono
             onChange={(v) => {
               setRef(v);
               setTouched(true);
             }}
-            problem={problem}
+            error={problem}
             placeholder={t.placeholder}
-            autoFocus
-            {...(kind === 'push' ? { hint: registryStrings.pushDialog.hint } : {})}
+            {...(kind === 'push' ? { description: registryStrings.pushDialog.hint } : {})}
           />
-          <div className="dialog-buttons">
-            <button type="button" className="button" onClick={closeTransferDialog}>
-              {registryStrings.close}
-            </button>
-            <button type="submit" className="button-primary">
-              {result ? registryStrings.retry : t.start}
-            </button>
-          </div>
         </form>
       )}
       {running && <p role="status">{t.running(state.ref)}</p>}
       {result?.outcome === 'failed' && (
-        <div role="alert" className="transfer-failure">
-          <strong>{registryStrings.failureTitle[result.kind]}</strong>
-          {result.message}
-        </div>
+        <Banner tone="danger" role="alert" title={registryStrings.failureTitle[result.kind]}>
+          <span className="ui-wrap-anywhere">{result.message}</span>
+        </Banner>
       )}
-      {result?.outcome === 'cancelled' && <p className="note">{registryStrings.cancelled}</p>}
-      {result?.outcome === 'done' && <p role="status">{t.done(state.phase === 'finished' ? state.ref : '')}</p>}
-      {state.phase !== 'idle' && result?.outcome !== 'cancelled' && <PullProgress snapshot={snapshot} />}
-      {running && (
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={cancel}>
-            {registryStrings.cancel}
-          </button>
-        </div>
-      )}
+      {result?.outcome === 'cancelled' && <Banner tone="info">{registryStrings.cancelled}</Banner>}
       {result?.outcome === 'done' && (
-        <div className="dialog-buttons">
-          <button type="button" className="button-primary" autoFocus onClick={closeTransferDialog}>
-            {registryStrings.close}
-          </button>
-        </div>
+        <Banner tone="success" role="status">
+          {t.done(state.phase === 'finished' ? state.ref : '')}
+        </Banner>
       )}
-    </dialog>
+      {state.phase !== 'idle' && result?.outcome !== 'cancelled' && <PullProgress snapshot={snapshot} />}
+    </Dialog>
   );
 }

@@ -68,7 +68,8 @@ export const registryStrings = {
   } satisfies Record<LayerState, string>,
   logins: {
     heading: 'Logged in to',
-    none: 'No registry logins found.',
+    none: 'Not logged in to any registry',
+    noneHint: 'Log in below to pull private images and push your own; logins made with docker login show up here too.',
     loading: 'Reading logins…',
     registry: 'Registry',
     username: 'Username',

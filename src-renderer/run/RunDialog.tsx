@@ -7,12 +7,19 @@ import { api } from '../api/client';
 import { pullImage, PullProgress, type RunningTransfer } from '../registries/index';
 import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
-import { FormField } from './FormField';
+import { CloudDownload, Play } from 'lucide-react';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
+import { Dialog } from '../ui/Dialog';
+import { Field, FormGrid } from '../ui/Field';
+import { Input } from '../ui/Input';
+import { Select } from '../ui/Select';
+import { TextArea } from '../ui/TextArea';
 import { closeRunDialog, useRunDialogRequest } from './run-dialog-state';
 import { runStrings as t } from './strings';
 import { useRunOptions } from './use-run-options';
 import './run.css';
-import { useModalDialog } from '../shared/use-modal-dialog';
 
 /** "form.command" (the request path of a refused field) → "command", when it is a field of the form. */
 function formField(path: string | undefined): RunField | null {
@@ -37,8 +44,8 @@ type Phase =
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function RunDialogContent({ image }: { image: string }) {
-  const dialogRef = useModalDialog<HTMLDialogElement>();
-  const titleId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const formId = useId();
   const { options, error: optionsError } = useRunOptions();
   const [form, setForm] = useState<RunForm>(() => emptyRunForm(image));
   const [restartName, setRestartName] = useState<RestartName>('no');
@@ -66,7 +73,7 @@ function RunDialogContent({ image }: { image: string }) {
   // After a refused Run, focus goes to the first field that needs attention.
   useEffect(() => {
     if (submitted === 0) return;
-    dialogRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [submitted]);
 
   const set = (field: keyof RunForm) => (value: string | boolean) => {
@@ -138,60 +145,71 @@ function RunDialogContent({ image }: { image: string }) {
   const problemCount = (Object.keys(localProblems) as RunField[]).filter((f) => problemOf(f)).length;
 
   return (
-    <dialog
-      ref={dialogRef}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      className="dialog run-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        closeRunDialog();
-      }}
+    <Dialog
+      title={t.title}
+      onClose={closeRunDialog}
+      size="lg"
+      className="run-dialog"
+      footer={
+        <>
+          {submitted > 0 && problemCount > 0 && (
+            <span className="ui-dialog-footer-start" role="status">
+              {t.fixFields(problemCount)}
+            </span>
+          )}
+          <Button onClick={closeRunDialog}>{t.cancel}</Button>
+          <Button type="submit" form={formId} variant="primary" icon={Play} loading={phase.kind === 'starting'} disabled={phase.kind === 'pulling'}>
+            {phase.kind === 'starting' ? t.running : t.run}
+          </Button>
+        </>
+      }
     >
-      <h2 id={titleId}>{t.title}</h2>
       <form
+        ref={formRef}
+        id={formId}
+        className="run-form"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (!busy) void start();
         }}
       >
-        <fieldset className="run-grid" disabled={busy}>
-          <FormField label={t.fields.image} problem={problemOf('image')} hint={t.hints.image}>
-            {(p) => <input {...p} {...text('image')} autoFocus={image === ''} />}
-          </FormField>
-          <FormField label={t.fields.name} problem={problemOf('name')} hint={t.hints.name}>
-            {(p) => <input {...p} {...text('name')} autoFocus={image !== ''} />}
-          </FormField>
-          <FormField label={t.fields.command} problem={problemOf('command')} hint={t.hints.command} wide>
-            {(p) => <input {...p} {...text('command')} />}
-          </FormField>
-          <FormField label={t.fields.ports} problem={problemOf('ports')} hint={t.hints.ports}>
-            {(p) => <textarea {...p} {...text('ports')} rows={2} />}
-          </FormField>
-          <FormField label={t.fields.volumes} problem={problemOf('volumes')} hint={t.hints.volumes}>
-            {(p) => <textarea {...p} {...text('volumes')} rows={2} />}
-          </FormField>
-          <FormField label={t.fields.env} problem={problemOf('env')} hint={t.hints.env} wide>
-            {(p) => <textarea {...p} {...text('env')} rows={3} />}
-          </FormField>
-          <FormField label={t.fields.network} problem={problemOf('network') ?? (optionsError ? t.optionsFailed(optionsError) : null)}>
+        <fieldset className="run-fieldset" disabled={busy}>
+          <FormGrid>
+          <Field label={t.fields.image} error={problemOf('image')} description={t.hints.image}>
+            {(p) => <Input {...p} mono {...text('image')} data-autofocus={image === '' ? true : undefined} />}
+          </Field>
+          <Field label={t.fields.name} error={problemOf('name')} description={t.hints.name}>
+            {(p) => <Input {...p} mono {...text('name')} data-autofocus={image !== '' ? true : undefined} />}
+          </Field>
+          <Field label={t.fields.command} error={problemOf('command')} description={t.hints.command} wide>
+            {(p) => <Input {...p} mono {...text('command')} />}
+          </Field>
+          <Field label={t.fields.ports} error={problemOf('ports')} description={t.hints.ports}>
+            {(p) => <TextArea {...p} {...text('ports')} rows={2} />}
+          </Field>
+          <Field label={t.fields.volumes} error={problemOf('volumes')} description={t.hints.volumes}>
+            {(p) => <TextArea {...p} {...text('volumes')} rows={2} />}
+          </Field>
+          <Field label={t.fields.env} error={problemOf('env')} description={t.hints.env} wide>
+            {(p) => <TextArea {...p} {...text('env')} rows={3} />}
+          </Field>
+          <Field label={t.fields.network} error={problemOf('network') ?? (optionsError ? t.optionsFailed(optionsError) : null)}>
             {(p) => (
-              <select {...p} value={form.network} onChange={(e) => set('network')(e.target.value)}>
+              <Select {...p} value={form.network} onChange={(e) => set('network')(e.target.value)}>
                 <option value="">{t.defaultNetwork}</option>
                 {options?.networks.map((n) => (
                   <option key={n.id} value={n.name}>
                     {n.driver ? `${n.name} (${n.driver})` : n.name}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
-          </FormField>
+          </Field>
           <div className="run-restart">
-            <FormField label={t.fields.restartPolicy} problem={problemOf('restartPolicy')}>
+            <Field label={t.fields.restartPolicy} error={problemOf('restartPolicy')}>
               {(p) => (
-                <select
+                <Select
                   {...p}
                   value={restartName}
                   onChange={(e) => {
@@ -204,72 +222,59 @@ function RunDialogContent({ image }: { image: string }) {
                       {t.restart[r]}
                     </option>
                   ))}
-                </select>
+                </Select>
               )}
-            </FormField>
+            </Field>
             {restartName === 'on-failure' && (
-              <FormField label={t.fields.maxRetries} problem={null}>
-                {(p) => <input {...p} inputMode="numeric" value={retries} onChange={(e) => setRetries(e.target.value)} />}
-              </FormField>
+              <Field label={t.fields.maxRetries} error={null}>
+                {(p) => <Input {...p} inputMode="numeric" value={retries} onChange={(e) => setRetries(e.target.value)} />}
+              </Field>
             )}
           </div>
-          <FormField label={t.fields.cpus} problem={problemOf('cpus')} hint={t.hints.cpus(hostCpus)}>
-            {(p) => <input {...p} {...text('cpus')} inputMode="decimal" />}
-          </FormField>
-          <FormField label={t.fields.memory} problem={problemOf('memory')} hint={t.hints.memory}>
-            {(p) => <input {...p} {...text('memory')} />}
-          </FormField>
-          <FormField label={t.fields.labels} problem={problemOf('labels')} hint={t.hints.labels} wide>
-            {(p) => <textarea {...p} {...text('labels')} rows={2} />}
-          </FormField>
-          <div className="run-checks run-field-wide">
-            <label className="check">
-              <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove')(e.target.checked)} />
-              {t.fields.autoRemove}
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={form.interactive} onChange={(e) => set('interactive')(e.target.checked)} />
-              {t.fields.interactive}
-            </label>
+          <Field label={t.fields.cpus} error={problemOf('cpus')} description={t.hints.cpus(hostCpus)}>
+            {(p) => <Input {...p} mono {...text('cpus')} inputMode="decimal" />}
+          </Field>
+          <Field label={t.fields.memory} error={problemOf('memory')} description={t.hints.memory}>
+            {(p) => <Input {...p} mono {...text('memory')} />}
+          </Field>
+          <Field label={t.fields.labels} error={problemOf('labels')} description={t.hints.labels} wide>
+            {(p) => <TextArea {...p} {...text('labels')} rows={2} />}
+          </Field>
+          <div className="run-checks ui-field-wide">
+            <Checkbox label={t.fields.autoRemove} checked={form.autoRemove} onChange={(on) => set('autoRemove')(on)} />
+            <Checkbox label={t.fields.interactive} checked={form.interactive} onChange={(on) => set('interactive')(on)} />
           </div>
+          </FormGrid>
         </fieldset>
 
         {phase.kind === 'missing' && (
-          <div className="run-pull" role="status">
-            <p>{t.missingImage(phase.image)}</p>
-            <button type="button" className="button-primary" onClick={() => pullThenRun(phase.image)}>
-              {t.pullAndRun}
-            </button>
-          </div>
+          <Banner
+            tone="info"
+            role="status"
+            action={
+              <Button size="sm" variant="primary" icon={CloudDownload} onClick={() => pullThenRun(phase.image)}>
+                {t.pullAndRun}
+              </Button>
+            }
+          >
+            {t.missingImage(phase.image)}
+          </Banner>
         )}
         {phase.kind === 'pulling' && (
           <div className="run-pull">
             <p role="status">{t.pulling(phase.image)}</p>
             <PullProgress snapshot={phase.snapshot} />
-            <button type="button" className="button" onClick={() => transfer.current?.cancel()}>
+            <Button size="sm" onClick={() => transfer.current?.cancel()}>
               {t.cancelPull}
-            </button>
+            </Button>
           </div>
         )}
         {general && (
-          <p role="alert" className="note warning">
+          <Banner tone="danger" role="alert">
             {general}
-          </p>
+          </Banner>
         )}
-        {submitted > 0 && problemCount > 0 && (
-          <p className="note warning" role="status">
-            {t.fixFields(problemCount)}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={closeRunDialog}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="button-primary" disabled={busy}>
-            {phase.kind === 'starting' ? t.running : t.run}
-          </button>
-        </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 // Adds this feature's entries to the images page's extensible action lists: "Run <ref>"
 // on each tagged image row and "Build image" in the toolbar. Imported once by the app.
+import { Hammer, Play } from 'lucide-react';
 import { imageRowActions, imageToolbarActions } from '../images/image-actions';
 import { buildStrings } from '../build/strings';
 import { hrefs } from '../router/route';
@@ -14,6 +15,7 @@ export function registerBuildRunImageActions(): void {
   imageRowActions.unshift({
     key: 'run',
     text: runStrings.runAction,
+    icon: Play,
     label: runStrings.runImage,
     // Untagged images have no name to validate and run by; they are run by tagging first.
     appliesTo: (target) => target.tag !== null && target.tag !== undefined,
@@ -22,6 +24,7 @@ export function registerBuildRunImageActions(): void {
   imageToolbarActions.unshift({
     key: 'build',
     text: buildStrings.openButton,
+    icon: Hammer,
     run: () => {
       window.location.hash = hrefs.build();
     },

@@ -3,6 +3,14 @@ import { dockerHostProblem, type DockerContext, type EngineChoice, type Settings
 import { api } from '../api/client';
 import { useBerthStore } from '../store/store';
 import { settingsStrings } from './strings';
+import { RefreshCw } from 'lucide-react';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Field } from '../ui/Field';
+import { Input } from '../ui/Input';
+import { Radio } from '../ui/Radio';
+import { Section } from '../ui/Section';
+import { Select } from '../ui/Select';
 
 const t = settingsStrings.engine;
 
@@ -32,10 +40,11 @@ function EngineStatusLine() {
       : status.state === 'connecting'
         ? t.statusConnecting(display)
         : t.statusUnreachable(display, status.error);
+  const tone = status.state === 'connected' ? 'success' : status.state === 'connecting' ? 'warning' : 'danger';
   return (
-    <p className={`settings-engine-status settings-engine-${status.state}`} role="status" aria-live="polite">
-      <span className="settings-label-inline">{t.now}:</span> {text}
-    </p>
+    <Banner tone={tone} role="status" className={`settings-engine-status settings-engine-${status.state}`}>
+      <span className="settings-label-inline">{t.now}:</span> <span className="ui-wrap-anywhere">{text}</span>
+    </Banner>
   );
 }
 
@@ -46,7 +55,7 @@ export function EngineSection({ save }: { save: (patch: SettingsPatch) => Promis
   const [address, setAddress] = useState(saved.mode === 'custom' ? saved.dockerHost : '');
   const [touched, setTouched] = useState(false);
   const { contexts, error, refresh } = useContexts();
-  const ids = { auto: useId(), context: useId(), custom: useId(), select: useId(), input: useId(), problem: useId(), hint: useId() };
+  const ids = { auto: useId(), context: useId(), custom: useId() };
 
   // Another window (or the first load) changed the saved choice: show it.
   const savedKey = JSON.stringify(saved);
@@ -74,93 +83,90 @@ export function EngineSection({ save }: { save: (patch: SettingsPatch) => Promis
   const knownNames = new Set((contexts ?? []).map((c) => c.name));
 
   return (
-    <section className="settings-section" aria-labelledby={`${ids.auto}-h`}>
-      <h2 id={`${ids.auto}-h`}>{t.heading}</h2>
-      <p className="settings-lead">{t.lead}</p>
+    <Section title={t.heading}>
+      <p className="ui-muted">{t.lead}</p>
       <EngineStatusLine />
-      <fieldset className="settings-fieldset">
-        <legend>{t.group}</legend>
-        <div className="settings-option">
-          <label className="check">
-            <input type="radio" name="engine-mode" checked={mode === 'auto'} onChange={() => choose('auto')} aria-describedby={`${ids.auto}-d`} />
-            {t.auto}
-          </label>
-          <p id={`${ids.auto}-d`} className="settings-hint">{t.autoHint}</p>
+      <fieldset className="ui-radio-group ui-radio-group-vertical settings-engine-modes">
+        <legend className="ui-legend">{t.group}</legend>
+        <div className="ui-radio-option">
+          <Radio name="engine-mode" label={t.auto} checked={mode === 'auto'} onChange={() => choose('auto')} aria-describedby={`${ids.auto}-d`} />
+          <p id={`${ids.auto}-d`} className="ui-field-hint ui-radio-hint">
+            {t.autoHint}
+          </p>
         </div>
 
-        <div className="settings-option">
-          <label className="check">
-            <input type="radio" name="engine-mode" checked={mode === 'context'} onChange={() => choose('context')} aria-describedby={`${ids.context}-d`} />
-            {t.context}
-          </label>
-          <p id={`${ids.context}-d`} className="settings-hint">{t.contextHint}</p>
+        <div className="ui-radio-option">
+          <Radio name="engine-mode" label={t.context} checked={mode === 'context'} onChange={() => choose('context')} aria-describedby={`${ids.context}-d`} />
+          <p id={`${ids.context}-d`} className="ui-field-hint ui-radio-hint">
+            {t.contextHint}
+          </p>
           {mode === 'context' && (
-            <div className="settings-inline">
-              <label htmlFor={ids.select}>{t.contextSelect}</label>
-              <select
-                id={ids.select}
-                value={selectedContext}
-                onChange={(e) => e.target.value && void save({ engine: { mode: 'context', name: e.target.value } })}
-              >
-                <option value="" disabled>
-                  …
-                </option>
-                {selectedContext && !knownNames.has(selectedContext) && <option value={selectedContext}>{selectedContext}</option>}
-                {(contexts ?? []).map((c) => (
-                  <option key={c.name} value={c.name}>
-                    {t.contextOption(c.name, c.endpoint, c.current)}
-                  </option>
-                ))}
-              </select>
-              <button type="button" className="button-small" onClick={refresh}>
+            <div className="settings-inline settings-nested">
+              <Field label={t.contextSelect} layout="inline">
+                {(control) => (
+                  <Select
+                    {...control}
+                    value={selectedContext}
+                    onChange={(e) => e.target.value && void save({ engine: { mode: 'context', name: e.target.value } })}
+                  >
+                    <option value="" disabled>
+                      …
+                    </option>
+                    {selectedContext && !knownNames.has(selectedContext) && <option value={selectedContext}>{selectedContext}</option>}
+                    {(contexts ?? []).map((c) => (
+                      <option key={c.name} value={c.name}>
+                        {t.contextOption(c.name, c.endpoint, c.current)}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Button size="sm" icon={RefreshCw} onClick={refresh}>
                 {t.refreshContexts}
-              </button>
-              {contexts?.length === 0 && <span className="settings-hint">{t.noContexts}</span>}
-              {error && <span className="settings-error" role="alert">{error}</span>}
+              </Button>
+              {contexts?.length === 0 && <span className="ui-field-hint">{t.noContexts}</span>}
+              {error && (
+                <span className="settings-error" role="alert">
+                  {error}
+                </span>
+              )}
             </div>
           )}
         </div>
 
-        <div className="settings-option">
-          <label className="check">
-            <input type="radio" name="engine-mode" checked={mode === 'custom'} onChange={() => choose('custom')} aria-describedby={`${ids.custom}-d`} />
-            {t.custom}
-          </label>
-          <p id={`${ids.custom}-d`} className="settings-hint">{t.customHint}</p>
+        <div className="ui-radio-option">
+          <Radio name="engine-mode" label={t.custom} checked={mode === 'custom'} onChange={() => choose('custom')} aria-describedby={`${ids.custom}-d`} />
+          <p id={`${ids.custom}-d`} className="ui-field-hint ui-radio-hint">
+            {t.customHint}
+          </p>
           {mode === 'custom' && (
             <form
-              className="settings-inline"
+              className="settings-inline settings-nested"
               onSubmit={(e) => {
                 e.preventDefault();
                 connectCustom();
               }}
             >
-              <label htmlFor={ids.input}>{t.customInput}</label>
-              <input
-                id={ids.input}
-                type="text"
-                className="settings-text"
-                spellCheck={false}
-                autoComplete="off"
-                placeholder="tcp://127.0.0.1:2375"
-                value={address}
-                aria-invalid={showProblem}
-                aria-describedby={showProblem ? ids.problem : undefined}
-                onChange={(e) => setAddress(e.target.value)}
-                onBlur={() => setTouched(address !== '')}
-              />
-              <button type="submit" className="button">
+              <Field label={t.customInput} error={showProblem ? problem : null}>
+                {(control) => (
+                  <Input
+                    {...control}
+                    mono
+                    className="settings-text"
+                    placeholder="tcp://127.0.0.1:2375"
+                    value={address}
+                    onChange={(e) => setAddress(e.target.value)}
+                    onBlur={() => setTouched(address !== '')}
+                  />
+                )}
+              </Field>
+              <Button type="submit" className="settings-apply">
                 {t.connect}
-              </button>
-              {showProblem && (
-                <span id={ids.problem} className="settings-error">
-                  {problem}
-                </span>
-              )}
+              </Button>
             </form>
           )}
         </div>
       </fieldset>
-    </section>
+    </Section>
   );
 }

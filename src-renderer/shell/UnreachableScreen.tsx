@@ -1,4 +1,8 @@
+import { RotateCw, Unplug } from 'lucide-react';
 import { useBerthStore } from '../store/store';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { FactList } from '../ui/FactList';
 import { shellStrings } from './strings';
 import { useNow } from './use-now';
 import { useRetryEngine } from './use-retry-engine';
@@ -14,23 +18,31 @@ export function UnreachableScreen() {
 
   const secondsLeft = Math.max(0, Math.ceil((statusAt + status.retryInMs - now) / 1000));
   return (
-    <section className="page page-message unreachable" aria-labelledby="unreachable-title">
-      <h1 id="unreachable-title">{(status.problem && t.problemTitles[status.problem]) || t.title}</h1>
-      <dl className="facts">
-        <dt>{t.endpoint}</dt>
-        <dd>
-          <code>{status.endpoint?.display ?? t.noEndpoint}</code>
-        </dd>
-        <dt>{t.error}</dt>
-        <dd>{status.error}</dd>
-        <dt>{t.hint}</dt>
-        <dd>{status.hint}</dd>
-      </dl>
-      <p>{t.retryIn(secondsLeft)}</p>
-      <button type="button" className="button-primary" onClick={retry} disabled={retrying}>
-        {t.retryNow}
-      </button>
-      {retryError && <p role="alert">{t.retryFailed(retryError)}</p>}
+    <section className="ui-page ui-page-scroll unreachable" aria-labelledby="unreachable-title">
+      <div className="unreachable-card">
+        <span className="unreachable-icon" aria-hidden="true">
+          <Unplug size={22} />
+        </span>
+        <h1 id="unreachable-title">{(status.problem && t.problemTitles[status.problem]) || t.title}</h1>
+        <FactList
+          facts={[
+            [t.endpoint, <code key="e" className="ui-wrap-anywhere">{status.endpoint?.display ?? t.noEndpoint}</code>],
+            [t.error, <span key="r" className="ui-wrap-anywhere">{status.error}</span>],
+            [t.hint, status.hint],
+          ]}
+        />
+        <p className="ui-muted">{t.retryIn(secondsLeft)}</p>
+        <div>
+          <Button variant="primary" icon={RotateCw} loading={retrying} onClick={() => void retry()}>
+            {t.retryNow}
+          </Button>
+        </div>
+        {retryError && (
+          <Banner tone="danger" role="alert">
+            {t.retryFailed(retryError)}
+          </Banner>
+        )}
+      </div>
     </section>
   );
 }

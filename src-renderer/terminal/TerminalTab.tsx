@@ -7,6 +7,16 @@ import { runContainerAction } from '../containers/actions';
 import { terminalSessions } from './registry';
 import { terminalStrings as t } from './strings';
 import { createTerminalSession, screenReader, type TerminalSessionView } from './terminal-session';
+import { Plus, RotateCw, X } from 'lucide-react';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
+import { EmptyState } from '../ui/EmptyState';
+import { Field } from '../ui/Field';
+import { IconButton } from '../ui/IconButton';
+import { Input } from '../ui/Input';
+import { Select } from '../ui/Select';
+import { TabPanel, Tabs } from '../ui/Tabs';
 
 const autoOpened = new Set<string>();
 
@@ -44,66 +54,63 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
     openSession(container.id, mode, mode === 'exec' ? command : '');
   };
 
+  const tabsId = `terminal-${container.id.slice(0, 12)}`;
   return (
     <div className="terminal-tab">
       {!running && (
-        <p className="terminal-notice">
-          {t.notRunning(container.name)}{' '}
-          <button type="button" onClick={() => void runContainerAction(container.id, 'start')}>
-            {t.startContainer}
-          </button>
-        </p>
+        <Banner
+          tone="warning"
+          action={
+            <Button size="sm" onClick={() => void runContainerAction(container.id, 'start')}>
+              {t.startContainer}
+            </Button>
+          }
+        >
+          {t.notRunning(container.name)}
+        </Banner>
       )}
       <div className="terminal-toolbar">
-        <div role="tablist" aria-label={t.sessionsLabel} className="terminal-sessions">
-          {sessions.map((s) => (
-            <span key={s.key} className="terminal-session-tab">
-              <button
-                type="button"
-                role="tab"
-                aria-selected={s === active}
-                tabIndex={s === active ? 0 : -1}
-                onClick={() => terminalSessions.select(container.id, s.key)}
-              >
-                {s.label}
-                {s.mode === 'attach' ? ' (attach)' : ''}
-              </button>
-              <button
-                type="button"
-                className="terminal-close"
-                aria-label={t.closeSession(s.label)}
-                title={t.closeSession(s.label)}
-                onClick={() => terminalSessions.close(s.key)}
-              >
-                ×
-              </button>
-            </span>
-          ))}
-        </div>
+        {sessions.length > 0 && active && (
+          <div className="terminal-sessions">
+            <Tabs
+              size="sm"
+              label={t.sessionsLabel}
+              idPrefix={tabsId}
+              current={String(active.key)}
+              tabs={sessions.map((s) => ({ id: String(s.key), label: `${s.label}${s.mode === 'attach' ? ' (attach)' : ''}` }))}
+              onSelect={(key) => terminalSessions.select(container.id, Number(key))}
+            />
+            {/* Closes the selected session; kept out of the tab list, which may hold only tabs. */}
+            <IconButton size="sm" icon={X} label={t.closeSession(active.label)} onClick={() => terminalSessions.close(active.key)} />
+          </div>
+        )}
         <form className="terminal-new" onSubmit={onNew}>
-          <label>
-            {t.modeLabel}{' '}
-            <select value={mode} onChange={(e) => setMode(e.target.value as TerminalMode)}>
-              <option value="exec">{t.modes.exec}</option>
-              <option value="attach">{t.modes.attach}</option>
-            </select>
-          </label>
+          <Field label={t.modeLabel} layout="inline">
+            {(control) => (
+              <Select compact {...control} value={mode} onChange={(e) => setMode(e.target.value as TerminalMode)}>
+                <option value="exec">{t.modes.exec}</option>
+                <option value="attach">{t.modes.attach}</option>
+              </Select>
+            )}
+          </Field>
           {mode === 'exec' && (
-            <label>
-              {t.commandLabel}{' '}
-              <input value={command} placeholder={t.commandPlaceholder} onChange={(e) => setCommand(e.target.value)} />
-            </label>
+            <Field label={t.commandLabel} layout="inline">
+              {(control) => <Input {...control} mono className="terminal-command" value={command} placeholder={t.commandPlaceholder} onChange={(e) => setCommand(e.target.value)} />}
+            </Field>
           )}
-          <button type="submit" disabled={!running}>
+          <Button size="sm" type="submit" icon={Plus} disabled={!running}>
             {t.newSession}
-          </button>
+          </Button>
         </form>
-        <label className="terminal-reader">
-          <input type="checkbox" checked={readerMode} onChange={(e) => toggleReader(e.target.checked)} />{' '}
-          {t.screenReaderMode}
-        </label>
+        <Checkbox label={t.screenReaderMode} checked={readerMode} onChange={toggleReader} />
       </div>
-      {active ? <SessionView key={active.key} session={active} containerRunning={running} /> : <p>{t.noSessions}</p>}
+      {active ? (
+        <TabPanel idPrefix={tabsId} id={String(active.key)} className="terminal-panel">
+          <SessionView key={active.key} session={active} containerRunning={running} />
+        </TabPanel>
+      ) : (
+        <EmptyState compact title={t.noSessions} />
+      )}
     </div>
   );
 }
@@ -122,15 +129,15 @@ function SessionView({ session, containerRunning }: { session: TerminalSessionVi
 
   return (
     <div className="terminal-session">
-      {session.mode === 'attach' && <p className="terminal-note">{t.attachNote}</p>}
+      {session.mode === 'attach' && <Banner tone="warning">{t.attachNote}</Banner>}
       <div className="terminal-status" role="status">
         {state.kind === 'connecting' && t.connecting}
         {state.kind === 'failed' && t.failed(state.message)}
         {state.kind === 'ended' && (state.how === 'detached' ? t.detached : t.exited(state.exitCode))}
         {(state.kind === 'ended' || state.kind === 'failed') && containerRunning && (
-          <button type="button" onClick={() => session.reconnect()}>
+          <Button size="sm" icon={RotateCw} onClick={() => session.reconnect()}>
             {t.reconnect}
-          </button>
+          </Button>
         )}
       </div>
       <div ref={hostRef} className="terminal-host" />

@@ -5,7 +5,7 @@ export const terminalStrings = {
   closeSession: (label: string) => `Close ${label.toLowerCase()}`,
   newSession: 'New session',
   commandLabel: 'Command',
-  commandPlaceholder: 'automatic: bash if present, else sh',
+  commandPlaceholder: 'automatic (bash, else sh)',
   modeLabel: 'Mode',
   modes: { exec: 'Shell (exec)', attach: 'Attach to main process' },
   screenLabel: (label: string) => `Terminal ${label}`,

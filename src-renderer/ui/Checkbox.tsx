@@ -1,5 +1,4 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { Check, Minus } from 'lucide-react';
 import './form.css';
 
 export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'onChange' | 'checked'> {
@@ -12,7 +11,10 @@ export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
   hideLabel?: boolean;
 }
 
-/** A native checkbox drawn with the tokens; label click toggles it, Space works as usual. */
+/**
+ * A native checkbox drawn with the tokens; label click toggles it, Space works as usual.
+ * The tick is CSS (form.css), not an SVG element: lists render one per row.
+ */
 export function Checkbox({ label, checked, onChange, indeterminate = false, hideLabel = false, className, ...rest }: CheckboxProps) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -22,8 +24,6 @@ export function Checkbox({ label, checked, onChange, indeterminate = false, hide
     <label className={`ui-check${className ? ` ${className}` : ''}`}>
       <span className="ui-check-box">
         <input ref={ref} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} {...rest} />
-        <Check className="ui-check-mark" size={12} strokeWidth={3} aria-hidden="true" />
-        <Minus className="ui-check-mixed" size={12} strokeWidth={3} aria-hidden="true" />
       </span>
       <span className={hideLabel ? 'visually-hidden' : 'ui-check-label'}>{label}</span>
     </label>

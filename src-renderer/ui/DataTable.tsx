@@ -14,9 +14,10 @@ export interface Column<Row> {
   numeric?: boolean;
   /**
    * Long text: 'truncate' (default — one line, ellipsis, tooltip), 'wrap' (between words only),
-   * 'anywhere' (machine text such as paths and commands, wraps at any character).
+   * 'anywhere' (machine text such as paths and commands, wraps at any character),
+   * 'visible' (controls: a row of buttons sized by the column's width).
    */
-  overflow?: 'truncate' | 'wrap' | 'anywhere';
+  overflow?: 'truncate' | 'wrap' | 'anywhere' | 'visible';
   /** Hidden when the table is narrower than 720 px ('sm') or 960 px ('md'). */
   hideBelow?: 'sm' | 'md';
   /** Sortable by this key. */
@@ -41,7 +42,7 @@ export interface DataTableProps<Row> {
 }
 
 const cellClass = <Row,>(c: Column<Row>) =>
-  [c.numeric ? 'ui-num' : null, c.hideBelow ? `ui-hide-${c.hideBelow}` : null, c.overflow === 'wrap' ? 'ui-cell-wrap' : null, c.overflow === 'anywhere' ? 'ui-cell-wrap ui-wrap-anywhere' : null]
+  [c.numeric ? 'ui-num' : null, c.hideBelow ? `ui-hide-${c.hideBelow}` : null, c.overflow === 'wrap' ? 'ui-cell-wrap' : null, c.overflow === 'anywhere' ? 'ui-cell-wrap ui-wrap-anywhere' : null, c.overflow === 'visible' ? 'ui-cell-controls' : null]
     .filter(Boolean)
     .join(' ') || undefined;
 
@@ -51,8 +52,9 @@ const cellClass = <Row,>(c: Column<Row>) =>
  * header, and columns of lesser importance dropped when the table is narrow.
  */
 export function DataTable<Row>({ label, columns, rows, rowKey, caption, sort, onSort, rowClassName, rowProps, scroll = false, sortLabel }: DataTableProps<Row>) {
+  const multiline = columns.some((c) => c.overflow === 'wrap' || c.overflow === 'anywhere');
   const table = (
-    <table className="ui-table" aria-label={caption ? undefined : label}>
+    <table className={`ui-table${multiline ? ' ui-table-multiline' : ''}`} aria-label={caption ? undefined : label}>
       {caption && <caption>{caption}</caption>}
       <colgroup>
         {columns.map((c) => (

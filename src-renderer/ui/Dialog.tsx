@@ -3,6 +3,7 @@ import { X } from 'lucide-react';
 import { IconButton } from './IconButton';
 import { uiStrings } from './strings';
 import { useModalDialog } from './use-modal-dialog';
+import { useKeyboardScrollable } from './use-keyboard-scrollable';
 import './dialog.css';
 
 export interface DialogProps {
@@ -16,6 +17,8 @@ export interface DialogProps {
   size?: 'sm' | 'md' | 'lg';
   /** A close (×) button top-right, for dialogs whose footer has no Cancel or Close. */
   closeButton?: boolean;
+  /** Marks a dialog that lets the global shortcuts through (the shortcuts help). */
+  keyboardOwner?: string;
   className?: string;
 }
 
@@ -24,8 +27,9 @@ export interface DialogProps {
  * goes back to the opener on close. An optional close button comes last in the DOM (drawn
  * top-right), so opening focuses the first field or action, not it.
  */
-export function Dialog({ title, description, onClose, children, footer, size = 'md', closeButton = false, className }: DialogProps) {
+export function Dialog({ title, description, onClose, children, footer, size = 'md', closeButton = false, keyboardOwner, className }: DialogProps) {
   const ref = useModalDialog<HTMLDialogElement>();
+  const bodyRef = useKeyboardScrollable<HTMLDivElement>();
   const titleId = useId();
   const descriptionId = useId();
   return (
@@ -36,6 +40,7 @@ export function Dialog({ title, description, onClose, children, footer, size = '
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       className={`ui-dialog ui-dialog-${size}${className ? ` ${className}` : ''}`}
+      data-keyboard-owner={keyboardOwner}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -50,7 +55,9 @@ export function Dialog({ title, description, onClose, children, footer, size = '
             </p>
           )}
         </header>
-        <div className="ui-dialog-body">{children}</div>
+        <div ref={bodyRef} className="ui-dialog-body">
+          {children}
+        </div>
         {footer && <footer className="ui-dialog-footer">{footer}</footer>}
         {closeButton && <IconButton label={uiStrings.close} icon={X} size="sm" className="ui-dialog-close" onClick={onClose} />}
       </div>

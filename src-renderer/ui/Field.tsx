@@ -4,7 +4,7 @@ import './form.css';
 /** What a Field hands its control: the ids that tie label, description and error to it. */
 export interface FieldControlProps {
   id: string;
-  'aria-invalid': true | undefined;
+  'aria-invalid': boolean;
   'aria-describedby': string | undefined;
 }
 
@@ -16,6 +16,10 @@ export interface FieldProps {
   error?: string | null | undefined;
   /** Spans both columns of a FormGrid. */
   wide?: boolean;
+  /** `inline`: the label left of the control, for toolbars (no room for a description). */
+  layout?: 'stacked' | 'inline';
+  /** Reads the error out as it appears (role="alert"): for a dialog's one field, not for a form of many. */
+  announceError?: boolean;
   className?: string;
   children: (control: FieldControlProps) => ReactNode;
 }
@@ -25,19 +29,19 @@ export interface FieldProps {
  * aria-invalid), so a screen reader reads the problem with the field. The control itself
  * comes from the render prop: Input, TextArea, Select, or a composite.
  */
-export function Field({ label, description, error, wide, className, children }: FieldProps) {
+export function Field({ label, description, error, wide, layout = 'stacked', announceError = false, className, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, description ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`ui-field${wide ? ' ui-field-wide' : ''}${error ? ' ui-field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+    <div className={`ui-field${layout === 'inline' ? ' ui-field-inline' : ''}${wide ? ' ui-field-wide' : ''}${error ? ' ui-field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label className="ui-field-label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {error && (
-        <p id={errorId} className="ui-field-error">
+        <p id={errorId} className="ui-field-error" role={announceError ? 'alert' : undefined}>
           {error}
         </p>
       )}

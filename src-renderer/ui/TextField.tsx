@@ -9,12 +9,13 @@ export interface TextFieldProps extends Omit<InputProps, 'value' | 'onChange' | 
   description?: ReactNode;
   error?: string | null | undefined;
   wide?: boolean;
+  announceError?: boolean;
 }
 
 /** Label, input, description and error in one: the common case of Field + Input. */
-export function TextField({ label, value, onChange, description, error, wide, ...input }: TextFieldProps) {
+export function TextField({ label, value, onChange, description, error, wide, announceError, ...input }: TextFieldProps) {
   return (
-    <Field label={label} description={description} error={error} {...(wide ? { wide } : {})}>
+    <Field label={label} description={description} error={error} announceError={announceError ?? false} {...(wide ? { wide } : {})}>
       {(control) => <Input {...input} {...control} value={value} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );

@@ -34,6 +34,7 @@ const pairs: [string, string[]][] = [
   ['accent', ['canvas', 'surface', 'surface-raised', 'surface-hover', 'accent-subtle', 'sidebar']],
   ['fg-on-accent', ['accent-bg', 'accent-bg-hover', 'danger-solid', 'danger-solid-hover']],
   ['fg', ['accent-subtle', 'sidebar-hover']],
+  ...Array.from({ length: 8 }, (_, i): [string, string[]] => [`series-${i}`, ['surface', 'surface-sunken', 'canvas']]),
   ...['success', 'warning', 'danger', 'info', 'neutral'].map((tone): [string, string[]] => [`${tone}-fg`, [`${tone}-bg`, 'surface', 'canvas', 'surface-hover']]),
 ];
 

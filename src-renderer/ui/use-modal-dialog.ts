@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 
+const CONTROLS = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
 /**
  * Opens a <dialog> as modal while mounted (the rest of the page goes inert, Escape
  * becomes "cancel", and showModal focuses the first control inside, or the one marked
@@ -14,7 +16,10 @@ export function useModalDialog<T extends HTMLDialogElement>() {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) {
       dialog.showModal();
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+      // Chromium counts a scrolling box as focusable: a dialog whose body scrolls would
+      // focus the body, not its first control.
+      const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? (document.activeElement?.matches(CONTROLS) ? null : dialog.querySelector<HTMLElement>(CONTROLS));
+      first?.focus();
     }
     return () => {
       dialog?.close();

@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ChevronDown, ChevronUp } from 'lucide-react';
+import { Button } from '../../ui/Button';
+import { SearchField } from '../../ui/SearchField';
+import { Toolbar } from '../../ui/Toolbar';
 import { containerStrings } from '../strings';
+import './inspect.css';
 import { findMatches, splitByMatches, stepMatch } from './inspect-search';
 
 const t = containerStrings.details.inspect;
@@ -23,14 +28,13 @@ export function InspectTab({ raw }: { raw: Record<string, unknown> }) {
 
   return (
     <div className="inspect">
-      <div className="inspect-search">
-        <input
-          type="search"
-          aria-label={t.search}
+      <Toolbar className="inspect-search">
+        <SearchField
+          label={t.search}
           placeholder={t.placeholder}
           value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
+          onChange={(q) => {
+            setQuery(q);
             setCurrent(0);
           }}
           onKeyDown={(e) => {
@@ -40,18 +44,18 @@ export function InspectTab({ raw }: { raw: Record<string, unknown> }) {
             }
           }}
         />
+        <Button size="sm" icon={ChevronUp} disabled={matches.length === 0} onClick={() => step(-1)}>
+          {t.previous}
+        </Button>
+        <Button size="sm" icon={ChevronDown} disabled={matches.length === 0} onClick={() => step(1)}>
+          {t.next}
+        </Button>
         {query !== '' && (
-          <span className="count" aria-live="polite">
+          <span className="ui-count" aria-live="polite">
             {t.matches(active + 1, matches.length)}
           </span>
         )}
-        <button type="button" className="button" disabled={matches.length === 0} onClick={() => step(-1)}>
-          {t.previous}
-        </button>
-        <button type="button" className="button" disabled={matches.length === 0} onClick={() => step(1)}>
-          {t.next}
-        </button>
-      </div>
+      </Toolbar>
       <pre ref={preRef} className="inspect-json" aria-label={t.jsonLabel} tabIndex={0}>
         {segments.map((s, i) =>
           s.match === null ? (

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ContainerDetails } from '../../../src-common/index';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { FactList, type Fact } from '../../ui/FactList';
+import { Section } from '../../ui/Section';
 import { formatBytes, formatFullDate } from '../format';
 import { PortLinks } from '../PortLinks';
 import { isLive, portLabel } from '../rows';
@@ -8,57 +11,33 @@ import { ContainerNetworks } from '../../networks/ContainerNetworks';
 
 const t = containerStrings.details;
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <section className="overview-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function KeyValueTable({ columns, rows }: { columns: string[]; rows: ReactNode[][] }) {
-  if (rows.length === 0) return <p className="placeholder">{t.none}</p>;
-  return (
-    <table className="kv-table">
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((cells, i) => (
-          <tr key={i}>
-            {cells.map((cell, j) => (
-              <td key={j}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-const words = (parts: readonly string[]) => (parts.length === 0 ? t.none : parts.join(' '));
+/** Long machine text (ids, commands, paths): may wrap at any character. */
+const code = (text: string) => <code className="ui-wrap-anywhere">{text}</code>;
+const words = (parts: readonly string[]) => (parts.length === 0 ? t.none : code(parts.join(' ')));
 const splitEnv = (entry: string): [string, string] => {
   const at = entry.indexOf('=');
   return at === -1 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
 };
 
+/** A two-column name → value table: names one line, values (machine text) wrap anywhere. */
+function PairTable({ label, columns, rows }: { label: string; columns: [string, string]; rows: [string, string][] }) {
+  if (rows.length === 0) return <p className="placeholder">{t.none}</p>;
+  const cols: Column<[string, string]>[] = [
+    { key: 'k', header: columns[0], width: '36%', cell: ([k]) => <code>{k}</code>, title: ([k]) => k },
+    { key: 'v', header: columns[1], overflow: 'anywhere', cell: ([, v]) => <code>{v}</code> },
+  ];
+  return <DataTable label={label} columns={cols} rows={rows} rowKey={([k, v]) => `${k}=${v}`} />;
+}
+
 export function OverviewTab({ details: d }: { details: ContainerDetails }) {
   const s = d.summary;
   const f = t.fields;
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     [f.image, s.image],
-    [f.id, <code key="id">{s.id}</code>],
-    [f.command, <code key="cmd">{words(d.cmd)}</code>],
-    [f.entrypoint, <code key="ep">{words(d.entrypoint)}</code>],
-    [f.workingDir, d.workingDir || t.none],
+    [f.id, code(s.id)],
+    [f.command, words(d.cmd)],
+    [f.entrypoint, words(d.entrypoint)],
+    [f.workingDir, d.workingDir ? code(d.workingDir) : t.none],
     [f.user, d.user || t.none],
     [f.created, formatFullDate(s.created)],
   ];
@@ -68,7 +47,7 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
   if (d.oomKilled) facts.push([f.oomKilled, t.yes]);
   if (s.composeProject) facts.push([f.compose, `${s.composeProject} / ${s.composeService ?? ''}`]);
 
-  const resources: [string, ReactNode][] = [
+  const resources: Fact[] = [
     [f.restartPolicy, t.restartPolicy(d.restartPolicy.name, d.restartPolicy.maximumRetryCount)],
     [f.restartCount, String(d.restartCount)],
     [f.cpus, d.cpus === null ? t.unlimited : String(d.cpus)],
@@ -76,76 +55,60 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
   ];
   if (d.cpuShares !== null) resources.push([f.cpuShares, String(d.cpuShares)]);
 
+  type Port = (typeof s.ports)[number];
+  type Mount = (typeof d.mounts)[number];
+  const portColumns: Column<Port>[] = [
+    { key: 'host', header: t.portColumns.host, cell: (p) => (p.publicPort === undefined ? t.notPublished : `${p.ip ?? ''}:${p.publicPort}`) },
+    { key: 'container', header: t.portColumns.container, cell: (p) => portLabel({ ...p, publicPort: undefined }) },
+  ];
+  const mountColumns: Column<Mount>[] = [
+    { key: 'type', header: t.mountColumns.type, width: '84px', cell: (m) => m.type },
+    { key: 'source', header: t.mountColumns.source, overflow: 'anywhere', cell: (m) => <code>{m.name ?? m.source}</code> },
+    { key: 'dest', header: t.mountColumns.destination, overflow: 'anywhere', cell: (m) => <code>{m.destination}</code> },
+    { key: 'mode', header: t.mountColumns.mode, width: '96px', cell: (m) => (m.readOnly ? t.readOnly : t.readWrite) },
+  ];
+
+  const sections: ReactNode[] = [
+    <Section key="general" title={t.sections.general}>
+      <FactList facts={facts} />
+    </Section>,
+    <Section key="resources" title={t.sections.resources}>
+      <FactList facts={resources} />
+    </Section>,
+  ];
+  if (d.health) {
+    sections.push(
+      <Section key="health" title={t.sections.health}>
+        <FactList
+          facts={[
+            [f.health, d.health.status],
+            [f.failingStreak, String(d.health.failingStreak)],
+            [f.lastHealthOutput, d.health.lastOutput ? code(d.health.lastOutput) : t.none],
+          ]}
+        />
+      </Section>,
+    );
+  }
+
   return (
     <div className="overview">
-      <Section title={t.sections.general}>
-        <FactList facts={facts} />
-      </Section>
-      <Section title={t.sections.resources}>
-        <FactList facts={resources} />
-      </Section>
-      {d.health && (
-        <Section title={t.sections.health}>
-          <FactList
-            facts={[
-              [f.health, d.health.status],
-              [f.failingStreak, String(d.health.failingStreak)],
-              [f.lastHealthOutput, <code key="out">{d.health.lastOutput ?? t.none}</code>],
-            ]}
-          />
-        </Section>
-      )}
+      {sections}
       <Section title={t.sections.ports}>
-        <KeyValueTable
-          columns={[t.portColumns.host, t.portColumns.container]}
-          rows={d.summary.ports.map((p) => [
-            p.publicPort === undefined ? t.notPublished : `${p.ip ?? ''}:${p.publicPort}`,
-            portLabel({ ...p, publicPort: undefined }),
-          ])}
-        />
-        <PortLinks ports={d.summary.ports} />
-      </Section>
-      <Section title={t.sections.env}>
-        <KeyValueTable
-          columns={[t.envColumns.name, t.envColumns.value]}
-          rows={d.env.map((e) => splitEnv(e).map((x, i) => <code key={i}>{x}</code>))}
-        />
-      </Section>
-      <Section title={t.sections.mounts}>
-        <KeyValueTable
-          columns={[t.mountColumns.type, t.mountColumns.source, t.mountColumns.destination, t.mountColumns.mode]}
-          rows={d.mounts.map((m) => [
-            m.type,
-            <code key="s">{m.name ?? m.source}</code>,
-            <code key="d">{m.destination}</code>,
-            m.readOnly ? t.readOnly : t.readWrite,
-          ])}
-        />
+        {s.ports.length === 0 ? <p className="placeholder">{t.none}</p> : <DataTable label={t.sections.ports} columns={portColumns} rows={s.ports} rowKey={(p) => `${p.ip ?? ''}:${p.publicPort ?? ''}:${p.privatePort}/${p.type}`} />}
+        <PortLinks ports={s.ports} />
       </Section>
       <Section title={t.sections.networks}>
         <ContainerNetworks details={d} />
       </Section>
-      <Section title={t.sections.labels}>
-        <KeyValueTable
-          columns={[t.labelColumns.key, t.labelColumns.value]}
-          rows={Object.entries(s.labels)
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([k, v]) => [<code key="k">{k}</code>, <code key="v">{v}</code>])}
-        />
+      <Section title={t.sections.env} className="overview-wide">
+        <PairTable label={t.sections.env} columns={[t.envColumns.name, t.envColumns.value]} rows={d.env.map(splitEnv)} />
+      </Section>
+      <Section title={t.sections.mounts} className="overview-wide">
+        {d.mounts.length === 0 ? <p className="placeholder">{t.none}</p> : <DataTable label={t.sections.mounts} columns={mountColumns} rows={d.mounts} rowKey={(m) => m.destination} />}
+      </Section>
+      <Section title={t.sections.labels} className="overview-wide">
+        <PairTable label={t.sections.labels} columns={[t.labelColumns.key, t.labelColumns.value]} rows={Object.entries(s.labels).sort(([a], [b]) => a.localeCompare(b))} />
       </Section>
     </div>
-  );
-}
-
-function FactList({ facts }: { facts: [string, ReactNode][] }) {
-  return (
-    <dl className="facts">
-      {facts.map(([label, value]) => (
-        <div key={label} className="fact">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

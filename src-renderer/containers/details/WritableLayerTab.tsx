@@ -3,7 +3,22 @@ import type { ChangedPath, WritableLayerSize } from '../../../src-common/models/
 import { api } from '../../api/client';
 import { formatBytes } from '../format';
 import { writableLayerStrings as t } from './writable-layer-strings';
-import '../../images/images.css';
+import { RefreshCw } from 'lucide-react';
+import { Badge, type Tone } from '../../ui/Badge';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { EmptyState } from '../../ui/EmptyState';
+import { FactList } from '../../ui/FactList';
+import { SearchField } from '../../ui/SearchField';
+import { Section } from '../../ui/Section';
+import { Toolbar } from '../../ui/Toolbar';
+
+const kindTone: Record<ChangedPath['kind'], Tone> = { added: 'success', modified: 'warning', deleted: 'danger' };
+const columns: Column<ChangedPath>[] = [
+  { key: 'kind', header: t.kindColumn, width: '110px', cell: (c) => <Badge tone={kindTone[c.kind]}>{t.kinds[c.kind]}</Badge>, title: (c) => t.kinds[c.kind] },
+  { key: 'path', header: t.pathColumn, overflow: 'anywhere', cell: (c) => <code>{c.path}</code> },
+];
 
 /**
  * The container's own writable layer: its size (SizeRw, computed by the engine only when
@@ -54,63 +69,47 @@ export function WritableLayerTab({ id, name }: { id: string; name: string }) {
 
   return (
     <div className="changes-view">
-      <section aria-labelledby="writable-size">
-        <h2 id="writable-size">{t.sizeTitle}</h2>
-        <p className="note">{t.sizeLead}</p>
-        <div className="changes-size">
-          <button type="button" className="button" disabled={sizing} onClick={() => void computeSize()} aria-label={t.computeLabel(name)}>
+      <Section title={t.sizeTitle}>
+        <p className="ui-muted">{t.sizeLead}</p>
+        <Toolbar>
+          <Button size="sm" loading={sizing} onClick={() => void computeSize()} aria-label={t.computeLabel(name)}>
             {sizing ? t.computing : t.compute}
-          </button>
-          {size && (
-            <dl className="facts" aria-live="polite">
-              <div className="fact">
-                <dt>{t.sizeRw}</dt>
-                <dd>{formatBytes(size.sizeRw)}</dd>
-              </div>
-              <div className="fact">
-                <dt>{t.sizeRootFs}</dt>
-                <dd>{formatBytes(size.sizeRootFs)}</dd>
-              </div>
-            </dl>
-          )}
-          {sizeError && <p role="alert">{sizeError}</p>}
-        </div>
-      </section>
-      <section aria-labelledby="writable-changes">
-        <h2 id="writable-changes">{t.changesTitle}</h2>
-        <div className="changes-size">
-          <input type="search" aria-label={t.filter} placeholder={t.filter} value={filter} onChange={(e) => setFilter(e.target.value)} />
-          <button type="button" className="button" onClick={() => setReload((n) => n + 1)}>
-            {t.refresh}
-          </button>
-          {changes && <span className="count">{t.counts(counts.added, counts.modified, counts.deleted)}</span>}
-        </div>
-        {changesError && <p role="alert">{changesError}</p>}
-        {!changes && !changesError && <p className="placeholder">{t.loading}</p>}
-        {changes && changes.length === 0 && <p className="placeholder">{t.none}</p>}
-        {shown.length > 0 && (
-          <table className="kv-table" aria-label={t.tableLabel}>
-            <thead>
-              <tr>
-                <th scope="col">{t.kindColumn}</th>
-                <th scope="col">{t.pathColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((c) => (
-                <tr key={c.path}>
-                  <td>
-                    <span className={`change-kind change-${c.kind}`}>{t.kinds[c.kind]}</span>
-                  </td>
-                  <td>
-                    <code>{c.path}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          </Button>
+        </Toolbar>
+        {size && (
+          <div aria-live="polite">
+            <FactList
+              facts={[
+                [t.sizeRw, formatBytes(size.sizeRw)],
+                [t.sizeRootFs, formatBytes(size.sizeRootFs)],
+              ]}
+            />
+          </div>
         )}
-      </section>
+        {sizeError && (
+          <Banner tone="danger" role="alert">
+            {sizeError}
+          </Banner>
+        )}
+      </Section>
+      <Section title={t.changesTitle}>
+        <Toolbar>
+          <SearchField label={t.filter} placeholder={t.filter} value={filter} onChange={setFilter} />
+          <Button size="sm" icon={RefreshCw} onClick={() => setReload((n) => n + 1)}>
+            {t.refresh}
+          </Button>
+          {changes && <span className="ui-count">{t.counts(counts.added, counts.modified, counts.deleted)}</span>}
+        </Toolbar>
+        {changesError && (
+          <Banner tone="danger" role="alert">
+            {changesError}
+          </Banner>
+        )}
+        {!changes && !changesError && <p className="placeholder">{t.loading}</p>}
+        {changes && changes.length === 0 && <EmptyState compact title={t.none} />}
+        {changes && changes.length > 0 && shown.length === 0 && <EmptyState compact title={t.noMatch} actions={<Button size="sm" onClick={() => setFilter('')}>{t.clearFilter}</Button>} />}
+        {shown.length > 0 && <DataTable label={t.tableLabel} columns={columns} rows={shown} rowKey={(c) => c.path} />}
+      </Section>
     </div>
   );
 }

@@ -14,6 +14,8 @@ export const writableLayerStrings = {
   counts: (a: number, m: number, d: number) => `${a} added, ${m} changed, ${d} deleted`,
   loading: 'Reading changes…',
   none: 'No changes since the container was created',
+  noMatch: 'No changed path matches the filter',
+  clearFilter: 'Clear filter',
   tableLabel: 'Changed paths',
   kindColumn: 'Change',
   pathColumn: 'Path',

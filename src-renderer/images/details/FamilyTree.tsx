@@ -4,6 +4,7 @@ import { formatBytes } from '../../containers/format';
 import { hrefs } from '../../router/route';
 import { imageStrings } from '../strings';
 import { visibleNodes, type FlatNode } from './family-tree-model';
+import { ChevronDown } from 'lucide-react';
 
 const t = imageStrings.layers;
 
@@ -120,8 +121,8 @@ export function FamilyTree({ family, currentId }: { family: ImageFamily; current
         >
           <span className="family-label">
             {hasKids ? (
-              <span className={`family-toggle chevron${open ? '' : ' collapsed'}`} aria-hidden="true">
-                ▾
+              <span className={`family-toggle${open ? '' : ' collapsed'}`} aria-hidden="true">
+                <ChevronDown size={14} />
               </span>
             ) : (
               <span className="family-toggle-space" aria-hidden="true" />
@@ -129,7 +130,7 @@ export function FamilyTree({ family, currentId }: { family: ImageFamily; current
             <span className="visually-hidden" id={labelId}>
               {labelOf(node, currentId)}
             </span>
-            <span aria-hidden="true" className="family-names">
+            <span aria-hidden="true" className="family-names ui-truncate" title={node.images.length ? node.images.map(imageNameText).join(', ') : t.sharedBase}>
               {node.images.length ? node.images.map(imageNameText).join(', ') : t.sharedBase}
               {isCurrent && <span className="family-this"> {t.thisImage}</span>}
             </span>
@@ -150,7 +151,7 @@ export function FamilyTree({ family, currentId }: { family: ImageFamily; current
         {render(family.roots, '', 1)}
       </ul>
       {family.layerless.length > 0 && (
-        <p className="note">
+        <p className="ui-muted">
           {t.layerless}: {family.layerless.map(imageNameText).join(', ')}
         </p>
       )}

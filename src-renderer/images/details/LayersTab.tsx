@@ -9,6 +9,11 @@ import { shortImageId } from '../image-rows';
 import { imageStrings } from '../strings';
 import { FamilyTree } from './FamilyTree';
 import { SizeBar } from './SizeBar';
+import { Banner } from '../../ui/Banner';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { FactList } from '../../ui/FactList';
+import { Section } from '../../ui/Section';
+import type { LayerEntry } from '../../../src-common/models/images';
 
 const t = imageStrings.layers;
 
@@ -41,107 +46,106 @@ export function LayersTab({ imageId }: { imageId: string }) {
     return map;
   }, [data]);
 
-  if (error) return <p role="alert">{t.failed(error)}</p>;
+  if (error)
+    return (
+      <Banner tone="danger" role="alert">
+        {t.failed(error)}
+      </Banner>
+    );
   if (!data) return <p className="placeholder">{t.loading}</p>;
   const { layers, family } = data;
   const { sizes } = layers;
+  type Row = LayerEntry & { n: number };
+  const columns: Column<Row>[] = [
+    { key: 'n', header: t.columns.index, width: '44px', numeric: true, cell: (e) => String(e.n) },
+    { key: 'instruction', header: t.columns.instruction, overflow: 'anywhere', cell: (e) => <code>{e.instruction || e.createdBy || '—'}</code> },
+    { key: 'size', header: t.columns.size, width: '92px', numeric: true, cell: (e) => formatBytes(e.size) },
+    { key: 'created', header: t.columns.created, width: '196px', hideBelow: 'md', cell: (e) => (e.created ? formatFullDate(e.created) : '—') },
+    {
+      key: 'layer',
+      header: t.columns.layer,
+      width: '164px',
+      hideBelow: 'sm',
+      title: (e) => (e.diffId ? `${layerIndex.get(e.diffId)}: ${shortImageId(e.diffId)}\n${e.diffId}\nchain ${e.chainId ?? ''}` : e.addsLayer ? '—' : t.noLayer),
+      cell: (e) =>
+        e.diffId ? (
+          <code>
+            {layerIndex.get(e.diffId)}: {shortImageId(e.diffId)}
+          </code>
+        ) : e.addsLayer ? (
+          '—'
+        ) : (
+          <span className="ui-muted">{t.noLayer}</span>
+        ),
+    },
+    {
+      key: 'shared',
+      header: t.columns.shared,
+      width: '24%',
+      overflow: 'wrap',
+      cell: (e) =>
+        e.chainId === null ? (
+          ''
+        ) : e.sharedWith.length === 0 ? (
+          <span className="ui-muted">{t.notShared}</span>
+        ) : (
+          <ul className="inline-list">
+            {e.sharedWith.map((sw) => (
+              <li key={`${sw.id}|${sw.name}`} className="ui-truncate" title={imageNameText(sw)}>
+                <a href={hrefs.image(sw.id, 'layers')}>{imageNameText(sw)}</a>
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+  ];
 
   return (
     <div className="layers-view">
-      <section aria-labelledby="layers-sizes" className="layers-sizes">
-        <h2 id="layers-sizes">{t.sizes}</h2>
-        <dl className="facts size-facts">
-          <div className="fact">
-            <dt>{t.total}</dt>
-            <dd>{formatBytes(sizes.total)}</dd>
-          </div>
-          <div className="fact">
-            <dt>{t.shared}</dt>
-            <dd>{formatBytes(sizes.shared)}</dd>
-          </div>
-          <div className="fact">
-            <dt>{t.unique}</dt>
-            <dd>
-              {formatBytes(sizes.unique)} <span className="note">{t.uniqueNote}</span>
-            </dd>
-          </div>
-        </dl>
+      <Section title={t.sizes}>
+        <FactList
+          facts={[
+            [t.total, formatBytes(sizes.total)],
+            [t.shared, formatBytes(sizes.shared)],
+            [
+              t.unique,
+              <>
+                {formatBytes(sizes.unique)} <span className="ui-muted">{t.uniqueNote}</span>
+              </>,
+            ],
+          ]}
+        />
         <SizeBar shared={sizes.shared} unique={sizes.unique} />
-      </section>
+      </Section>
 
-      {layers.matching === 'size' && <p className="note warning">{t.matchingSize}</p>}
-      {layers.matching === 'unmatched' && <p className="note warning">{t.matchingNone}</p>}
+      {layers.matching === 'size' && <Banner tone="warning">{t.matchingSize}</Banner>}
+      {layers.matching === 'unmatched' && <Banner tone="warning">{t.matchingNone}</Banner>}
 
-      <table className="layers-table kv-table">
-        <caption>{t.tableLabel}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.index}</th>
-            <th scope="col">{t.columns.instruction}</th>
-            <th scope="col">{t.columns.size}</th>
-            <th scope="col">{t.columns.created}</th>
-            <th scope="col">{t.columns.layer}</th>
-            <th scope="col">{t.columns.shared}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {layers.entries.map((e, i) => (
-            <tr key={i} className={e.addsLayer ? undefined : 'empty-layer'}>
-              <td>{i + 1}</td>
-              <td className="instruction">
-                <code>{e.instruction || e.createdBy || '—'}</code>
-              </td>
-              <td className="num">{formatBytes(e.size)}</td>
-              <td>{e.created ? formatFullDate(e.created) : '—'}</td>
-              <td>
-                {e.diffId ? (
-                  <code title={`${e.diffId}\nchain ${e.chainId ?? ''}`}>
-                    {layerIndex.get(e.diffId)}: {shortImageId(e.diffId)}
-                  </code>
-                ) : e.addsLayer ? (
-                  '—'
-                ) : (
-                  <span className="note">{t.noLayer}</span>
-                )}
-              </td>
-              <td className="shared-with">
-                {e.chainId === null ? (
-                  ''
-                ) : e.sharedWith.length === 0 ? (
-                  <span className="note">{t.notShared}</span>
-                ) : (
-                  <ul className="inline-list">
-                    {e.sharedWith.map((s) => (
-                      <li key={`${s.id}|${s.name}`}>
-                        <a href={hrefs.image(s.id, 'layers')}>{imageNameText(s)}</a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t.tableLabel}
+        caption={t.tableLabel}
+        columns={columns}
+        rows={layers.entries.map((e, i) => ({ ...e, n: i + 1 }))}
+        rowKey={(e) => String(e.n)}
+        rowClassName={(e) => (e.addsLayer ? undefined : 'empty-layer')}
+      />
 
       {layers.matching === 'unmatched' && (
-        <section aria-labelledby="layers-diffids">
-          <h2 id="layers-diffids">{t.diffIds}</h2>
+        <Section title={t.diffIds}>
           <ol className="diff-ids">
             {layers.diffIds.map((d) => (
               <li key={d}>
-                <code>{d}</code>
+                <code className="ui-wrap-anywhere">{d}</code>
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="layers-family" className="layers-family">
-        <h2 id="layers-family">{t.family}</h2>
-        <p className="note">{t.familyLead}</p>
+      <Section title={t.family}>
+        <p className="ui-muted">{t.familyLead}</p>
         <FamilyTree family={family} currentId={layers.id} />
-      </section>
+      </Section>
     </div>
   );
 }
