@@ -14,6 +14,7 @@ import {
 import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type OpenedStream } from '../api/dispatch';
 import { serverText } from './messages';
+import { encodeCallResult } from './ws-encode';
 import type { WsLimits } from './ws-limits';
 
 /** Close codes from RFC 6455 §7.4.1 and the IANA registry. */
@@ -105,10 +106,14 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
 
   /** Sends a message; returns its size on the wire, or -1 when nothing was sent. */
   function send(message: ServerMessage): number {
+    return sendEncoded(() => JSON.stringify(message));
+  }
+
+  function sendEncoded(encode: () => string): number {
     if (closing || ws.readyState !== WebSocket.OPEN) return -1;
     let text: string;
     try {
-      text = JSON.stringify(message);
+      text = encode();
     } catch (err) {
       log(`Could not encode a message: ${err instanceof Error ? err.message : String(err)}`);
       return -1;
@@ -149,7 +154,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
     }
     callsInFlight++;
     dispatchCall(handlers, method, args, caller)
-      .then((outcome) => send({ t: 'result', id, ...outcome }))
+      .then((outcome) => sendEncoded(() => encodeCallResult(id, outcome)))
       .catch((err: unknown) =>
         send({ t: 'result', id, ok: false, error: { code: 'internal', message: String(err) } }),
       )
