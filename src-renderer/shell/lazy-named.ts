@@ -28,7 +28,7 @@ export function lazyNamed<M extends { [P in K]: AnyComponent }, K extends keyof 
   let loaded: M[K] | null = null;
   let loading: Promise<void> | null = null;
   const preload = () =>
-    (loading ??= load().then(
+    (loading ??= loadRetryingOnce(load).then(
       (m) => void (loaded = m[name]),
       (err: unknown) => {
         loading = null; // a later render tries again
@@ -51,6 +51,15 @@ export function lazyNamed<M extends { [P in K]: AnyComponent }, K extends keyof 
   };
   View.displayName = `Lazy(${String(name)})`;
   return Object.assign(View, { preload });
+}
+
+/**
+ * A chunk cut off in flight (Chromium aborts requests with ERR_NETWORK_CHANGED when a
+ * container's network interface comes or goes) is fetched once more after a moment
+ * before the page shows a failure.
+ */
+function loadRetryingOnce<M>(load: () => Promise<M>): Promise<M> {
+  return load().catch(() => new Promise<void>((resolve) => setTimeout(resolve, 300)).then(load));
 }
 
 /**
