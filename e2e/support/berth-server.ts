@@ -8,6 +8,8 @@ export interface BerthServer {
   /** http://127.0.0.1:PORT/ */
   origin: string;
   port: number;
+  /** The server process, for reading its memory in /proc. */
+  pid: number;
   token: string;
   /** The URL the CLI printed, with the token in its fragment (`/#token=…`). */
   loginUrl: string;
@@ -57,6 +59,7 @@ export async function startBerthServer(env: NodeJS.ProcessEnv = {}): Promise<Ber
   return {
     origin: url.origin,
     port: Number(url.port),
+    pid: child.pid!,
     token,
     loginUrl,
     dataDir,

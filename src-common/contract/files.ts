@@ -5,6 +5,7 @@ import {
   ContainerPath,
   FileTarget,
   FolderChunk,
+  FolderFilter,
   PathStat,
   PickedUpload,
   TextPreview,
@@ -62,8 +63,9 @@ export const fileStreams = {
   'files.list': stream({
     doc:
       "A folder's entries from the archive API: the folder's tar is read header by header (file bodies are " +
-      'skipped, never kept) and stops at the entry limit. A path that is not a folder sends its stat and ends.',
-    args: z.object({ target: FileTarget, path: ContainerPath }).strict(),
+      'skipped, never kept); past the entry limit it only counts. `filter` (a case-insensitive name substring) ' +
+      'picks the entries sent, so any entry of a bigger folder can be reached. A path that is not a folder sends its stat and ends.',
+    args: z.object({ target: FileTarget, path: ContainerPath, filter: FolderFilter.optional() }).strict(),
     chunk: FolderChunk,
   }),
 } as const satisfies Record<string, StreamSpec>;

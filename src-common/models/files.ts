@@ -71,13 +71,26 @@ export type PathStat = z.infer<typeof PathStat>;
 /**
  * A folder listing as it is read: the folder's stat first, entries in batches (in the
  * order of the engine's tar, i.e. by name), progress while a big subtree streams past,
- * and `done` at the end — `complete: false` when it stopped at the entry limit.
+ * and `done` at the end with the folder's exact count — `complete: false` when more
+ * entries matched than the limit lets through.
  */
+/** A case-insensitive substring of the names a folder listing sends. */
+export const FolderFilter = z.string().max(255).refine((f) => !f.includes('\0') && !f.includes('/'), 'a name filter without "/" or NUL');
+
 export const FolderChunk = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stat'), stat: PathStat }),
   z.object({ kind: z.literal('entries'), entries: z.array(FileEntry) }),
   z.object({ kind: z.literal('progress'), scannedBytes: z.number(), scannedEntries: z.number() }),
-  z.object({ kind: z.literal('done'), complete: z.boolean(), entryLimit: z.number().int() }),
+  z.object({
+    kind: z.literal('done'),
+    /** Every (matching) entry was sent: false when more than `entryLimit` matched. */
+    complete: z.boolean(),
+    entryLimit: z.number().int(),
+    /** Direct children of the folder, counted to the end even past the limit. */
+    total: z.number().int(),
+    /** Of those, how many matched the filter (`total` without one). */
+    matched: z.number().int(),
+  }),
 ]);
 export type FolderChunk = z.infer<typeof FolderChunk>;
 

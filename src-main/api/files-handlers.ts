@@ -86,7 +86,7 @@ export function createFileHandlers(deps: FileHandlerDeps): FeatureHandlers<typeo
       },
     },
     streams: {
-      'files.list': ({ target, path }, sink) => {
+      'files.list': ({ target, path, filter }, sink) => {
         let t: FilesTarget;
         try {
           t = resolve(target);
@@ -98,13 +98,13 @@ export function createFileHandlers(deps: FileHandlerDeps): FeatureHandlers<typeo
           stat: (s) => void sink.next({ kind: 'stat', stat: s }),
           entries: (entries) => sink.next({ kind: 'entries', entries }),
           progress: (scannedBytes, scannedEntries) => void sink.next({ kind: 'progress', scannedBytes, scannedEntries }),
-          done: (complete, entryLimit) => {
-            sink.next({ kind: 'done', complete, entryLimit });
+          done: ({ complete, total, matched }, entryLimit) => {
+            sink.next({ kind: 'done', complete, entryLimit, total, matched });
             sink.end({ reason: 'complete' });
           },
           fail: (err) => sink.end({ reason: 'error', error: toErrorShape(err) }),
           onDrain: (listener) => sink.onDrain(listener),
-        });
+        }, filter ? { filter } : {});
       },
     },
   };

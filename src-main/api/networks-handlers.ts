@@ -1,5 +1,6 @@
 import type { FeatureHandlers } from '../../src-common/contract/handlers';
 import type { networkCalls, networkStreams } from '../../src-common/contract/networks';
+import { engineIsPodman } from '../engine/connection/connection';
 import type { Engine } from '../engine/index';
 import { createNetworksService } from '../engine/networks/networks-service';
 import { createNetworksWatcher } from '../engine/networks/networks-watcher';
@@ -12,12 +13,13 @@ export function createNetworkHandlers(engine: Engine): FeatureHandlers<typeof ne
       return null;
     }
   };
-  const watcher = createNetworksWatcher({ events: engine.events, getClient });
+  const watcher = createNetworksWatcher({ events: engine.events, getClient, eventsKnownIncomplete: () => engineIsPodman(engine.connection.current()) });
   const containerName = (id: string) => engine.watcher.current()?.find((c) => c.id === id || c.name === id)?.name;
   const networks = createNetworksService({
     requireClient: () => engine.requireClient(),
     liveNetworks: () => watcher.current(),
     containerName,
+    changed: watcher,
   });
   return {
     calls: {

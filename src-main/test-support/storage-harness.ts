@@ -33,9 +33,10 @@ export interface StorageHarness {
   dispose(): Promise<void>;
 }
 
-export async function startStorageHarness(): Promise<StorageHarness> {
+/** `env` picks another engine (DOCKER_HOST of a Podman service, for example). */
+export async function startStorageHarness(options: { env?: NodeJS.ProcessEnv } = {}): Promise<StorageHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'berth-storage-'));
-  const engine = createEngine({ homeDir: dir });
+  const engine = createEngine({ homeDir: dir, ...(options.env ? { env: options.env } : {}) });
   const uploads = createUploadRegistry();
   const downloads: DownloadSource[] = [];
   const handlers = createApiHandlers(engine, {

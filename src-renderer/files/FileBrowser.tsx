@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ArrowUp, Download, Eye, FileArchive, FolderUp, RefreshCw, Upload } from 'lucide-react';
 import type { FileEntry, FileTarget, UploadMode, UploadResult } from '../../src-common/models/files';
 import { api } from '../api/client';
@@ -17,11 +17,13 @@ import { notify } from '../ui/toast';
 import { Toolbar, ToolbarSpacer } from '../ui/Toolbar';
 import { errorText } from '../volumes/volume-actions';
 import { Breadcrumb } from './Breadcrumb';
-import { compareEntries, joinPath, modeString, parentOf, resolveLink } from './file-paths';
+import { joinPath, modeString, parentOf, resolveLink } from './file-paths';
+import { FolderCount } from './FolderCount';
 import { FileViewer } from './FileViewer';
 import { fileStrings as t } from './strings';
 import { uploadFromPage, type UploadProgress } from './upload-client';
 import { useFolderListing } from './use-folder-listing';
+import { useFolderView } from './use-folder-view';
 import './files.css';
 
 async function download(target: FileTarget, path: string): Promise<void> {
@@ -47,9 +49,10 @@ export function FileBrowser({ target, rootName }: { target: FileTarget; rootName
   const [upload, setUpload] = useState<UploadProgress | null>(null);
   const [failures, setFailures] = useState<UploadResult['failed']>([]);
   const hostMode = useBerthStore((s) => s.hostMode);
-  const listing = useFolderListing(target, path, reload);
+  const [serverFilter, setServerFilter] = useState('');
+  const listing = useFolderListing(target, path, reload, serverFilter);
+  const view = useFolderView(listing, `${JSON.stringify(target)}:${path}`, serverFilter, setServerFilter);
   const now = useNow(30_000);
-  const entries = useMemo(() => [...listing.entries].sort(compareEntries), [listing.entries]);
 
   const go = (next: string) => {
     setPath(next);
@@ -215,13 +218,13 @@ export function FileBrowser({ target, rootName }: { target: FileTarget; rootName
         </div>
       )}
       {listing.stopped && <Banner tone="warning">{t.stopped}</Banner>}
-      {listing.complete === false && <Banner tone="info" role="status">{t.truncated(listing.entryLimit)}</Banner>}
-      {listing.complete === true && isFolder && entries.length === 0 ? (
+      {isFolder && <FolderCount listing={listing} view={view} path={path} />}
+      {listing.complete === true && isFolder && listing.entries.length === 0 && serverFilter === '' ? (
         <EmptyState compact title={t.emptyFolder}>
           {t.emptyFolderHint}
         </EmptyState>
       ) : (
-        entries.length > 0 && <DataTable label={t.tableLabel(path)} columns={columns} rows={entries} rowKey={(e) => e.name} rowProps={(e) => ({ 'data-entry': e.name })} scroll />
+        view.rows.length > 0 && <DataTable label={t.tableLabel(path)} columns={columns} rows={view.rows} rowKey={(e) => e.name} rowProps={(e) => ({ 'data-entry': e.name })} scroll />
       )}
       {viewing && (
         <FileViewer target={target} path={viewing.path} name={viewing.name} onDownload={() => void download(target, viewing.path)} onClose={() => setViewing(null)} />

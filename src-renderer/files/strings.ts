@@ -27,8 +27,19 @@ export const fileStrings = {
   reading: (entries: number, bytes: string) => `Reading the folder… ${entries} entries, ${bytes} scanned`,
   cancel: 'Stop reading',
   stopped: 'Stopped reading this folder; the list below may be incomplete.',
-  truncated: (limit: number) =>
-    `This folder has more than ${limit.toLocaleString()} entries: the first ${limit.toLocaleString()} by name are shown. Download the folder to get all of it.`,
+  filterLabel: (folder: string) => `Filter ${folder} by name`,
+  filterPlaceholder: 'Filter by name',
+  count: {
+    all: (total: number) => `${total.toLocaleString('en-US')} ${total === 1 ? 'entry' : 'entries'}`,
+    firstOf: (shown: number, total: number) =>
+      `Showing the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} entries by name; filter by name to reach any other.`,
+    matching: (shown: number, total: number, filter: string) => `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} entries match “${filter}”`,
+    firstMatching: (shown: number, matched: number, total: number, filter: string) =>
+      `Showing the first ${shown.toLocaleString('en-US')} of ${matched.toLocaleString('en-US')} entries matching “${filter}” (of ${total.toLocaleString('en-US')}); narrow the filter to reach the others.`,
+    page: (from: number, to: number, of: number) => `${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')} of ${of.toLocaleString('en-US')}`,
+    previous: 'Previous page of entries',
+    next: 'Next page of entries',
+  },
   emptyFolder: 'This folder is empty.',
   emptyFolderHint: 'Upload files into it, or extract a .tar here.',
   failed: (reason: string) => `Could not read this folder: ${reason}`,

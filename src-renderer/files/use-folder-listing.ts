@@ -6,22 +6,30 @@ export interface FolderListing {
   stat: PathStat | null;
   entries: FileEntry[];
   scanned: { bytes: number; entries: number } | null;
-  /** null while reading; then whether every entry was read. */
+  /** null while reading; then whether every (matching) entry was sent. */
   complete: boolean | null;
   entryLimit: number;
+  /** Once read: the folder's direct children, and how many matched the server-side filter. */
+  total: number | null;
+  matched: number | null;
   error: string | null;
   /** Stopped by the user before the end. */
   stopped: boolean;
 }
 
-const EMPTY: FolderListing = { stat: null, entries: [], scanned: null, complete: null, entryLimit: 0, error: null, stopped: false };
+const EMPTY: FolderListing = { stat: null, entries: [], scanned: null, complete: null, entryLimit: 0, total: null, matched: null, error: null, stopped: false };
+
+/** How often batches that arrived are shown while a big folder streams in. */
+const SHOW_EVERY_MS = 250;
 
 /**
- * A folder's entries as the files.list stream delivers them: they appear batch by batch,
- * with progress while a big subtree streams past. Leaving (another path, another page)
- * unsubscribes, which drops the engine request. `reload` bumps to read again.
+ * A folder's entries as the files.list stream delivers them. Batches are collected as
+ * they come and shown at most every 250 ms, so a folder of 100,000 entries costs a few
+ * renders, not 200. Leaving (another path, another page, another filter) unsubscribes,
+ * which drops the engine request. `filter` is sent to the engine side (for folders past
+ * the entry limit); `reload` bumps to read again.
  */
-export function useFolderListing(target: FileTarget, path: string, reload: number): FolderListing & { stop(): void } {
+export function useFolderListing(target: FileTarget, path: string, reload: number, filter = ''): FolderListing & { stop(): void } {
   const [state, setState] = useState<FolderListing>(EMPTY);
   const [stopper, setStopper] = useState<(() => void) | null>(null);
   const key = JSON.stringify(target);
@@ -29,23 +37,33 @@ export function useFolderListing(target: FileTarget, path: string, reload: numbe
   useEffect(() => {
     setState(EMPTY);
     let open = true;
+    const arrived: FileEntry[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      timer = undefined;
+      if (!open || arrived.length === 0) return;
+      const batch = arrived.splice(0);
+      setState((s) => ({ ...s, entries: s.entries.concat(batch) }));
+    };
     const unsubscribe = api.subscribe(
       'files.list',
-      { target, path },
+      { target, path, ...(filter ? { filter } : {}) },
       (chunk) => {
         if (!open) return;
-        setState((s) => {
-          switch (chunk.kind) {
-            case 'stat':
-              return { ...s, stat: chunk.stat };
-            case 'entries':
-              return { ...s, entries: [...s.entries, ...chunk.entries] };
-            case 'progress':
-              return { ...s, scanned: { bytes: chunk.scannedBytes, entries: chunk.scannedEntries } };
-            case 'done':
-              return { ...s, complete: chunk.complete, entryLimit: chunk.entryLimit };
-          }
-        });
+        switch (chunk.kind) {
+          case 'entries':
+            for (const e of chunk.entries) arrived.push(e);
+            timer ??= setTimeout(show, SHOW_EVERY_MS);
+            return;
+          case 'stat':
+            return setState((s) => ({ ...s, stat: chunk.stat }));
+          case 'progress':
+            return setState((s) => ({ ...s, scanned: { bytes: chunk.scannedBytes, entries: chunk.scannedEntries } }));
+          case 'done':
+            clearTimeout(timer);
+            show();
+            return setState((s) => ({ ...s, complete: chunk.complete, entryLimit: chunk.entryLimit, total: chunk.total, matched: chunk.matched }));
+        }
       },
       (end) => {
         if (!open || end.reason !== 'error') return;
@@ -54,13 +72,16 @@ export function useFolderListing(target: FileTarget, path: string, reload: numbe
     );
     setStopper(() => () => {
       unsubscribe();
+      clearTimeout(timer);
+      show();
       setState((s) => (s.complete === null ? { ...s, stopped: true } : s));
     });
     return () => {
       open = false;
+      clearTimeout(timer);
       unsubscribe();
     };
-  }, [key, path, reload]); // the target by value: a new object with the same target is the same folder
+  }, [key, path, reload, filter]); // the target by value: a new object with the same target is the same folder
 
   return { ...state, stop: () => stopper?.() };
 }

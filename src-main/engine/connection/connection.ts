@@ -61,6 +61,11 @@ export function engineInfoFromVersion(v: RawVersion): EngineInfo {
   };
 }
 
+/** The connected engine says it is Podman (its compatible API differs in places: docs/ARCHITECTURE.md). */
+export function engineIsPodman(status: EngineStatus): boolean {
+  return status.state === 'connected' && status.engine.name === engineMessages.podmanEngine;
+}
+
 const sameEndpoint = (a: EngineEndpoint, b: EngineEndpoint) => JSON.stringify(a) === JSON.stringify(b);
 
 /**

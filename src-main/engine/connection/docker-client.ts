@@ -58,8 +58,10 @@ export interface EngineRequest {
   /**
    * 'json' (default): the parsed body. 'stream': the response stream (logs, pull progress,
    * save). 'hijack': the raw duplex socket after the upgrade (exec and attach with stdin).
+   * 'text': the body as it is, for answers Berth does not read (Podman answers some calls
+   * with a plain "OK" where Docker sends nothing).
    */
-  response?: 'json' | 'stream' | 'hijack';
+  response?: 'json' | 'text' | 'stream' | 'hijack';
   /** With 'hijack': keep stdin open. */
   openStdin?: boolean;
   /** Aborts the request (and destroys its stream). */

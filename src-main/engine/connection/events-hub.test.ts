@@ -23,6 +23,12 @@ describe('toEngineEvent', () => {
     });
   });
 
+  it("takes a Podman volume event's name from its attributes (its Actor.ID is empty)", () => {
+    // Recorded from Podman 4.3.1's compatible /events.
+    const raw = { status: 'create', Type: 'volume', Action: 'create', Actor: { ID: '', Attributes: { containerExitCode: '0', image: '', name: 'data-1', podId: '' } }, scope: 'local', time: 1796315126, timeNano: 1796315126487000000 };
+    expect(toEngineEvent(raw)).toMatchObject({ type: 'volume', action: 'create', id: 'data-1' });
+  });
+
   it('ignores what is not an event', () => {
     expect(toEngineEvent(null)).toBeNull();
     expect(toEngineEvent({ message: 'x' })).toBeNull();

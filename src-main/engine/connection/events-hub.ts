@@ -38,10 +38,13 @@ export function toEngineEvent(raw: unknown): EngineEvent | null {
   const e = raw as RawEvent;
   const type = e.Type;
   const action = e.Action ?? e.status;
-  const id = e.Actor?.ID ?? e.id;
+  const attributes = e.Actor?.Attributes ?? {};
+  // Podman sends a volume's (and a pulled image's) events with an empty Actor.ID and the
+  // name in the attributes, where Docker puts the name in the ID.
+  const id = e.Actor?.ID || e.id || (typeof attributes.name === 'string' ? attributes.name : e.Actor?.ID);
   if (typeof type !== 'string' || typeof action !== 'string' || typeof id !== 'string') return null;
   const timeNano = typeof e.timeNano === 'number' ? e.timeNano : (e.time ?? 0) * 1e9;
-  return { type, action, id, attributes: e.Actor?.Attributes ?? {}, timeNano };
+  return { type, action, id, attributes, timeNano };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FileEntry, PathStat, TextPreview } from '../../../src-common/model
 import type { DockerClient } from '../connection/docker-client';
 import { openArchive, putArchive, statArchive, type ArchiveTarget } from './archive-client';
 import { fileMessages } from './files-messages';
-import { FOLDER_ENTRY_LIMIT, listFolderTar } from './folder-listing';
+import { FOLDER_ENTRY_LIMIT, listFolderTar, type ListingResult } from './folder-listing';
 import { decodeText, readFileStart, singleFileBody } from './tar-entry-body';
 import { packUpload, type UploadSource } from './upload-tar';
 
@@ -23,7 +23,7 @@ export interface FolderSink {
   stat(stat: PathStat): void;
   entries(batch: FileEntry[]): boolean;
   progress(scannedBytes: number, scannedEntries: number): void;
-  done(complete: boolean, entryLimit: number): void;
+  done(result: ListingResult, entryLimit: number): void;
   fail(err: unknown): void;
   onDrain(listener: () => void): void;
 }
@@ -59,9 +59,10 @@ export function createFilesService(deps: { requireClient(): DockerClient }) {
 
   /**
    * Lists a folder into the sink. The engine sends the folder as a tar: only headers are
-   * read, bodies stream past; the request is dropped at the entry limit or on cancel.
+   * read, bodies stream past; past the entry limit it only counts; cancel drops the request.
    */
-  function list(t: FilesTarget, path: string, sink: FolderSink, limit = FOLDER_ENTRY_LIMIT): () => void {
+  function list(t: FilesTarget, path: string, sink: FolderSink, options: { filter?: string; limit?: number } = {}): () => void {
+    const limit = options.limit ?? FOLDER_ENTRY_LIMIT;
     const abort = new AbortController();
     let cancelListing: (() => void) | null = null;
     let idle: NodeJS.Timeout | undefined;
@@ -82,15 +83,14 @@ export function createFilesService(deps: { requireClient(): DockerClient }) {
         if (folder.type !== 'directory') {
           // A file's tar holds the file: nothing of it is needed here.
           body.destroy();
-          sink.done(true, limit);
+          sink.done({ complete: true, total: 0, matched: 0 }, limit);
           return;
         }
         body.on('data', arm);
-        const listing = listFolderTar(body, { entries: sink.entries, progress: sink.progress }, limit);
+        const listing = listFolderTar(body, { entries: sink.entries, progress: sink.progress }, { limit, ...(options.filter ? { filter: options.filter } : {}) });
         cancelListing = listing.cancel;
         sink.onDrain(() => listing.drained());
-        const { complete } = await listing.done;
-        sink.done(complete, limit);
+        sink.done(await listing.done, limit);
       } catch (err) {
         if (!abort.signal.aborted) sink.fail(err);
       } finally {

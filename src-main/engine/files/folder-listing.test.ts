@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src-common/models/files';
-import { listFolderTar } from './folder-listing';
+import { listFolderTar, type ListingOptions } from './folder-listing';
 
 /** A tar as the engine sends a folder: the folder first, then everything beneath it, depth first. */
 function folderTar(entries: { name: string; size?: number; type?: 'directory' | 'symlink'; linkname?: string }[]): Readable {
@@ -16,11 +16,10 @@ function folderTar(entries: { name: string; size?: number; type?: 'directory' | 
   return p as unknown as Readable;
 }
 
-async function listAll(body: Readable, limit?: number) {
+async function listAll(body: Readable, options?: ListingOptions) {
   const entries: FileEntry[] = [];
-  const listing = listFolderTar(body, { entries: (b) => (entries.push(...b), true), progress: () => {} }, limit);
-  const { complete } = await listing.done;
-  return { complete, entries };
+  const listing = listFolderTar(body, { entries: (b) => (entries.push(...b), true), progress: () => {} }, options);
+  return { ...(await listing.done), entries };
 }
 
 describe('listFolderTar', () => {
@@ -54,18 +53,34 @@ describe('listFolderTar', () => {
     expect(dot.entries.map((e) => e.name)).toEqual(['f']);
   });
 
-  it('stops at the limit and says the listing is not complete', async () => {
-    const many = [{ name: 'big/', type: 'directory' as const }, ...Array.from({ length: 50 }, (_, i) => ({ name: `big/f${String(i).padStart(2, '0')}` }))];
-    const { complete, entries } = await listAll(folderTar(many), 10);
-    expect(complete).toBe(false);
+  const fifty = () => [{ name: 'big/', type: 'directory' as const }, ...Array.from({ length: 50 }, (_, i) => ({ name: `big/f${String(i).padStart(2, '0')}` }))];
+
+  it('sends the first entries up to the limit and counts the rest', async () => {
+    const { complete, total, matched, entries } = await listAll(folderTar(fifty()), { limit: 10 });
+    expect({ complete, total, matched }).toEqual({ complete: false, total: 50, matched: 50 });
     expect(entries.map((e) => e.name)).toEqual(Array.from({ length: 10 }, (_, i) => `f${String(i).padStart(2, '0')}`));
+  });
+
+  it('sends only the names that match a filter, whatever their place past the limit', async () => {
+    const { complete, total, matched, entries } = await listAll(folderTar(fifty()), { limit: 10, filter: 'F4' });
+    expect({ complete, total, matched }).toEqual({ complete: true, total: 50, matched: 10 });
+    expect(entries.map((e) => e.name)).toEqual(Array.from({ length: 10 }, (_, i) => `f4${i}`));
+  });
+
+  it('counts a folder the filter leaves out without its subtree', async () => {
+    const { total, matched, entries } = await listAll(
+      folderTar([{ name: 'd/', type: 'directory' }, { name: 'd/keep/', type: 'directory' }, { name: 'd/keep/x', size: 4 }, { name: 'd/other/', type: 'directory' }, { name: 'd/other/keep-not', size: 9 }]),
+      { filter: 'keep' },
+    );
+    expect({ total, matched }).toEqual({ total: 2, matched: 1 });
+    expect(entries).toEqual([expect.objectContaining({ name: 'keep', totalSize: 4 })]);
   });
 
   it('pauses while the consumer is behind and goes on when it drains', async () => {
     const many = [{ name: 'big/', type: 'directory' as const }, ...Array.from({ length: 1200 }, (_, i) => ({ name: `big/f${i}` }))];
     const batches: number[] = [];
     // A clock that stands still: batches go by size alone (500), whatever the machine's load.
-    const listing = listFolderTar(folderTar(many), { entries: (b) => (batches.push(b.length), false), progress: () => {} }, undefined, () => 0);
+    const listing = listFolderTar(folderTar(many), { entries: (b) => (batches.push(b.length), false), progress: () => {} }, { now: () => 0 });
     const result = await Promise.race([listing.done, new Promise((r) => setTimeout(() => r('paused'), 200))]);
     expect(result).toBe('paused');
     expect(batches).toEqual([500]);

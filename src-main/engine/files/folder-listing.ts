@@ -3,13 +3,14 @@ import { extract, type Header } from 'tar-stream';
 import type { FileEntry, FileType } from '../../../src-common/models/files';
 
 /**
- * A folder shows at most this many entries. The engine can only send a folder as the tar
- * of everything beneath it, in name order, depth first; the listing stops reading (and the
- * request is dropped, so the engine stops) once this many direct children are known. A
- * folder of 100,000 files therefore shows its first 10,000 by name and says the rest were
- * left out; downloading it gets everything.
+ * At most this many entries of a folder are sent to the page. The engine can only send a
+ * folder as the tar of everything beneath it, in name order, depth first; past the limit
+ * the listing goes on reading headers (bodies stream past, nothing is kept) only to count
+ * the direct children, so the page can say "the first N of M". A filter (a name
+ * substring) is applied before the limit: any entry of a bigger folder can be reached by
+ * its name. 100,000 entries are about 10 MB on the wire and in the page.
  */
-export const FOLDER_ENTRY_LIMIT = 10_000;
+export const FOLDER_ENTRY_LIMIT = 100_000;
 const BATCH_ENTRIES = 500;
 const BATCH_MS = 100;
 const PROGRESS_MS = 250;
@@ -20,9 +21,24 @@ export interface ListingSink {
   progress(scannedBytes: number, scannedEntries: number): void;
 }
 
+export interface ListingResult {
+  /** Every (matching) entry was sent: false when some were past the limit. */
+  complete: boolean;
+  /** Direct children of the folder. */
+  total: number;
+  /** Direct children whose name matched the filter (all of them without one). */
+  matched: number;
+}
+
+export interface ListingOptions {
+  limit?: number;
+  /** Case-insensitive substring of the names to send; empty or absent sends every name. */
+  filter?: string;
+  now?: () => number;
+}
+
 export interface Listing {
-  /** complete: false when it stopped at the limit. */
-  done: Promise<{ complete: boolean }>;
+  done: Promise<ListingResult>;
   /** The consumer caught up: reading goes on. */
   drained(): void;
   cancel(): void;
@@ -51,10 +67,13 @@ const normalize = (name: string) => name.replace(/^\.\//, '').replace(/^\/+/, ''
  * folder itself). Bodies are skipped as they stream past and never kept; a child folder's
  * `totalSize` is the sum of the files beneath it, sent once its subtree has gone by.
  */
-export function listFolderTar(body: Readable, sink: ListingSink, limit = FOLDER_ENTRY_LIMIT, now: () => number = Date.now): Listing {
+export function listFolderTar(body: Readable, sink: ListingSink, options: ListingOptions = {}): Listing {
+  const { limit = FOLDER_ENTRY_LIMIT, now = Date.now } = options;
+  const needle = options.filter?.toLowerCase() ?? '';
   const tar = extract();
   let prefix: string | null = null;
   let children = 0;
+  let matched = 0;
   let scannedBytes = 0;
   let scannedEntries = 0;
   /** The newest direct child folder: its size grows while its subtree passes by. */
@@ -64,9 +83,9 @@ export function listFolderTar(body: Readable, sink: ListingSink, limit = FOLDER_
   let lastProgress = now();
   let paused: (() => void) | null = null;
   let settled = false;
-  let resolveDone!: (v: { complete: boolean }) => void;
+  let resolveDone!: (v: ListingResult) => void;
   let rejectDone!: (err: unknown) => void;
-  const done = new Promise<{ complete: boolean }>((resolve, reject) => {
+  const done = new Promise<ListingResult>((resolve, reject) => {
     resolveDone = resolve;
     rejectDone = reject;
   });
@@ -84,7 +103,7 @@ export function listFolderTar(body: Readable, sink: ListingSink, limit = FOLDER_
     return batch.length >= BATCH_ENTRIES || now() - batchStarted >= BATCH_MS ? flush() : true;
   }
 
-  function finish(result: { complete: boolean } | Error): void {
+  function finish(result: { read: boolean } | Error): void {
     if (settled) return;
     settled = true;
     body.destroy();
@@ -93,7 +112,7 @@ export function listFolderTar(body: Readable, sink: ListingSink, limit = FOLDER_
     if (open) batch.push(open);
     open = null;
     flush();
-    resolveDone(result);
+    resolveDone({ complete: result.read && matched <= limit, total: children, matched });
   }
 
   tar.on('entry', (header, stream, next) => {
@@ -121,10 +140,17 @@ export function listFolderTar(body: Readable, sink: ListingSink, limit = FOLDER_
       if (open && rel.slice(0, slash) === open.name && typeOf(header) === 'file') open.totalSize = (open.totalSize ?? 0) + header.size;
       return;
     }
-    if (children === limit) return finish({ complete: false });
     children += 1;
-    let keepGoing = true;
-    if (open) keepGoing = push(open);
+    // The previous child folder's subtree has gone by: its size is known.
+    let keepGoing = open ? push(open) : true;
+    open = null;
+    const counted = needle === '' || rel.toLowerCase().includes(needle);
+    if (counted) matched += 1;
+    // A name the filter leaves out, or past the limit: only the count goes on.
+    if (!counted || matched > limit) {
+      if (!keepGoing) paused = () => undefined;
+      return;
+    }
     const entry: FileEntry = {
       name: rel,
       type: typeOf(header),
@@ -136,13 +162,10 @@ export function listFolderTar(body: Readable, sink: ListingSink, limit = FOLDER_
     if (entry.type === 'directory') {
       entry.totalSize = 0;
       open = entry;
-    } else {
-      open = null;
-      if (!push(entry)) keepGoing = false;
-    }
+    } else if (!push(entry)) keepGoing = false;
     if (!keepGoing) paused = () => undefined;
   });
-  tar.on('finish', () => finish({ complete: true }));
+  tar.on('finish', () => finish({ read: true }));
   tar.on('error', (err: Error) => finish(err));
   body.on('data', (chunk: Buffer) => {
     scannedBytes += chunk.length;
@@ -157,6 +180,6 @@ export function listFolderTar(body: Readable, sink: ListingSink, limit = FOLDER_
       paused = null;
       resume?.();
     },
-    cancel: () => finish({ complete: false }),
+    cancel: () => finish({ read: false }),
   };
 }

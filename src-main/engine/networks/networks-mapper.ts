@@ -1,5 +1,5 @@
 import type { NetworkSummary } from '../../../src-common/models/networks';
-import type { RawNetwork } from './networks-types';
+import type { RawNetwork, RawNetworkEndpoint } from './networks-types';
 
 /**
  * The engine's built-in networks: it refuses to remove them ("bridge is a pre-defined
@@ -38,6 +38,7 @@ export function toNetworkSummary(raw: RawNetwork): NetworkSummary {
     labels: { ...(raw.Labels ?? {}) },
     options: { ...(raw.Options ?? {}) },
     endpoints: Object.entries(raw.Containers ?? {})
+      .filter(([, e]) => isLiveEndpoint(e))
       .map(([containerId, e]) => ({
         containerId,
         name: e?.Name ?? containerId.slice(0, 12),
@@ -47,6 +48,16 @@ export function toNetworkSummary(raw: RawNetwork): NetworkSummary {
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
+}
+
+/**
+ * Docker lists the containers running on a network, each with an endpoint id. Podman lists
+ * every container configured for it, running or not: one that is not running has no
+ * endpoint id, no MAC and no address, and is not shown as attached.
+ */
+export function isLiveEndpoint(e: RawNetworkEndpoint | null | undefined): boolean {
+  if (!e) return false;
+  return Boolean(e.EndpointID || e.MacAddress || e.IPv4Address || e.IPv6Address);
 }
 
 /** An address without its prefix length: "172.18.0.2/16" → "172.18.0.2". */

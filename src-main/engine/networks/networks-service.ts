@@ -17,6 +17,7 @@ import type { DockerClient } from '../connection/docker-client';
 import { networkLabel, toNetworkSummary, withoutPrefix } from './networks-mapper';
 import { networkMessages } from './networks-messages';
 import type { RawContainerWithNetworks, RawNetwork, RawNetworkPruneReport } from './networks-types';
+import type { NetworksWatcher } from './networks-watcher';
 
 export interface NetworksServiceDeps {
   requireClient(): DockerClient;
@@ -24,6 +25,8 @@ export interface NetworksServiceDeps {
   liveNetworks(): NetworkSummary[] | null;
   /** A container's current name from the live container list. */
   containerName(id: string): string | undefined;
+  /** The live list, told of Berth's own changes (the networks watcher). */
+  changed?: Pick<NetworksWatcher, 'refresh' | 'removed' | 'resyncSoon'>;
 }
 
 const enc = encodeURIComponent;
@@ -189,6 +192,8 @@ export function createNetworksService(deps: NetworksServiceDeps) {
           Container: container,
           EndpointConfig: { ...(aliases.length ? { Aliases: aliases } : {}), ...(Object.keys(ipamConfig).length ? { IPAMConfig: ipamConfig } : {}) },
         },
+        // Podman answers "OK" as text, Docker nothing: the answer is not read.
+        response: 'text',
         action: `connect ${container} to`,
         object: networkLabel(net.name),
       });
@@ -206,12 +211,44 @@ export function createNetworksService(deps: NetworksServiceDeps) {
       method: 'POST',
       path: `/networks/${enc(network)}/disconnect`,
       body: { Container: container, Force: force },
+      response: 'text',
       action: `disconnect ${name} from`,
       object: networkLabel(network),
     });
   }
 
-  return { list, inspect, create, removeCheck, remove, prunePreview, prune, connect, disconnect };
+  // Berth's own changes reach the live list without waiting for an event: some engines
+  // (Podman 4) send none for network create, remove and connect.
+  const changed = deps.changed;
+  return {
+    list,
+    inspect,
+    removeCheck,
+    prunePreview,
+    async create(form: NetworkCreateForm): Promise<CreateNetworkOutcome> {
+      const outcome = await create(form);
+      if (outcome.outcome === 'created') void changed?.refresh(outcome.id);
+      return outcome;
+    },
+    async remove(ref: string): Promise<void> {
+      await remove(ref);
+      changed?.removed(ref);
+    },
+    async prune(labels?: readonly string[]): Promise<NetworkPruneResult> {
+      const result = await prune(labels);
+      changed?.resyncSoon();
+      return result;
+    },
+    async connect(form: ConnectForm): Promise<ConnectOutcome> {
+      const outcome = await connect(form);
+      if (outcome.outcome === 'connected') void changed?.refresh(form.network);
+      return outcome;
+    },
+    async disconnect(network: string, container: string, force: boolean): Promise<void> {
+      await disconnect(network, container, force);
+      void changed?.refresh(network);
+    },
+  };
 }
 
 export type NetworksService = ReturnType<typeof createNetworksService>;

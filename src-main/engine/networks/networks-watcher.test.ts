@@ -44,7 +44,9 @@ function setup(initial: string[]) {
     engine,
     changes,
     watcher,
-    event: (action: string, c: string) => events.onEvent?.({ type: 'network', action, id: ID(c), attributes: {}, timeNano: 0 } as EngineEvent),
+    event: (action: string, c: string, attributes: Record<string, string> = action.endsWith('connect') ? { container: ID('f') } : {}) =>
+      events.onEvent?.({ type: 'network', action, id: ID(c), attributes, timeNano: 0 } as EngineEvent),
+    containerEvent: (action: string, id: string) => events.onEvent?.({ type: 'container', action, id, attributes: {}, timeNano: 0 }),
     resync: () => events.onResync?.(),
     hold: (on: boolean) => (hold = on),
     release: async () => {
@@ -104,5 +106,44 @@ describe('networks watcher', () => {
     await w.release();
     expect(w.watcher.current()?.map((n) => n.name).sort()).toEqual(['net-c']);
     expect(w.changes.filter((c) => c.kind === 'snapshot')).toHaveLength(2);
+  });
+
+  it('on an engine that sends connect before start (Docker), container events ask nothing', async () => {
+    const w = setup(['a']);
+    await settle();
+    w.requests.length = 0;
+    w.event('connect', 'a', { container: 'c1' });
+    w.containerEvent('start', 'c1');
+    await new Promise((r) => setTimeout(r, 300));
+    w.containerEvent('die', 'c1');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(w.requests).toEqual([`/networks/${ID('a')}`]);
+  });
+
+  it('notices an engine whose events leave network changes out (Podman) and lists again after container events, once per burst', async () => {
+    const w = setup(['a']);
+    await settle();
+    w.requests.length = 0;
+    // A start with no connect before it: the engine does not say which networks changed.
+    w.engine.set(ID('b'), { Id: ID('b'), Name: 'net-b' });
+    w.containerEvent('start', 'c1');
+    w.containerEvent('start', 'c2');
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(w.requests.filter((p) => p === '/networks')).toHaveLength(1);
+    expect(w.watcher.current()?.map((n) => n.name).sort()).toEqual(['net-a', 'net-b']);
+    // A disconnect naming only the container (Podman's shape) also lists again.
+    w.requests.length = 0;
+    w.event('disconnect', 'c1', { name: 'web-1' });
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(w.requests[0]).toBe('/networks');
+  });
+
+  it("shows Berth's own removal at once, without an event", async () => {
+    const w = setup(['a', 'b']);
+    await settle();
+    w.watcher.removed(ID('a'));
+    expect(w.watcher.current()?.map((n) => n.name)).toEqual(['net-b']);
   });
 });

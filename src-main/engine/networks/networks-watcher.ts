@@ -9,6 +9,11 @@ export type NetworkChangeListener = (change: NetworkChange) => void;
 export interface NetworksWatcherDeps {
   events: { subscribe(listener: EventsListener): () => void };
   getClient(): DockerClient | null;
+  /**
+   * The engine says it is one whose network events are known to be incomplete (Podman):
+   * no container start needs to be seen first to know it.
+   */
+  eventsKnownIncomplete?(): boolean;
 }
 
 export interface NetworksWatcher {
@@ -16,6 +21,10 @@ export interface NetworksWatcher {
   current(): NetworkSummary[] | null;
   /** Asks the engine about one network again now (after Berth's own connect, for example). */
   refresh(id: string): Promise<void>;
+  /** Lists every network again soon (after Berth's own prune, or a change no event names). */
+  resyncSoon(): void;
+  /** Berth removed this network: the row goes without waiting for an event. */
+  removed(id: string): void;
   dispose(): void;
 }
 
@@ -23,6 +32,10 @@ export interface NetworksWatcher {
 const REFRESHING = new Set(['create', 'connect', 'disconnect', 'update']);
 /** Inspects at once during a resync: enough to be quick, few enough to spare the engine. */
 const RESYNC_PARALLEL = 4;
+/** Container events that move a container onto or off its networks. */
+const CONTAINER_NETWORK_ACTIONS = new Set(['start', 'die', 'destroy']);
+/** Changes that come in a burst (a compose up) are gathered into one resync. */
+const RESYNC_DEBOUNCE_MS = 250;
 
 /**
  * The live network list in main. The list endpoint leaves out the attached containers
@@ -30,6 +43,13 @@ const RESYNC_PARALLEL = 4;
  * inspect per network an event names (create, connect, disconnect), `destroy` without a
  * request. Connect and disconnect events come when a container starts and stops on a
  * network too, so the endpoints and their addresses stay live. Nothing polls.
+ *
+ * Not every engine says that much: Podman (4.x) sends no network create, destroy or
+ * connect event and a disconnect that names only the container. The watcher notices it
+ * from the events themselves — a container `start` with no `connect` before it, or a
+ * connect/disconnect without a container — and from then on lists the networks again
+ * (debounced) after container start, die and destroy events and such network events.
+ * Berth's own creates, removes and prunes update the list whatever the engine sends.
  */
 export function createNetworksWatcher(deps: NetworksWatcherDeps): NetworksWatcher {
   let networks: Map<string, NetworkSummary> | null = null;
@@ -43,6 +63,19 @@ export function createNetworksWatcher(deps: NetworksWatcherDeps): NetworksWatche
   let destroys = 0;
   const destroyedAt = new Map<string, number>();
   let disposed = false;
+  /** Containers a `connect` event named since their last start. */
+  const connected = new Set<string>();
+  /** This engine's network events leave changes out (see above). */
+  let eventsIncomplete = false;
+  const incomplete = () => eventsIncomplete || deps.eventsKnownIncomplete?.() === true;
+  let resyncTimer: NodeJS.Timeout | undefined;
+  const resyncSoon = () => {
+    if (resyncTimer || disposed) return;
+    resyncTimer = setTimeout(() => {
+      resyncTimer = undefined;
+      if (!disposed) void resync();
+    }, RESYNC_DEBOUNCE_MS);
+  };
 
   const emit = (change: NetworkChange) => {
     for (const l of [...listeners]) l(change);
@@ -125,8 +158,22 @@ export function createNetworksWatcher(deps: NetworksWatcherDeps): NetworksWatche
     }
   }
 
+  function onContainerEvent(event: EngineEvent): void {
+    if (event.action === 'start') {
+      if (!connected.delete(event.id)) eventsIncomplete = true;
+    } else if (event.action === 'destroy') connected.delete(event.id);
+    if (incomplete() && CONTAINER_NETWORK_ACTIONS.has(event.action)) resyncSoon();
+  }
+
   function onEvent(event: EngineEvent): void {
+    if (event.type === 'container') return onContainerEvent(event);
     if (event.type !== 'network') return;
+    if ((event.action === 'connect' || event.action === 'disconnect') && !event.attributes.container) {
+      // The event names a container, not a network: which network changed is unknown.
+      eventsIncomplete = true;
+      return resyncSoon();
+    }
+    if (event.action === 'connect') connected.add(event.attributes.container!);
     if (event.action === 'destroy') {
       destroyedAt.set(event.id, destroys++);
       dirtyDuringResync?.delete(event.id);
@@ -142,14 +189,24 @@ export function createNetworksWatcher(deps: NetworksWatcherDeps): NetworksWatche
 
   return {
     subscribe(listener) {
+      // Someone opens the list: on an engine whose events leave changes out, look again.
+      if (incomplete()) resyncSoon();
       listeners.add(listener);
       if (networks) listener({ kind: 'snapshot', networks: [...networks.values()] });
       return () => listeners.delete(listener);
     },
     current: () => (networks ? [...networks.values()] : null),
     refresh,
+    resyncSoon,
+    removed(ref) {
+      const id = networks?.get(ref)?.id ?? [...(networks?.values() ?? [])].find((n) => n.name === ref)?.id ?? ref;
+      destroyedAt.set(id, destroys++);
+      dirtyDuringResync?.delete(id);
+      remove(id);
+    },
     dispose() {
       disposed = true;
+      clearTimeout(resyncTimer);
       generation += 1;
       unsubscribe();
       listeners.clear();

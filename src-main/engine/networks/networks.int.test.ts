@@ -16,6 +16,7 @@ import {
   uniqueName,
   waitFor,
 } from '../../test-support/engine-fixtures';
+import { engineIsPodman } from '../connection/connection';
 import { createEngine, type Engine } from '../index';
 import { createNetworksService } from './networks-service';
 import { createNetworksWatcher, type NetworksWatcher } from './networks-watcher';
@@ -34,6 +35,7 @@ const service = () =>
     requireClient: () => fixtureClient(),
     liveNetworks: () => watcher.current(),
     containerName: (id) => engine.watcher.current()?.find((c) => c.id === id)?.name,
+    changed: watcher,
   });
 const live = (name: string) => watcher.current()?.find((n) => n.name === name);
 const form = (name: string, patch: Partial<Parameters<ReturnType<typeof service>['create']>[0]> = {}) => ({
@@ -55,6 +57,7 @@ beforeAll(async () => {
   engine.start();
   watcher = createNetworksWatcher({
     events: engine.events,
+    eventsKnownIncomplete: () => engineIsPodman(engine.connection.current()),
     getClient: () => {
       try {
         return engine.requireClient();

@@ -36,6 +36,18 @@ describe('summarizeDiskUsage', () => {
     expect(s.volumeSizes).toEqual({ used: 100, free: 30, nfs: -1 });
   });
 
+  it("sums Podman's image sizes where it sends no layer total (LayersSize and VirtualSize 0)", () => {
+    // The shape Podman 4.3.1's /system/df answers with.
+    const s = summarizeDiskUsage({
+      LayersSize: 0,
+      Images: [
+        { Id: 'a', Containers: 1, Size: 2_000_000, SharedSize: 0, VirtualSize: 0 },
+        { Id: 'b', Containers: 0, Size: 500_000, SharedSize: 0, VirtualSize: 0 },
+      ],
+    } as Parameters<typeof summarizeDiskUsage>[0]);
+    expect(s.images).toEqual({ count: 2, active: 1, size: 2_500_000, reclaimable: 500_000 });
+  });
+
   it('copes with what Podman leaves out', () => {
     expect(summarizeDiskUsage({})).toMatchObject({
       images: { count: 0, size: 0 },

@@ -25,14 +25,17 @@ const BUSY = /disk usage operation is already running/i;
  */
 export function summarizeDiskUsage(raw: RawDiskUsage): Omit<DiskUsage, 'measuredAt' | 'tookMs'> {
   const images = raw.Images ?? [];
+  // Podman (4.x) sends VirtualSize 0 and LayersSize 0, with each image's Size and no sharing.
+  const sizeOf = (i: (typeof images)[number]) => (i.VirtualSize ? i.VirtualSize : (i.Size ?? -1));
   let used = 0;
   for (const i of images) {
     if (!i.Containers) continue;
-    const size = i.VirtualSize ?? i.Size ?? -1;
+    const size = sizeOf(i);
     if (size === -1 || i.SharedSize === -1) continue;
     used += size - (i.SharedSize ?? 0);
   }
-  const layers = raw.LayersSize ?? 0;
+  const summed = images.reduce((sum, i) => sum + Math.max(sizeOf(i) - Math.max(i.SharedSize ?? 0, 0), 0), 0);
+  const layers = raw.LayersSize ? raw.LayersSize : summed;
   const imageRow: UsageCategory = {
     count: images.length,
     active: images.filter((i) => (i.Containers ?? 0) > 0).length,

@@ -68,6 +68,13 @@ describe('volumes watcher', () => {
     expect(w.requests.length).toBe(before);
   });
 
+  it("takes Podman's \"remove\" as a volume's destroy", async () => {
+    const w = setup();
+    await tick();
+    w.events().onEvent?.({ type: 'volume', action: 'remove', id: 'pgdata', attributes: { name: 'pgdata' }, timeNano: 0 });
+    expect(w.changes.at(-1)).toEqual({ kind: 'remove', name: 'pgdata' });
+  });
+
   it('keeps "used by" from the container list without asking the engine', async () => {
     const w = setup();
     await tick();

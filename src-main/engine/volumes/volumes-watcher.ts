@@ -106,7 +106,8 @@ export function createVolumesWatcher(deps: VolumesWatcherDeps): VolumesWatcher {
 
   function onEvent(event: EngineEvent): void {
     if (event.type !== 'volume') return;
-    if (event.action === 'destroy') {
+    // Docker says "destroy", Podman "remove".
+    if (event.action === 'destroy' || event.action === 'remove') {
       destroyedAt.set(event.id, destroys++);
       remove(event.id);
     } else if (event.action === 'create') {
