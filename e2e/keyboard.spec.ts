@@ -1,5 +1,6 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { createTestContainer } from '../src-main/test-support/engine-fixtures';
+import { createTestContainer, createTestNetwork, fixtureClient, TEST_LABELS, uniqueName } from '../src-main/test-support/engine-fixtures';
 
 /** Every action reachable by keyboard: the sidebar, a container's page, a dialog and back. */
 test.describe('keyboard', () => {
@@ -89,5 +90,64 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toBeHidden();
     await expect(run).toBeFocused();
+  });
+});
+
+/** The accessible-ish name of what has focus: its aria-label, else its text. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+  });
+
+/** Presses Tab until `last` has focus (at most `limit` times); returns the names passed on the way. */
+async function tabUntil(page: Page, last: string, limit = 30): Promise<string[]> {
+  const passed: string[] = [];
+  for (let i = 0; i < limit && passed.at(-1) !== last; i++) {
+    await page.keyboard.press('Tab');
+    passed.push(await focusedName(page));
+  }
+  return passed;
+}
+
+test.describe('keyboard on the storage and network pages', () => {
+  test('a volume row: Tab goes link, Browse, Remove; its remove dialog opens by Enter and gives focus back on Escape', async ({ containersPage: ui }) => {
+    const page = ui.page;
+    const volume = uniqueName('kbd-vol');
+    await fixtureClient().createVolume(volume, { ...TEST_LABELS });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Volumes' }).click();
+    await page.getByRole('searchbox', { name: 'Filter volumes' }).focus();
+    await page.keyboard.type(volume);
+    await expect(page.getByRole('link', { name: volume, exact: true })).toBeVisible();
+    const passed = await tabUntil(page, `Remove volume ${volume}`);
+    expect(passed.slice(-3)).toEqual([volume, `Browse ${volume}`, `Remove volume ${volume}`]);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Remove volume ${volume}` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: `Remove volume ${volume}`, exact: true })).toBeFocused();
+  });
+
+  test('a network row: Tab goes link, Connect, Remove; Create network opens on its first field and gives focus back on Escape', async ({ containersPage: ui }) => {
+    const page = ui.page;
+    const network = uniqueName('kbd-net');
+    await createTestNetwork(network);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Networks' }).click();
+    await page.getByRole('searchbox', { name: 'Filter networks' }).focus();
+    await page.keyboard.type(network);
+    await expect(page.getByRole('link', { name: network, exact: true })).toBeVisible();
+    const passed = await tabUntil(page, `Remove network ${network}`);
+    expect(passed.slice(-3)).toEqual([network, `Connect a container to ${network}`, `Remove network ${network}`]);
+
+    const create = page.getByRole('button', { name: 'Create network', exact: true });
+    await create.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Create network' });
+    await expect(dialog.getByLabel('Name', { exact: true })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(create).toBeFocused();
   });
 });

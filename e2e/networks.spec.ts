@@ -45,8 +45,8 @@ test.describe('networks page', () => {
     await expect(ui.dialog).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: `${c.name} connected to ${net}.` })).toBeVisible();
 
-    // The row shows it with its address, from the engine's connect event.
-    await expect(ui.row(net)).toContainText(`${c.name}10.${block}.101.42`);
+    // The row shows it with its address (a space apart, for screen readers too), from the engine's connect event.
+    await expect(ui.row(net)).toContainText(`${c.name} 10.${block}.101.42`);
     await ui.row(net).getByRole('link', { name: net, exact: true }).click();
     const attached = page.getByRole('table', { name: `Containers on ${net}` });
     await expect(attached.getByRole('row').filter({ hasText: c.name })).toContainText(`10.${block}.101.42`);

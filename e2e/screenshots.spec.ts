@@ -21,6 +21,19 @@ const shots: Record<string, string> = {
   registries: 'registries',
   settings: 'settings',
   'run-dialog': 'run-dialog',
+  volumes: 'volumes',
+  'volume-overview': 'volume-details',
+  'volume-files': 'volume-files',
+  'remove-volume-dialog': 'remove-volume-dialog',
+  networks: 'networks',
+  'networks-empty': 'networks-empty',
+  'network-details': 'network-details',
+  'create-network-dialog': 'create-network-dialog',
+  'connect-network-dialog': 'connect-network-dialog',
+  'disk-usage': 'disk-usage',
+  'disk-cleanup-containers-dialog': 'disk-cleanup-dialog',
+  activity: 'activity',
+  'container-files': 'container-files',
 };
 
 let tour: Tour | undefined;

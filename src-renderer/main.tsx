@@ -8,7 +8,6 @@ import { api, leaveWithoutToken } from './api/client';
 import { startLiveSync } from './store/live-sync';
 import { useBerthStore } from './store/store';
 import './styles.css';
-import './legacy.css';
 
 if (!leaveWithoutToken()) {
   startLiveSync(api, useBerthStore);

@@ -10,6 +10,7 @@ import {
 } from '../../src-main/test-support/engine-fixtures';
 import { reportPageProblems } from './page-problems';
 import { startBerthServer, type BerthServer } from './berth-server';
+import { connectToDemoNetwork, createStorageDemo, DB_CMD, STORAGE_DEMO, storageViews } from './ui-tour-storage';
 
 /**
  * A fixed cast for the specs that look at every page (layout, accessibility, screenshots):
@@ -33,6 +34,8 @@ export interface Demo {
   db: TestContainer;
   worker: TestContainer;
   imageId: string;
+  /** The network the db and web are on (see ui-tour-storage.ts). */
+  networkId: string;
 }
 
 const LOG_CMD = [
@@ -46,19 +49,36 @@ const LOG_CMD = [
   ].join('; '),
 ];
 
-async function createNamed(options: Parameters<typeof createTestContainer>[0] & { name: string }): Promise<TestContainer> {
+/**
+ * Creates a fixed-name container. The name may be held by another tour on this engine
+ * (waited for), and the demo image may be untagged by another tour ending meanwhile
+ * (built again): both are other runs' cast, never taken or removed here.
+ */
+async function createNamed(options: Parameters<typeof createTestContainer>[0] & { name: string }, rebuild: () => Promise<unknown>): Promise<TestContainer> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     try {
       return await createTestContainer(options);
     } catch (err) {
-      if ((err as { code?: string }).code !== 'conflict' || Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 1000));
+      const code = (err as { code?: string }).code;
+      if ((code !== 'conflict' && code !== 'not-found') || Date.now() > deadline) throw err;
+      if (code === 'not-found') await rebuild();
+      else await new Promise((r) => setTimeout(r, 1000));
     }
   }
 }
 
-export async function createDemo(): Promise<Demo> {
+async function buildDemoImages(attempt = 1): Promise<string> {
+  try {
+    return await buildDemoImagesOnce();
+  } catch (err) {
+    // The base tag went between the two builds (another tour ended): the engine then tries Docker Hub.
+    if (attempt >= 3) throw err;
+    return buildDemoImages(attempt + 1);
+  }
+}
+
+async function buildDemoImagesOnce(): Promise<string> {
   const imageId = await buildTestImage(DEMO.image, [
     `FROM ${TEST_IMAGE}`,
     'RUN mkdir -p /srv/www && echo "<h1>demo</h1>" > /srv/www/index.html',
@@ -69,11 +89,19 @@ export async function createDemo(): Promise<Demo> {
     'LABEL org.opencontainers.image.title="demo-app" org.opencontainers.image.version="1.4"',
   ], { 'app.conf': 'listen 80\nroot /srv/www\n' });
   await buildTestImage(DEMO.imageTag2, [`FROM ${DEMO.image}`]);
+  return imageId;
+}
+
+export async function createDemo(): Promise<Demo> {
+  let imageId = await buildDemoImages();
+  const rebuild = async () => (imageId = await buildDemoImages());
   const compose = (service: string) => ({ 'com.docker.compose.project': DEMO.project, 'com.docker.compose.service': service });
-  const web = await createNamed({ name: DEMO.web, image: DEMO.image, cmd: LOG_CMD, ports: ['80/tcp'], labels: compose('web') });
-  const db = await createNamed({ name: DEMO.db, labels: compose('db') });
-  const worker = await createNamed({ name: DEMO.worker, start: false });
-  return { web, db, worker, imageId };
+  const web = await createNamed({ name: DEMO.web, image: DEMO.image, cmd: LOG_CMD, ports: ['80/tcp'], labels: compose('web') }, rebuild);
+  const { networkId } = await createStorageDemo(DEMO.project);
+  const db = await createNamed({ name: DEMO.db, cmd: DB_CMD, labels: compose('db'), network: STORAGE_DEMO.network, namedVolumes: { [STORAGE_DEMO.volume]: '/data' } }, rebuild);
+  await connectToDemoNetwork(web.id);
+  const worker = await createNamed({ name: DEMO.worker, start: false, anonymousVolumes: ['/var/cache/worker'] }, rebuild);
+  return { web, db, worker, imageId, networkId };
 }
 
 export async function removeDemoImages(): Promise<void> {
@@ -106,7 +134,14 @@ const dialogOpen = (page: Page, name?: string | RegExp) => expect(name ? page.ge
 
 /** Every page and dialog, each opened the way a user gets there. */
 export const views: View[] = [
-  { name: 'containers', open: containerList },
+  {
+    name: 'containers',
+    open: async (page, d) => {
+      await containerList(page);
+      // The usage columns filled in, as a user sees them a moment after opening the page.
+      await expect(page.locator(`[data-container-id="${d.web.id}"] .cell-memory`)).toHaveText(/B/, { timeout: 15_000 });
+    },
+  },
   {
     name: 'container-overview',
     open: async (page, d) => {
@@ -311,6 +346,7 @@ export const views: View[] = [
       await dialogOpen(page, 'Keyboard shortcuts');
     },
   },
+  ...storageViews.map((v) => ({ ...v, open: (page: Page, d: Demo) => v.open(page, { web: d.web.id, networkId: d.networkId }) })),
 ];
 
 /** Closes whatever dialog is open and waits until it is gone. */

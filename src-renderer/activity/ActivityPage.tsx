@@ -3,12 +3,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { History, SearchX } from 'lucide-react';
 import { useImagesLive } from '../images/use-images-live';
 import { useNetworksLive } from '../networks/use-networks-live';
+import { hrefs } from '../router/route';
 import { useBerthStore } from '../store/store';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
 import { EmptyState } from '../ui/EmptyState';
 import { PageHeader } from '../ui/PageHeader';
 import { SearchField } from '../ui/SearchField';
+import { useVolumesLive } from '../volumes/use-volumes-live';
 import { ACTIVITY_TYPES, type ActivityTypeFilter } from './activity-feed';
 import { objectHref } from './activity-links';
 import { ActivityRow } from './ActivityRow';
@@ -25,14 +27,16 @@ export function ActivityPage() {
   // Links go only to objects that still exist: the image and network lists are live while the page is open.
   useImagesLive();
   useNetworksLive();
+  useVolumesLive();
   const containers = useBerthStore((s) => s.containers);
   const images = useBerthStore((s) => s.images);
   const networks = useBerthStore((s) => s.networks);
+  const volumes = useBerthStore((s) => s.volumes);
   const [types, setTypes] = useState<ReadonlySet<ActivityTypeFilter>>(() => new Set(ACTIVITY_TYPES));
   const [text, setText] = useState('');
   // `version` changes when entries arrive: recompute the view then, not on every render.
   const rows = useMemo(() => activityFeed.view({ types, text }), [version, types, text]);
-  const live = { containers, images, networks };
+  const live = { containers, images, networks, volumeHref: (name: string) => (volumes[name] ? hrefs.volume(name) : null) };
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });

@@ -21,7 +21,7 @@ export function ContainersToolbar({ shownCount, total }: { shownCount: number; t
   const bulk = (action: ContainerAction) => () => void runOnAll(selected, action);
 
   return (
-    <Toolbar className="filters">
+    <Toolbar>
       <SearchField className="filter-input" label={t.filterLabel} placeholder={t.filterPlaceholder} value={filterText} onChange={setFilterText} />
       <Checkbox label={t.runningOnly} checked={runningOnly} onChange={setRunningOnly} />
       <span className="count" aria-live="polite">

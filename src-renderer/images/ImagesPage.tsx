@@ -72,7 +72,7 @@ export function ImagesPage() {
   return (
     <section className="ui-page images-page" aria-labelledby="images-title">
       <PageHeader title={t.title} titleId="images-title" actions={<PageActions />} />
-      <Toolbar className="filters">
+      <Toolbar>
         <SearchField className="filter-input" label={t.filterLabel} placeholder={t.filterPlaceholder} value={filter.text} onChange={(text) => setFilter({ text })} />
         <Checkbox label={t.danglingOnly} checked={filter.danglingOnly} onChange={(danglingOnly) => setFilter({ danglingOnly })} />
         <Checkbox label={t.unusedOnly} checked={filter.unusedOnly} onChange={(unusedOnly) => setFilter({ unusedOnly })} />

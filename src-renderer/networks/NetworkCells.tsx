@@ -6,13 +6,13 @@ import { attachedContainers, bareAddress } from './network-rows';
 import { networkStrings as t } from './strings';
 
 /** Subnet and gateway of each IPAM entry, in one line. */
+export function subnetText(network: NetworkSummary): string {
+  return network.subnets.map((s) => (s.gateway ? `${s.subnet} (${t.gateway(s.gateway)})` : s.subnet)).join(', ');
+}
+
 export function SubnetCell({ network }: { network: NetworkSummary }) {
   if (network.subnets.length === 0) return <span className="network-muted">{t.noSubnet}</span>;
-  return (
-    <span className="network-subnet">
-      {network.subnets.map((s) => (s.gateway ? `${s.subnet} (${t.gateway(s.gateway)})` : s.subnet)).join(', ')}
-    </span>
-  );
+  return <span className="network-subnet">{subnetText(network)}</span>;
 }
 
 export function FlagsCell({ network }: { network: NetworkSummary }) {
@@ -33,7 +33,7 @@ export function AttachedCell({ network, containers, shown = 3 }: { network: Netw
     <span className="network-attached">
       {attached.slice(0, shown).map((c) => (
         <span key={c.containerId} className="network-attached-item">
-          {c.known ? <a href={hrefs.container(c.containerId)}>{c.displayName}</a> : c.displayName}
+          {c.known ? <a href={hrefs.container(c.containerId)}>{c.displayName}</a> : c.displayName}{' '}
           <span className="network-ip">{bareAddress(c.ipv4Address || c.ipv6Address)}</span>
         </span>
       ))}

@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { FactList, type Fact } from '../ui/FactList';
+import { PairTable, sortedPairs } from '../ui/PairTable';
 import { IconButton } from '../ui/IconButton';
 import { PageHeader } from '../ui/PageHeader';
 import { Section } from '../ui/Section';
@@ -21,22 +22,6 @@ import { useNetworksLive } from './use-networks-live';
 import './networks.css';
 
 const t = networkStrings.details;
-
-function KeyValues({ label, values, empty }: { label: string; values: Record<string, string>; empty: string }) {
-  const rows = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
-  if (rows.length === 0) return <p className="network-muted">{empty}</p>;
-  return (
-    <DataTable
-      label={label}
-      columns={[
-        { key: 'k', header: t.keyColumn, width: '40%', cell: ([k]) => <code>{k}</code>, title: ([k]) => k },
-        { key: 'v', header: t.valueColumn, cell: ([, v]) => <code>{v}</code>, title: ([, v]) => v },
-      ]}
-      rows={rows}
-      rowKey={([k]) => k}
-    />
-  );
-}
 
 function Containers({ network }: { network: NetworkSummary }) {
   const containers = useBerthStore((s) => s.containers);
@@ -52,9 +37,10 @@ function Containers({ network }: { network: NetworkSummary }) {
           title: (c) => c.displayName,
           cell: (c) => (c.known ? <a href={hrefs.container(c.containerId)}>{c.displayName}</a> : <span>{`${c.displayName} (${t.staleEndpoint})`}</span>),
         },
-        { key: 'ipv4', header: t.containerColumns.ipv4, width: '18%', cell: (c) => <code>{bareAddress(c.ipv4Address) || t.none}</code> },
-        { key: 'ipv6', header: t.containerColumns.ipv6, width: '22%', hideBelow: 'md', cell: (c) => <code>{bareAddress(c.ipv6Address) || t.none}</code> },
-        { key: 'mac', header: t.containerColumns.mac, width: '18%', hideBelow: 'sm', cell: (c) => <code>{c.macAddress || t.none}</code> },
+        // Addresses are fixed-width mono text: their columns fit them whole; the name gets the rest.
+        { key: 'ipv4', header: t.containerColumns.ipv4, width: '150px', title: (c) => bareAddress(c.ipv4Address) || t.none, cell: (c) => <code>{bareAddress(c.ipv4Address) || t.none}</code> },
+        { key: 'ipv6', header: t.containerColumns.ipv6, width: '22%', hideBelow: 'md', title: (c) => bareAddress(c.ipv6Address) || t.none, cell: (c) => <code>{bareAddress(c.ipv6Address) || t.none}</code> },
+        { key: 'mac', header: t.containerColumns.mac, width: '170px', hideBelow: 'sm', title: (c) => c.macAddress || t.none, cell: (c) => <code>{c.macAddress || t.none}</code> },
         {
           key: 'actions',
           header: t.containerColumns.actions,
@@ -132,8 +118,15 @@ export function NetworkDetailsPage({ id }: { id: string }) {
                 {networkStrings.connect}
               </Button>
             )}
-            <Button variant="danger" icon={Trash2} disabled={blocker !== null} disabledReason={blocker} onClick={() => open({ kind: 'remove', id: network.id })}>
-              {networkStrings.remove(network.name)}
+            <Button
+              variant="danger"
+              icon={Trash2}
+              aria-label={networkStrings.remove(network.name)}
+              disabled={blocker !== null}
+              disabledReason={blocker}
+              onClick={() => open({ kind: 'remove', id: network.id })}
+            >
+              {networkStrings.removeShort}
             </Button>
           </>
         }
@@ -145,10 +138,10 @@ export function NetworkDetailsPage({ id }: { id: string }) {
         <FactList facts={facts} />
       </Section>
       <Section title={t.labels}>
-        <KeyValues label={t.labels} values={network.labels} empty={t.noLabels} />
+        <PairTable label={t.labels} headers={[t.keyColumn, t.valueColumn]} rows={sortedPairs(network.labels)} empty={t.noLabels} />
       </Section>
       <Section title={t.options}>
-        <KeyValues label={t.options} values={network.options} empty={t.noOptions} />
+        <PairTable label={t.options} headers={[t.keyColumn, t.valueColumn]} rows={sortedPairs(network.options)} empty={t.noOptions} />
       </Section>
     </section>
   );

@@ -11,7 +11,7 @@ import { IconButton } from '../ui/IconButton';
 import { PageHeader } from '../ui/PageHeader';
 import { SearchField } from '../ui/SearchField';
 import { Toolbar, ToolbarSpacer } from '../ui/Toolbar';
-import { AttachedCell, FlagsCell, removeBlocker, SubnetCell } from './NetworkCells';
+import { AttachedCell, FlagsCell, removeBlocker, SubnetCell, subnetText } from './NetworkCells';
 import { canConnectTo } from './network-palette-items';
 import { networkRows } from './network-rows';
 import type { NetworkSortColumn } from './networks-slice';
@@ -67,7 +67,7 @@ export function NetworksPage() {
       key: 'name',
       header: t.columns.name,
       sortKey: 'name',
-      width: '20%',
+      width: '22%',
       title: (n) => n.name,
       cell: (n) => (
         <span className="network-name">
@@ -76,10 +76,11 @@ export function NetworksPage() {
         </span>
       ),
     },
-    { key: 'driver', header: t.columns.driver, sortKey: 'driver', width: '90px', cell: (n) => n.driver },
-    { key: 'scope', header: t.columns.scope, width: '70px', hideBelow: 'md', cell: (n) => n.scope },
-    { key: 'subnet', header: t.columns.subnet, sortKey: 'subnet', width: '18%', title: (n) => n.subnets.map((s) => s.subnet).join(', '), cell: (n) => <SubnetCell network={n} /> },
-    { key: 'flags', header: t.columns.flags, width: '130px', hideBelow: 'md', cell: (n) => <FlagsCell network={n} /> },
+    { key: 'driver', header: t.columns.driver, sortKey: 'driver', width: '84px', cell: (n) => n.driver },
+    { key: 'scope', header: t.columns.scope, width: '68px', hideBelow: 'md', cell: (n) => n.scope },
+    // Wide enough for "192.168.240.0/20 (gateway 192.168.240.1)", the usual bridge subnet, whole.
+    { key: 'subnet', header: t.columns.subnet, sortKey: 'subnet', width: '28%', title: (n) => subnetText(n), cell: (n) => <SubnetCell network={n} /> },
+    { key: 'flags', header: t.columns.flags, width: '112px', hideBelow: 'md', cell: (n) => <FlagsCell network={n} /> },
     {
       key: 'containers',
       header: t.columns.containers,
@@ -87,7 +88,8 @@ export function NetworksPage() {
       title: (n) => n.endpoints.map((e) => `${containers[e.containerId]?.name ?? e.name} ${e.ipv4Address}`).join(', '),
       cell: (n) => <AttachedCell network={n} containers={containers} />,
     },
-    { key: 'actions', header: t.columns.actions, hideHeader: true, width: '76px', cell: (n) => <RowActions network={n} /> },
+    // Two 26 px buttons and the cell's padding: sized to them, never clipped.
+    { key: 'actions', header: t.columns.actions, hideHeader: true, width: '84px', overflow: 'visible', cell: (n) => <RowActions network={n} /> },
   ];
 
   return (
@@ -95,7 +97,6 @@ export function NetworksPage() {
       <PageHeader
         title={t.title}
         titleId="networks-title"
-        meta={loaded ? <span className="network-muted">{t.count(rows.length, total)}</span> : undefined}
         actions={
           <>
             <Button icon={Trash2} onClick={() => open({ kind: 'prune' })}>
@@ -111,6 +112,8 @@ export function NetworksPage() {
       </PageHeader>
       <Toolbar>
         <SearchField label={t.filterLabel} placeholder={t.filterPlaceholder} value={filter} onChange={(v) => useBerthStore.getState().setNetworkFilter(v)} />
+        {/* The count beside the filter it answers, as on the containers and volumes pages. */}
+        {loaded && <span className="count" aria-live="polite">{t.count(rows.length, total)}</span>}
         <ToolbarSpacer />
       </Toolbar>
       {!loaded ? (

@@ -34,6 +34,8 @@ export const networkStrings = {
   connectTo: (network: string) => `Connect a container to ${network}`,
   connectToNetwork: 'Connect to network',
   remove: (network: string) => `Remove network ${network}`,
+  /** The details page's button: its heading already names the network. */
+  removeShort: 'Remove network',
   disconnect: (container: string, network: string) => `Disconnect ${container} from ${network}`,
   blockedBuiltIn: (name: string) => `${name} is built into the engine and cannot be removed.`,
   blockedInUse: (names: readonly string[]) =>

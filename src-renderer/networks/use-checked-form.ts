@@ -9,11 +9,12 @@ export type FormOutcome<K extends string> =
 
 /**
  * A dialog form checked by a pure rule shared with main: a field shows its problem once
- * it was left (or after a submit), a problem main sent back sticks to its field until the
+ * it was changed and left (or after a submit: passing through an empty field is no mistake), a problem main sent back sticks to its field until the
  * field changes, and a refused submit moves focus to the first field that needs attention.
  */
 export function useCheckedForm<F extends object, K extends string>(initial: F, check: (form: F) => Partial<Record<K, string>>) {
   const [form, setForm] = useState<F>(initial);
+  const [start] = useState<F>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(0);
   const [fromMain, setFromMain] = useState<Partial<Record<K, string>>>({});
@@ -45,7 +46,10 @@ export function useCheckedForm<F extends object, K extends string>(initial: F, c
         return rest as Partial<Record<K, string>>;
       });
     },
-    touch: (field: K) => setTouched((s) => (s.has(field) ? s : new Set(s).add(field))),
+    touch: (field: K) => {
+      const changed = (form as Record<string, unknown>)[field] !== (start as Record<string, unknown>)[field];
+      if (changed) setTouched((s) => (s.has(field) ? s : new Set(s).add(field)));
+    },
     /**
      * Sends the form when every field passes: problems main finds go to their fields, a
      * refusal without a field (or a failed call) under the form; `done` gets any other outcome.

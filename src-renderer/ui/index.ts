@@ -9,6 +9,7 @@ export { DataTable, type Column } from './DataTable';
 export { Dialog, type DialogProps } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { FactList, type Fact } from './FactList';
+export { PairTable, sortedPairs } from './PairTable';
 export { Field, FormGrid, type FieldControlProps } from './Field';
 export { DisclosureButton } from './DisclosureButton';
 export { IconButton } from './IconButton';

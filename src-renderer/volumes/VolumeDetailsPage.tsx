@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { ButtonLink } from '../ui/ButtonLink';
 import { EmptyState } from '../ui/EmptyState';
 import { FactList } from '../ui/FactList';
+import { PairTable, sortedPairs } from '../ui/PairTable';
 import { PageHeader } from '../ui/PageHeader';
 import { Section } from '../ui/Section';
 import { TabPanel, Tabs } from '../ui/Tabs';
@@ -19,8 +20,6 @@ import { ScrollList } from '../ui/ScrollList';
 const t = volumeStrings.details;
 const TABS: VolumeTab[] = ['overview', 'files'];
 
-const pairs = (record: Record<string, string>, none: string) =>
-  Object.keys(record).length === 0 ? <p className="note">{none}</p> : <FactList facts={Object.entries(record).sort(([a], [b]) => a.localeCompare(b))} />;
 
 function Overview({ volume }: { volume: VolumeSummary }) {
   return (
@@ -50,8 +49,12 @@ function Overview({ volume }: { volume: VolumeSummary }) {
           </ScrollList>
         )}
       </Section>
-      <Section title={t.labels}>{pairs(volume.labels, t.noLabels)}</Section>
-      <Section title={t.options}>{pairs(volume.options, t.noOptions)}</Section>
+      <Section title={t.labels}>
+        <PairTable label={t.labels} headers={[t.keyColumn, t.valueColumn]} rows={sortedPairs(volume.labels)} empty={t.noLabels} />
+      </Section>
+      <Section title={t.options}>
+        <PairTable label={t.options} headers={[t.keyColumn, t.valueColumn]} rows={sortedPairs(volume.options)} empty={t.noOptions} />
+      </Section>
     </div>
   );
 }

@@ -101,7 +101,7 @@ export function VolumesPage() {
           </>
         }
       />
-      <Toolbar className="filters">
+      <Toolbar>
         <SearchField className="filter-input" label={t.filterLabel} placeholder={t.filterPlaceholder} value={filter.text} onChange={(text) => setVolumeFilter({ text })} />
         <Checkbox label={t.unusedOnly} checked={filter.unusedOnly} onChange={(unusedOnly) => setVolumeFilter({ unusedOnly })} />
         <span className="count" aria-live="polite">

@@ -110,6 +110,8 @@ export const volumeStrings = {
     named: 'named',
     labels: 'Labels',
     noLabels: 'No labels.',
+    keyColumn: 'Key',
+    valueColumn: 'Value',
     options: 'Driver options',
     noOptions: 'No driver options.',
     usedBy: 'Used by',

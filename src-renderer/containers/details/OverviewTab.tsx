@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ContainerDetails } from '../../../src-common/index';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { FactList, type Fact } from '../../ui/FactList';
+import { PairTable, sortedPairs } from '../../ui/PairTable';
 import { Section } from '../../ui/Section';
 import { formatBytes, formatFullDate } from '../format';
 import { PortLinks } from '../PortLinks';
@@ -18,16 +19,6 @@ const splitEnv = (entry: string): [string, string] => {
   const at = entry.indexOf('=');
   return at === -1 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
 };
-
-/** A two-column name → value table: names one line, values (machine text) wrap anywhere. */
-function PairTable({ label, columns, rows }: { label: string; columns: [string, string]; rows: [string, string][] }) {
-  if (rows.length === 0) return <p className="placeholder">{t.none}</p>;
-  const cols: Column<[string, string]>[] = [
-    { key: 'k', header: columns[0], width: '36%', cell: ([k]) => <code>{k}</code>, title: ([k]) => k },
-    { key: 'v', header: columns[1], overflow: 'anywhere', cell: ([, v]) => <code>{v}</code> },
-  ];
-  return <DataTable label={label} columns={cols} rows={rows} rowKey={([k, v]) => `${k}=${v}`} />;
-}
 
 export function OverviewTab({ details: d }: { details: ContainerDetails }) {
   const s = d.summary;
@@ -101,13 +92,13 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
         <ContainerNetworks details={d} />
       </Section>
       <Section title={t.sections.env} className="overview-wide">
-        <PairTable label={t.sections.env} columns={[t.envColumns.name, t.envColumns.value]} rows={d.env.map(splitEnv)} />
+        <PairTable label={t.sections.env} headers={[t.envColumns.name, t.envColumns.value]} rows={d.env.map(splitEnv)} empty={t.none} />
       </Section>
       <Section title={t.sections.mounts} className="overview-wide">
         {d.mounts.length === 0 ? <p className="placeholder">{t.none}</p> : <DataTable label={t.sections.mounts} columns={mountColumns} rows={d.mounts} rowKey={(m) => m.destination} />}
       </Section>
       <Section title={t.sections.labels} className="overview-wide">
-        <PairTable label={t.sections.labels} columns={[t.labelColumns.key, t.labelColumns.value]} rows={Object.entries(s.labels).sort(([a], [b]) => a.localeCompare(b))} />
+        <PairTable label={t.sections.labels} headers={[t.labelColumns.key, t.labelColumns.value]} rows={sortedPairs(s.labels)} empty={t.none} />
       </Section>
     </div>
   );

@@ -5,20 +5,11 @@ import { shortImageId } from '../image-rows';
 import { imageStrings } from '../strings';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { FactList } from '../../ui/FactList';
+import { PairTable, sortedPairs } from '../../ui/PairTable';
 import { Section } from '../../ui/Section';
 import type { ImageUser } from '../../../src-common/models/images';
 
 const t = imageStrings.details;
-
-/** Name → value pairs: names one line, values (machine text) wrap anywhere. */
-function Pairs({ label, rows }: { label: string; rows: [string, string][] }) {
-  if (rows.length === 0) return <p className="placeholder">{t.none}</p>;
-  const columns: Column<[string, string]>[] = [
-    { key: 'k', header: t.keyColumn, width: '36%', cell: ([k]) => <code>{k}</code>, title: ([k]) => k },
-    { key: 'v', header: t.valueColumn, overflow: 'anywhere', cell: ([, v]) => <code>{v}</code> },
-  ];
-  return <DataTable label={label} columns={columns} rows={rows} rowKey={([k, v]) => `${k}=${v}`} />;
-}
 
 const words = (parts: readonly string[]) => (parts.length ? <code className="ui-wrap-anywhere">{parts.join(' ')}</code> : t.none);
 const list = (parts: readonly string[]) => (parts.length ? parts.join(', ') : t.none);
@@ -68,8 +59,10 @@ export function ImageOverviewTab({ details: d }: { details: ImageDetails }) {
         )}
       </Section>
       <Section className="overview-wide" title={t.sections.env}>
-        <Pairs
+        <PairTable
           label={t.sections.env}
+          headers={[t.keyColumn, t.valueColumn]}
+          empty={t.none}
           rows={c.env.map((e) => {
             const at = e.indexOf('=');
             return at === -1 ? [e, ''] : [e.slice(0, at), e.slice(at + 1)];
@@ -77,7 +70,7 @@ export function ImageOverviewTab({ details: d }: { details: ImageDetails }) {
         />
       </Section>
       <Section className="overview-wide" title={t.sections.labels}>
-        <Pairs label={t.sections.labels} rows={Object.entries(c.labels).sort(([a], [b]) => a.localeCompare(b))} />
+        <PairTable label={t.sections.labels} headers={[t.keyColumn, t.valueColumn]} rows={sortedPairs(c.labels)} empty={t.none} />
       </Section>
     </div>
   );
