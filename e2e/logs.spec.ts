@@ -101,6 +101,20 @@ test.describe('logs tab', () => {
   });
 });
 
+test.describe('logs tab, a huge line', () => {
+  test('a line longer than 1 MiB is split into rows, each row after the first marked as continued', async ({ containersPage: ui }) => {
+    // 2.5 MB with no newline until the end: main cuts it into 1 MiB pieces.
+    const c = await createTestContainer({ cmd: ['sh', '-c', `printf 'head-'; head -c 2500000 /dev/zero | tr '\\0' x; echo '-tail'; ${IDLE}`] });
+    const logs = await LogsPage.openContainer(ui.page, c.id, c.name);
+    await expect(logs.status).toContainText('3 lines', { timeout: 30_000 });
+    const continued = logs.lines.filter({ has: ui.page.getByTitle(/continues the line above/) });
+    await expect(continued).toHaveCount(2);
+    await expect(logs.lines.first()).not.toContainText('continued');
+    await expect(continued.nth(0)).toContainText('↳ continued');
+    await expect(continued.nth(1)).toContainText('-tail');
+  });
+});
+
 test.describe('logs tab controls', () => {
   test('renders ANSI colours, loads the chosen number of lines, copies and clears', async ({ containersPage: ui }) => {
     await ui.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
