@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../../../src-common/contract/errors';
-import { closeFixtureClient, createTestContainer, ensureBusyboxImage, fixtureClient, removeTestContainer } from '../../test-support/engine-fixtures';
+import { closeFixtureClient, createTestContainer, ensureBusyboxImage, fixtureClient, removeTestContainer, waitFor } from '../../test-support/engine-fixtures';
 
 // The generic request is what feature modules build on: JSON, query, streams and errors.
 describe('DockerClient.request against the real engine', () => {
@@ -32,16 +32,24 @@ describe('DockerClient.request against the real engine', () => {
   it('returns a stream when asked, and maps engine errors with the object named', async () => {
     const c = await createTestContainer({ start: true, cmd: ['sh', '-c', 'echo hello-from-request; sleep 30'] });
     created.push(c.id);
-    const stream = await fixtureClient().request<IncomingMessage>({
-      method: 'GET',
-      path: `/containers/${c.id}/logs`,
-      query: { stdout: true, stderr: true, follow: false },
-      response: 'stream',
-      action: 'read logs of',
-      object: `container ${c.name}`,
-    });
-    let text = '';
-    for await (const chunk of stream) text += (chunk as Buffer).toString('latin1');
+    // The container writes its line a moment after it starts: read the (non-following)
+    // log stream again until the line is there, so the stream part is what is tested.
+    const text = await waitFor(
+      async () => {
+        const stream = await fixtureClient().request<IncomingMessage>({
+          method: 'GET',
+          path: `/containers/${c.id}/logs`,
+          query: { stdout: true, stderr: true, follow: false },
+          response: 'stream',
+          action: 'read logs of',
+          object: `container ${c.name}`,
+        });
+        let read = '';
+        for await (const chunk of stream) read += (chunk as Buffer).toString('latin1');
+        return read.includes('hello-from-request') ? read : null;
+      },
+      { description: 'the container\'s line in its log stream' },
+    );
     expect(text).toContain('hello-from-request');
 
     const err = await fixtureClient()
