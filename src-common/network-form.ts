@@ -25,6 +25,7 @@ import type {
   NetworkField,
   NetworkFieldProblems,
 } from './models/networks';
+import { isDnsName, runNetworkMessages } from './run-network';
 import { parseKeyValues } from './run-spec';
 
 /** Every user-visible sentence of these checks. */
@@ -47,7 +48,7 @@ export const networkFormMessages = {
   gatewayBroadcast: (g: string) => `${show(g)} is the subnet's broadcast address; the gateway needs a host address.`,
   rangeOutside: (r: string, subnet: string) => `The IP range ${show(r)} is not inside the subnet ${subnet}.`,
   container: 'Choose a container.',
-  alias: (a: string) => `"${show(a)}" is not a valid alias: use letters, digits, "_", "." and "-".`,
+  alias: runNetworkMessages.alias,
 } as const;
 
 function show(text: string): string {
@@ -55,7 +56,6 @@ function show(text: string): string {
 }
 
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-const ALIAS = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 /** A network as these checks need to know it. */
 export interface KnownNetwork {
@@ -206,7 +206,7 @@ export function checkConnectForm(form: ConnectForm, target: ConnectTarget): Conn
   if (container === '') problems.container = networkFormMessages.container;
 
   const aliases = splitAliases(form.aliases);
-  const badAlias = aliases.find((a) => !ALIAS.test(a) || a.length > 255);
+  const badAlias = aliases.find((a) => !isDnsName(a));
   if (badAlias !== undefined) problems.aliases = networkFormMessages.alias(badAlias);
 
   let ipv4Address: string | null = null;
