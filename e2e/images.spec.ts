@@ -174,7 +174,10 @@ test.describe('load', () => {
       await ui.page.getByRole('button', { name: 'Load from file…' }).click();
       await ui.dialog.getByRole('textbox', { name: 'Path to the .tar file' }).fill(`${file}.missing`);
       await ui.dialog.getByRole('button', { name: 'Load', exact: true }).click();
-      await expect(ui.dialog.getByRole('alert')).toContainText('No file at');
+      await expect(ui.dialog.getByRole('alert')).toContainText('There is no file at');
+      await ui.dialog.getByRole('textbox', { name: 'Path to the .tar file' }).fill('/proc/self/environ');
+      await ui.dialog.getByRole('button', { name: 'Load', exact: true }).click();
+      await expect(ui.dialog.getByRole('alert')).toContainText('/proc/self/environ is in /proc');
       await ui.dialog.getByRole('textbox', { name: 'Path to the .tar file' }).fill(file);
       await ui.dialog.getByRole('button', { name: 'Load', exact: true }).click();
       await expect(ui.dialog.getByRole('status')).toContainText(`Loaded ${tag}`);

@@ -1,18 +1,21 @@
+// First: takes the token out of the address bar before any other module runs.
+import './api/launch-token-boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { api } from './api/client';
+import { api, leaveWithoutToken } from './api/client';
 import { startLiveSync } from './store/live-sync';
 import { useBerthStore } from './store/store';
 import './styles.css';
 import './legacy.css';
 
-startLiveSync(api, useBerthStore);
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (!leaveWithoutToken()) {
+  startLiveSync(api, useBerthStore);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

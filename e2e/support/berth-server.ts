@@ -9,7 +9,7 @@ export interface BerthServer {
   origin: string;
   port: number;
   token: string;
-  /** The URL the CLI printed, with the token. */
+  /** The URL the CLI printed, with the token in its fragment (`/#token=…`). */
   loginUrl: string;
   /** BERTH_DATA_DIR of the server: a fresh temp folder unless the caller gave one. */
   dataDir: string;
@@ -41,7 +41,7 @@ export async function startBerthServer(env: NodeJS.ProcessEnv = {}): Promise<Ber
   const loginUrl = await new Promise<string>((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`server did not print its URL:\n${out}`)), 15_000);
     const check = () => {
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
       if (m?.[1]) {
         clearTimeout(deadline);
         resolve(m[1]);

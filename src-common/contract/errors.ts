@@ -15,6 +15,14 @@ export const ErrorCode = z.enum([
   'engine-error',
   'cancelled',
   'internal',
+  /** Browser mode: the socket did not present the launch token. */
+  'unauthorized',
+  /** One connection has as many streams open as the server allows (see ws-limits.ts). */
+  'too-many-streams',
+  /** One connection has as many calls waiting for an answer as the server allows. */
+  'too-many-calls',
+  /** The server has as many connections as it allows. */
+  'too-many-connections',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

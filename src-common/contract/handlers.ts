@@ -25,13 +25,24 @@ export interface TransportSink {
   end(end: StreamEnd): void;
 }
 
+/**
+ * Who made a call or opened a stream: one object per WebSocket connection (browser mode)
+ * or per window's webContents (Electron), compared by identity. Handlers that keep
+ * something for one client (a terminal session, a file picked in a dialog) check it, so
+ * one client can never reach what another holds.
+ */
+export interface Caller {
+  /** For messages and logs only, e.g. "WebSocket connection 3". */
+  readonly label: string;
+}
+
 /** What main implements: one function per call, one opener per stream returning its cancel. */
 export type CallHandlers = {
-  [N in CallName]: (request: CallParsedRequest<N>) => Promise<CallResponse<N>>;
+  [N in CallName]: (request: CallParsedRequest<N>, caller: Caller) => Promise<CallResponse<N>>;
 };
 
 export type StreamHandlers = {
-  [S in StreamName]: (args: StreamParsedArgs<S>, sink: StreamSink<StreamChunk<S>>) => () => void;
+  [S in StreamName]: (args: StreamParsedArgs<S>, sink: StreamSink<StreamChunk<S>>, caller: Caller) => () => void;
 };
 
 export interface ApiHandlers {
@@ -44,6 +55,8 @@ export interface FeatureHandlers<
   C extends Record<string, { request: z.ZodType; response: z.ZodType }>,
   S extends Record<string, { args: z.ZodType; chunk: z.ZodType }>,
 > {
-  calls: { [N in keyof C]: (request: z.output<C[N]['request']>) => Promise<z.output<C[N]['response']>> };
-  streams: { [K in keyof S]: (args: z.output<S[K]['args']>, sink: StreamSink<z.output<S[K]['chunk']>>) => () => void };
+  calls: { [N in keyof C]: (request: z.output<C[N]['request']>, caller: Caller) => Promise<z.output<C[N]['response']>> };
+  streams: {
+    [K in keyof S]: (args: z.output<S[K]['args']>, sink: StreamSink<z.output<S[K]['chunk']>>, caller: Caller) => () => void;
+  };
 }

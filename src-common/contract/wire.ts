@@ -19,13 +19,37 @@ export const ClientMessage = z.discriminatedUnion('t', [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
+/**
+ * The first message on every browser-mode socket, and only the first: the launch token
+ * (which the page took from its URL fragment). Anything else first closes the socket.
+ */
+export const AuthMessage = z.object({ t: z.literal('auth'), token: z.string().max(512) }).strict();
+export type AuthMessage = z.infer<typeof AuthMessage>;
+
+/** Browser mode's "how to get in" page, where a tab without a usable token is sent. */
+export const WELCOME_PATH = '/welcome';
+
+/** Close codes the server uses besides RFC 6455's own (4000–4999 are the application's). */
+export const WireCloseCode = {
+  /** The socket did not authenticate (wrong, missing or late token). */
+  unauthorized: 4401,
+  /** RFC 6455's "try again later": the server has as many connections as it takes. */
+  tryAgainLater: 1013,
+} as const;
+
 export const ServerMessage = z.union([
+  /** The token was right: calls and subscriptions may follow. */
+  z.object({ t: z.literal('ready') }),
+  /** The socket is refused (unauthorized, too many connections); the server closes it next. */
+  z.object({ t: z.literal('refused'), error: ApiErrorShape }),
   z.object({ t: z.literal('result'), id: Id, ok: z.literal(true), value: z.unknown() }),
   z.object({ t: z.literal('result'), id: Id, ok: z.literal(false), error: ApiErrorShape }),
   z.object({ t: z.literal('data'), id: Id, chunk: z.unknown() }),
   z.object({ t: z.literal('end'), id: Id, end: StreamEnd }),
 ]);
 export type ServerMessage =
+  | { t: 'ready' }
+  | { t: 'refused'; error: ApiErrorShape }
   | { t: 'result'; id: number; ok: true; value: unknown }
   | { t: 'result'; id: number; ok: false; error: ApiErrorShape }
   | { t: 'data'; id: number; chunk: unknown }

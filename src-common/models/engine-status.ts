@@ -51,3 +51,21 @@ export const EngineStatus = z.discriminatedUnion('state', [
   }),
 ]);
 export type EngineStatus = z.infer<typeof EngineStatus>;
+
+/** This machine: 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * An engine reached over plain tcp:// (no TLS) on another machine: whatever Berth sends it
+ * crosses the network readable by anyone on the way, and anyone there can also pose as
+ * the engine. Registry passwords are therefore not sent to it (src-main/engine/registry).
+ */
+export function isUnencryptedRemote(endpoint: EngineEndpoint): boolean {
+  if (endpoint.kind !== 'tcp' || endpoint.tls) return false;
+  const colon = endpoint.address.lastIndexOf(':');
+  const host = colon > 0 && !endpoint.address.endsWith(']') ? endpoint.address.slice(0, colon) : endpoint.address;
+  return !isLoopbackHost(host);
+}

@@ -18,6 +18,7 @@ import {
 } from '../test-support/engine-fixtures';
 import { createEngine, type Engine } from '../engine/index';
 import { createActivityHandlers, SNAPSHOT_BATCH } from './activity-handlers';
+import { TEST_CALLER } from '../test-support/test-caller';
 
 function recordingSink() {
   const chunks: ActivityChunk[] = [];
@@ -47,7 +48,7 @@ afterAll(async () => {
 describe('activity.events against the engine', () => {
   it('logs container, network, image and volume events in words-ready form, and replays them to a later subscriber', async () => {
     const live = recordingSink();
-    const stop = handlers.streams['activity.events']({}, live.sink);
+    const stop = handlers.streams['activity.events']({}, live.sink, TEST_CALLER);
     expect(live.chunks[0]).toEqual({ kind: 'reset', capacity: 5000 });
 
     const net = uniqueName('net');
@@ -82,7 +83,7 @@ describe('activity.events against the engine', () => {
 
     // A page opened later gets what happened before, in the same order.
     const later = recordingSink();
-    const stopLater = handlers.streams['activity.events']({}, later.sink);
+    const stopLater = handlers.streams['activity.events']({}, later.sink, TEST_CALLER);
     expect(later.chunks[0]).toEqual({ kind: 'reset', capacity: 5000 });
     expect(later.entries().filter(mine)).toEqual(seen);
     expect(later.chunks.every((ch) => ch.kind !== 'events' || ch.entries.length <= SNAPSHOT_BATCH)).toBe(true);

@@ -6,6 +6,7 @@
 import type { DownloadOffer } from '../../src-common/models/download';
 import type { UploadOffer } from '../../src-common/models/files';
 import type { DownloadSource } from './downloads';
+import type { PickedPaths } from './picked-paths';
 import type { UploadSink } from './uploads';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -31,6 +32,11 @@ export interface AppHost {
   pickDirectory?: (title: string) => Promise<string | null>;
   /** A native file picker (Electron only); browser mode types a path on the server instead. */
   pickFile?: (title: string, filters: { name: string; extensions: string[] }[]) => Promise<string | null>;
+  /**
+   * Electron only: the paths each window picked in the dialogs above, the only ones its
+   * calls may name (picked-paths.ts). Absent in browser mode.
+   */
+  pickedPaths?: PickedPaths;
   /**
    * OS-backed encryption for secrets (Electron's safeStorage). Absent in browser mode;
    * `isAvailable()` false where Electron has no real backend (then Berth refuses to store).

@@ -18,11 +18,14 @@ export function createBuildRunHandlers(
     calls: {
       'run.options': () => run.options(),
       'run.start': ({ form }) => run.start(form),
-      'build.pickContext': async () => {
+      'build.pickContext': async (_request, caller) => {
         if (!host.pickDirectory) return { supported: false, path: null };
-        return { supported: true, path: await host.pickDirectory(PICK_TITLE) };
+        const picked = await host.pickDirectory(PICK_TITLE);
+        if (picked) host.pickedPaths?.remember(caller, 'folder', picked);
+        return { supported: true, path: picked };
       },
-      'build.checkContext': async ({ contextPath, dockerfile }) => {
+      'build.checkContext': async ({ contextPath, dockerfile }, caller) => {
+        host.pickedPaths?.requirePicked(caller, 'folder', contextPath, 'folder');
         const context = await checkBuildContext(contextPath, dockerfile);
         return {
           contextPath: context.contextPath,
@@ -32,10 +35,11 @@ export function createBuildRunHandlers(
       },
     },
     streams: {
-      'build.run': (args, sink) => {
+      'build.run': (args, sink, caller) => {
         let handle: ReturnType<typeof startBuild>;
         try {
-          handle = startBuild(engine.requireClient(), args, (chunk) => sink.next(chunk), {
+          host.pickedPaths?.requirePicked(caller, 'folder', args.contextPath, 'folder');
+          handle = startBuild(() => engine.requireClient(), args, (chunk) => sink.next(chunk), {
             onDrain: (listener) => sink.onDrain(listener),
           });
         } catch (err) {

@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { emptyRunForm } from '../../src-common/run-spec';
 import { createCannedHandlers } from '../server/testing/canned-handlers';
 import { dispatchCall } from './dispatch';
+import { TEST_CALLER } from '../test-support/test-caller';
 
 describe('dispatchCall refusing a request', () => {
   it('says what is wrong in the user\'s words and names the field, not "run.start: form.command: Too big…"', async () => {
     const form = { ...emptyRunForm('busybox'), command: 'x'.repeat(100 * 1024) };
-    expect(await dispatchCall(createCannedHandlers(), 'run.start', { form })).toEqual({
+    expect(await dispatchCall(createCannedHandlers(), 'run.start', { form }, TEST_CALLER)).toEqual({
       ok: false,
       error: { code: 'invalid-request', message: 'The command is too long: at most 16,384 characters.', field: 'form.command' },
     });
   });
 
   it('words other refusals with the field too', async () => {
-    const outcome = await dispatchCall(createCannedHandlers(), 'containers.stop', { id: 'web-1', timeoutSeconds: 'soon' });
+    const outcome = await dispatchCall(createCannedHandlers(), 'containers.stop', { id: 'web-1', timeoutSeconds: 'soon' }, TEST_CALLER);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'timeoutSeconds' } });
     if (!outcome.ok) expect(outcome.error.message).toMatch(/^The timeout seconds is not valid \(/);
   });
@@ -24,12 +25,12 @@ describe('dispatchCall checking responses', () => {
     const list = [{ id: 'x' }]; // off-contract: a ContainerSummary has many more fields
     const handlers = createCannedHandlers();
     handlers.calls['containers.list'] = async () => list as never;
-    const first = await dispatchCall(handlers, 'containers.list', {});
+    const first = await dispatchCall(handlers, 'containers.list', {}, TEST_CALLER);
     expect(first).toMatchObject({ ok: false, error: { code: 'internal' } });
     const good = [] as never[];
     handlers.calls['containers.list'] = async () => good;
-    const a = await dispatchCall(handlers, 'containers.list', {});
-    const b = await dispatchCall(handlers, 'containers.list', {});
+    const a = await dispatchCall(handlers, 'containers.list', {}, TEST_CALLER);
+    const b = await dispatchCall(handlers, 'containers.list', {}, TEST_CALLER);
     expect(a).toEqual({ ok: true, value: [] });
     expect(b.ok && a.ok && b.value === a.value).toBe(true); // the same checked value, not checked again
   });
@@ -45,7 +46,7 @@ describe('openStream', () => {
       return () => undefined;
     };
     const got: unknown[] = [];
-    const opened = openStream(handlers, 'engine.status', {}, { next: (c) => (got.push(c), true), end: () => undefined });
+    const opened = openStream(handlers, 'engine.status', {}, { next: (c) => (got.push(c), true), end: () => undefined }, TEST_CALLER);
     expect(opened.ok).toBe(true);
     push!({ state: 'connected' }); // no endpoint, no engine: off-contract
     push!({ state: 'connecting', endpoint: null });

@@ -5,6 +5,7 @@ import {
   type ApiErrorShape,
   type ApiHandlers,
   type CallName,
+  type Caller,
   type StreamEnd,
   type StreamName,
   type StreamSink,
@@ -79,7 +80,12 @@ function invalidRequest(issues: readonly Issue[]): ApiErrorShape {
  */
 const checkedResponses = new WeakMap<object, unknown>();
 
-export async function dispatchCall(handlers: ApiHandlers, method: string, args: unknown): Promise<CallOutcome> {
+export async function dispatchCall(
+  handlers: ApiHandlers,
+  method: string,
+  args: unknown,
+  caller: Caller,
+): Promise<CallOutcome> {
   if (!isCallName(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method.slice(0, 100)}".` } };
   }
@@ -89,8 +95,8 @@ export async function dispatchCall(handlers: ApiHandlers, method: string, args: 
     return { ok: false, error: invalidRequest(parsed.error.issues) };
   }
   try {
-    const handler = handlers.calls[method] as (req: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
+    const handler = handlers.calls[method] as (req: unknown, caller: Caller) => Promise<unknown>;
+    const value = await handler(parsed.data, caller);
     const shared = typeof value === 'object' && value !== null ? value : null;
     if (shared && checkedResponses.has(shared)) return { ok: true, value: checkedResponses.get(shared) };
     const checked = spec.response.safeParse(value);
@@ -125,6 +131,7 @@ export function openStream(
   name: string,
   args: unknown,
   sink: TransportSink,
+  caller: Caller,
 ): ({ ok: true } & OpenedStream) | { ok: false; error: ApiErrorShape } {
   if (!isStreamName(name)) {
     return { ok: false, error: { code: 'unknown-method', message: `Unknown stream "${name.slice(0, 100)}".` } };
@@ -162,9 +169,9 @@ export function openStream(
       inputListener = listener;
     },
   };
-  const opener = handlers.streams[name] as (a: unknown, s: StreamSink<unknown>) => () => void;
+  const opener = handlers.streams[name] as (a: unknown, s: StreamSink<unknown>, c: Caller) => () => void;
   try {
-    const cancel = opener(parsed.data, guarded);
+    const cancel = opener(parsed.data, guarded, caller);
     return {
       ok: true,
       cancel: () => {

@@ -18,11 +18,15 @@ export interface DownloadRegistry {
   offer(source: DownloadSource): DownloadOffer;
   /** Takes a registered download by id, once; undefined when unknown or expired. */
   take(id: string): DownloadSource | undefined;
+  /** The download with this id, left in place (a HEAD request); undefined when unknown or expired. */
+  peek(id: string): DownloadSource | undefined;
 }
 
 /**
  * Browser mode's side of downloads: a one-time, short-lived id per offer, served by the
- * HTTP server under DOWNLOADS_PATH behind the same token check as everything else.
+ * HTTP server under DOWNLOADS_PATH. The id is the secret (144 random bits, sent only over
+ * the authenticated socket): the browser fetches the file by navigating to it, which can
+ * carry no token.
  */
 export function createDownloadRegistry(now: () => number = Date.now): DownloadRegistry {
   const pending = new Map<string, { source: DownloadSource; expires: number }>();
@@ -41,6 +45,10 @@ export function createDownloadRegistry(now: () => number = Date.now): DownloadRe
       const entry = pending.get(id);
       pending.delete(id);
       return entry?.source;
+    },
+    peek(id) {
+      sweep();
+      return pending.get(id)?.source;
     },
   };
 }

@@ -9,6 +9,7 @@ import { waitFor } from '../test-support/engine-fixtures';
 import { dispatchCall, openStream } from './dispatch';
 import { createApiHandlers } from './handlers';
 import { createSettingsStore } from '../settings/settings-store';
+import { TEST_CALLER } from '../test-support/test-caller';
 
 let engine: Engine | undefined;
 let dir: string | undefined;
@@ -53,7 +54,7 @@ describe('createApiHandlers', () => {
     const opened = openStream(handlers, 'engine.status', {}, {
       next: (c) => seen.push(c as EngineStatus),
       end: (e) => ends.push(e),
-    });
+    }, TEST_CALLER);
     expect(opened.ok).toBe(true);
     expect(seen).toEqual([{ state: 'connecting', endpoint: null }]);
     engine.start();
@@ -72,7 +73,7 @@ describe('createApiHandlers', () => {
     engine.start();
     await waitFor(() => engine.connection.current().state === 'unreachable');
     const started = Date.now();
-    const outcome = await dispatchCall(handlers, 'containers.remove', { id: 'web-1', force: false, removeAnonymousVolumes: false });
+    const outcome = await dispatchCall(handlers, 'containers.remove', { id: 'web-1', force: false, removeAnonymousVolumes: false }, TEST_CALLER);
     expect(Date.now() - started).toBeLessThan(100);
     expect(outcome).toEqual({
       ok: false,
@@ -82,6 +83,6 @@ describe('createApiHandlers', () => {
         object: `unix://${socket}`,
       },
     });
-    expect(await dispatchCall(handlers, 'engine.getStatus', {})).toMatchObject({ ok: true, value: { state: 'unreachable' } });
+    expect(await dispatchCall(handlers, 'engine.getStatus', {}, TEST_CALLER)).toMatchObject({ ok: true, value: { state: 'unreachable' } });
   });
 });

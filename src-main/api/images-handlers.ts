@@ -6,6 +6,8 @@ import { createImagesWatcher } from '../engine/images/images-watcher';
 import { createLayerIndex } from '../engine/images/layers-index';
 import type { AppHost } from './app-host';
 
+const PICK_TAR_TITLE = 'Load images from a .tar file';
+
 /** A .tar file name for saved images: "nginx_1.27.tar", "images.tar" for several. */
 export function saveFilename(refs: readonly string[]): string {
   if (refs.length !== 1) return 'images.tar';
@@ -51,8 +53,16 @@ export function createImageHandlers(engine: Engine, host: AppHost): FeatureHandl
           contentType: 'application/x-tar',
           open: (signal) => images.saveStream(refs, signal),
         }),
-      'images.load': ({ path }) => images.load(path),
-      'images.pickTarFile': async () => (host.pickFile ? host.pickFile('Load images from a .tar file', [{ name: 'Image archives', extensions: ['tar'] }]) : null),
+      'images.load': ({ path }, caller) => {
+        host.pickedPaths?.requirePicked(caller, 'file', path, 'file');
+        return images.load(path);
+      },
+      'images.pickTarFile': async (_request, caller) => {
+        if (!host.pickFile) return null;
+        const picked = await host.pickFile(PICK_TAR_TITLE, [{ name: 'Image archives', extensions: ['tar'] }]);
+        if (picked) host.pickedPaths?.remember(caller, 'file', picked);
+        return picked;
+      },
       'containers.writableLayerSize': ({ id }) => images.writableLayerSize(id),
       'containers.changedPaths': ({ id }) => images.changedPaths(id),
     },

@@ -7,6 +7,7 @@ import type { DockerClient } from '../engine/connection/docker-client';
 import type { AppHost } from './app-host';
 import { decodeLogLines } from '../../src-common/logs-codec';
 import { createLogHandlers } from './logs-handlers';
+import { TEST_CALLER } from '../test-support/test-caller';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -41,7 +42,7 @@ describe('logs.follow handler', () => {
     const { engine, requests } = fakeEngine(stream);
     const handlers = createLogHandlers(engine, {} as AppHost);
     const { sink, chunks } = recordingSink(() => true);
-    const cancel = handlers.streams['logs.follow']({ target: { kind: 'container', id: 'web-1' }, tail: 100 }, sink);
+    const cancel = handlers.streams['logs.follow']({ target: { kind: 'container', id: 'web-1' }, tail: 100 }, sink, TEST_CALLER);
     await tick();
     expect(requests[0]).toMatchObject({ path: '/containers/abc/logs', query: { follow: 1, stdout: 1, stderr: 1, timestamps: 1, tail: '100' } });
     stream.write('2026-01-01T00:00:00.1Z one\r\n2026-01-01T00:00:00.2Z two\r\n');
@@ -61,7 +62,7 @@ describe('logs.follow handler', () => {
     const handlers = createLogHandlers(engine, {} as AppHost);
     let behind = false;
     const { sink, drain } = recordingSink(() => !behind);
-    const cancel = handlers.streams['logs.follow']({ target: { kind: 'container', id: 'web-1' }, tail: 'all' }, sink);
+    const cancel = handlers.streams['logs.follow']({ target: { kind: 'container', id: 'web-1' }, tail: 'all' }, sink, TEST_CALLER);
     await tick();
     expect(stream.isPaused()).toBe(false);
     behind = true;

@@ -7,6 +7,7 @@ import { createSettingsStore } from '../settings/settings-store';
 import { fakeSecretStorage } from '../test-support/fake-credential-helper';
 import type { AppHost } from './app-host';
 import { createRegistryHandlers } from './registries-handlers';
+import { TEST_CALLER } from '../test-support/test-caller';
 
 const engineNotNeeded = {
   requireClient: () => {
@@ -33,16 +34,16 @@ describe('registry handlers: where a login would be stored, per host', () => {
 
   it('Electron with a real safeStorage backend: the encrypted store', async () => {
     const h = createRegistryHandlers(engineNotNeeded, await host({ mode: 'electron', secretStorage: fakeSecretStorage() }), { configDir: root });
-    const overview = await h.calls['registries.overview']({});
+    const overview = await h.calls['registries.overview']({}, TEST_CALLER);
     expect(overview.storage).toEqual({ configDir: root, credsStore: null, encryptedStore: { available: true } });
   });
 
   it('browser mode and Electron without a backend: refused, with the reason', async () => {
-    const browser = await createRegistryHandlers(engineNotNeeded, await host({}), { configDir: root }).calls['registries.overview']({});
+    const browser = await createRegistryHandlers(engineNotNeeded, await host({}), { configDir: root }).calls['registries.overview']({}, TEST_CALLER);
     expect(browser.storage.encryptedStore).toEqual({ available: false, reason: expect.stringContaining('Browser mode') });
     const basicText = await createRegistryHandlers(engineNotNeeded, await host({ mode: 'electron', secretStorage: fakeSecretStorage(false) }), {
       configDir: root,
-    }).calls['registries.overview']({});
+    }).calls['registries.overview']({}, TEST_CALLER);
     expect(basicText.storage.encryptedStore).toEqual({ available: false, reason: expect.stringContaining('no keyring') });
   });
 
@@ -50,7 +51,7 @@ describe('registry handlers: where a login would be stored, per host', () => {
     const before = process.env.DOCKER_CONFIG;
     process.env.DOCKER_CONFIG = path.join(root, 'from-env');
     try {
-      const overview = await createRegistryHandlers(engineNotNeeded, await host({})).calls['registries.overview']({});
+      const overview = await createRegistryHandlers(engineNotNeeded, await host({})).calls['registries.overview']({}, TEST_CALLER);
       expect(overview.storage.configDir).toBe(path.join(root, 'from-env'));
     } finally {
       if (before === undefined) delete process.env.DOCKER_CONFIG;

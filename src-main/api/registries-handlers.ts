@@ -24,7 +24,7 @@ export function createRegistryHandlers(
     requireClient: () => engine.requireClient(),
   });
   const transfer = (kind: TransferKind) => (args: { ref: string }, sink: StreamSink<TransferSnapshot>) =>
-    startTransfer(kind, args.ref, { requireClient: () => engine.requireClient(), authFor: credentials.authFor }, (snapshot) => {
+    startTransfer(kind, args.ref, { requireClient: () => engine.requireClient(), authFor: credentials.authFor, credentialsWithheld: credentials.credentialsWithheld }, (snapshot) => {
       sink.next(snapshot);
       if (!snapshot.finished) return;
       const failure = snapshot.failure;

@@ -149,7 +149,7 @@ describe('the window from the tray and notifications', () => {
     const items = () => state.trays[0]!.contextMenu!.items;
     findMenuItem(items(), 'container:a:logs')!.click!();
     const win = onlyWindow();
-    expect(win.loadFileOptions).toEqual({ hash: '/containers/a/logs' });
+    expect(win.loadedUrl).toBe('app://berth/index.html#/containers/a/logs');
 
     win.minimized = true;
     win.visible = false;
@@ -166,7 +166,7 @@ describe('the window from the tray and notifications', () => {
       { title: 'web-a exited unexpectedly', body: 'It stopped by itself with exit code 1. Click to see its logs.' },
     ]);
     state.notifications[0]!.emit('click');
-    expect(onlyWindow().loadFileOptions).toEqual({ hash: '/containers/a/logs' });
+    expect(onlyWindow().loadedUrl).toBe('app://berth/index.html#/containers/a/logs');
   });
 
   it('stays quiet when notifications are off, and follows the setting live', async () => {

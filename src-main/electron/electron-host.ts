@@ -2,9 +2,13 @@ import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { AppHost } from '../api/app-host';
+import { createPickedPaths } from '../api/picked-paths';
 import type { SettingsStore } from '../settings/settings-store';
 
-/** The Electron side of AppHost: userData, the settings kept there, the native folder picker, and safeStorage. */
+/**
+ * The Electron side of AppHost: userData, the settings kept there, the native pickers
+ * (whose picks are the only paths a window's calls may name), and safeStorage.
+ */
 export function createElectronHost(settings: SettingsStore): AppHost {
   return {
     mode: 'electron',
@@ -37,6 +41,7 @@ export function createElectronHost(settings: SettingsStore): AppHost {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
+    pickedPaths: createPickedPaths(),
     secretStorage: {
       // On Linux without a keyring Electron falls back to a hard-coded key ('basic_text'):
       // that is no protection, so it counts as unavailable.

@@ -8,6 +8,7 @@ import {
   type ApiHandlers,
   type CallName,
   type CallRequest,
+  type Caller,
   type StreamSink,
 } from '../../src-common/contract/index';
 import { FakeFrame, FakeWebContents, resetFakeElectron, state } from './test-support/fake-electron';
@@ -15,8 +16,7 @@ import { registerIpc } from './ipc';
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
 
-const rendererIndex = path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html');
-const appUrl = pathToFileURL(rendererIndex).href;
+const appUrl = 'app://berth/index.html';
 
 /** A valid request for every call; typed so that a new call in the contract must be added here. */
 const validRequests: { [N in CallName]: CallRequest<N> } = {
@@ -109,20 +109,20 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
 
 /** Handlers that record what reached them; calls answer with an error naming the method. */
 function recordingHandlers() {
-  const hits: { method: string; request: unknown }[] = [];
-  const sinks: { name: string; sink: StreamSink<unknown>; cancelled: boolean }[] = [];
+  const hits: { method: string; request: unknown; caller: Caller }[] = [];
+  const sinks: { name: string; sink: StreamSink<unknown>; cancelled: boolean; caller: Caller }[] = [];
   const callHandlers = Object.fromEntries(
     Object.keys(calls).map((method) => [
       method,
-      (request: unknown) => {
-        hits.push({ method, request });
+      (request: unknown, caller: Caller) => {
+        hits.push({ method, request, caller });
         if (method === 'engine.getStatus') return Promise.resolve({ state: 'connecting', endpoint: null });
         return Promise.reject(new ApiError('conflict', `reached ${method}`, 'container web-1'));
       },
     ]),
   );
-  const opener = (name: string) => (_args: unknown, sink: StreamSink<unknown>) => {
-    const entry = { name, sink, cancelled: false };
+  const opener = (name: string) => (_args: unknown, sink: StreamSink<unknown>, caller: Caller) => {
+    const entry = { name, sink, cancelled: false, caller };
     sinks.push(entry);
     return () => {
       entry.cancelled = true;
@@ -150,7 +150,6 @@ function setup() {
   const ours = new Set<unknown>();
   const unregister = registerIpc({
     handlers: recorded.handlers,
-    rendererIndex,
     isAppWindow: (contents) => ours.has(contents),
   });
   const trusted = (url = appUrl) => {
@@ -194,10 +193,28 @@ describe('calls', () => {
     expect(hits.find((h) => h.method === 'containers.stop')?.request).toEqual({ id: 'web-1', timeoutSeconds: 3 });
   });
 
+  it('tells handlers which window is asking: one caller per webContents, the same for its calls and streams', async () => {
+    const { trusted, call, subscribe, hits, sinks } = setup();
+    const first = trusted();
+    const second = trusted();
+    const payload = { method: 'terminal.resize', args: { sessionId: 's1', cols: 80, rows: 24 } };
+    await call(eventFrom(first), payload);
+    await call(eventFrom(first), payload);
+    await call(eventFrom(second), payload);
+    subscribe(eventFrom(first), { id: 1, stream: 'engine.status', args: {} });
+
+    const [a1, a2, b] = hits.map((h) => h.caller);
+    expect(a1).toBe(a2);
+    expect(b).not.toBe(a1);
+    expect(sinks[0]!.caller).toBe(a1);
+  });
+
   it('refuses calls from foreign pages, subframes, other windows and vanished frames without reaching a handler', async () => {
     const { trusted, call, hits } = setup();
     const ours = trusted();
     const evil = trusted('https://evil.example/');
+    // The built page opened from disk is not the app's page: only app://berth/index.html is.
+    const fromDisk = trusted(pathToFileURL(path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html')).href);
     const stranger = appContents(); // our page, but in a webContents we did not create
     const payload = { method: 'engine.getStatus', args: {} };
     const vanished = {
@@ -209,6 +226,7 @@ describe('calls', () => {
 
     const outcomes = [
       await call(eventFrom(evil), payload),
+      await call(eventFrom(fromDisk), payload),
       await call(eventFrom(ours, new FakeFrame(appUrl, ours.mainFrame)), payload),
       await call(eventFrom(stranger), payload),
       await call(eventFrom(ours, null), payload),
@@ -314,7 +332,10 @@ describe('streams', () => {
   it('ignores subscriptions from foreign frames', () => {
     const { trusted, subscribe, sinks } = setup();
     const evil = trusted('https://evil.example/');
+    // The built page opened from disk is not the app's page: only app://berth/index.html is.
+    const fromDisk = trusted(pathToFileURL(path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html')).href);
     subscribe(eventFrom(evil), { id: 1, stream: 'engine.status', args: {} });
+    subscribe(eventFrom(fromDisk), { id: 2, stream: 'engine.status', args: {} });
     expect(sinks).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import {
   type ApiErrorShape,
   type FlowWindow,
   type ApiHandlers,
+  type Caller,
   type IpcAckPayload,
   type IpcCallPayload,
   type IpcInputPayload,
@@ -15,12 +16,10 @@ import {
 } from '../../src-common/contract/index';
 import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type CallOutcome, type OpenedStream } from '../api/dispatch';
-import { isAppPageUrl } from './security';
+import { isAppPageUrl } from './app-url';
 
 export interface IpcOptions {
   handlers: ApiHandlers;
-  /** dist/renderer/index.html: messages from any other page are refused. */
-  rendererIndex: string;
   /** True for the webContents of a window this app created (not a devtools or foreign one). */
   isAppWindow(contents: WebContents): boolean;
 }
@@ -48,19 +47,30 @@ const refused: ApiErrorShape = {
 
 /**
  * Listens on the contract's IPC channels. Every message is checked twice: where it
- * came from (the main frame of one of our windows, showing our page) and its shape;
+ * came from (the main frame of one of our windows, showing app://berth/index.html) and its shape;
  * the contract's own validation then runs in dispatch. Returns the unregister.
  */
 export function registerIpc(options: IpcOptions): () => void {
-  const { handlers, rendererIndex, isAppWindow } = options;
+  const { handlers, isAppWindow } = options;
   // Subscription ids are chosen by each renderer, so they are only unique per webContents.
   const streamsByContents = new Map<WebContents, Map<number, OpenIpcStream>>();
+  // One caller per webContents: its terminal sessions and picked files are its own.
+  const callers = new WeakMap<WebContents, Caller>();
+  let callerCount = 0;
+  const callerOf = (contents: WebContents): Caller => {
+    let caller = callers.get(contents);
+    if (!caller) {
+      caller = { label: `window ${++callerCount}` };
+      callers.set(contents, caller);
+    }
+    return caller;
+  };
 
   const isTrustedSender = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
     try {
       const frame = event.senderFrame;
       return (
-        frame !== null && frame.parent === null && isAppWindow(event.sender) && isAppPageUrl(frame.url, rendererIndex)
+        frame !== null && frame.parent === null && isAppWindow(event.sender) && isAppPageUrl(frame.url)
       );
     } catch {
       // Reading a frame that was disposed in the meantime throws; such a sender is gone anyway.
@@ -105,7 +115,7 @@ export function registerIpc(options: IpcOptions): () => void {
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-request', message: 'A call needs { method: string, args }.' } };
     }
-    return dispatchCall(handlers, parsed.data.method, parsed.data.args);
+    return dispatchCall(handlers, parsed.data.method, parsed.data.args, callerOf(event.sender));
   };
 
   const onSubscribe = (event: IpcMainEvent, payload: unknown): void => {
@@ -125,18 +135,24 @@ export function registerIpc(options: IpcOptions): () => void {
     let ended = false;
     // IPC has no send buffer to look at: the renderer's acks are the only measure of its backlog.
     const window = flowWindowFor(stream);
-    const opened = openStream(handlers, stream, args, {
-      next: (chunk) => {
-        if (contents.isDestroyed()) return false;
-        send({ id, chunk });
-        return window.sent(chunkWeight(chunk));
+    const opened = openStream(
+      handlers,
+      stream,
+      args,
+      {
+        next: (chunk) => {
+          if (contents.isDestroyed()) return false;
+          send({ id, chunk });
+          return window.sent(chunkWeight(chunk));
+        },
+        end: (end) => {
+          ended = true;
+          streams.delete(id);
+          send({ id, end });
+        },
       },
-      end: (end) => {
-        ended = true;
-        streams.delete(id);
-        send({ id, end });
-      },
-    });
+      callerOf(contents),
+    );
     if (!opened.ok) send({ id, end: { reason: 'error', error: opened.error } });
     else if (!ended) streams.set(id, { ...opened, window });
   };

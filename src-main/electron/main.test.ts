@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
 import { IPC_CHANNELS } from '../../src-common/contract/bridge';
+import { CONTENT_SECURITY_POLICY } from './security';
 import { fakeEvent, resetFakeElectron, state } from './test-support/fake-electron';
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
@@ -75,9 +77,14 @@ describe('main', () => {
     expect(engine.created).toBe(0);
   });
 
-  it('when ready: sandboxes everything, starts the engine, registers IPC, opens one guarded window', async () => {
+  it('when ready: sandboxes everything, starts the engine, registers IPC, opens one guarded window on app://', async () => {
     await launch();
     expect(state.app.sandboxEnabled).toBe(true);
+    // The scheme was made privileged before the app was ready, and is served once it is.
+    expect(state.privilegedSchemes).toEqual([
+      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], appWasReady: false },
+    ]);
+    expect([...state.protocolHandlers.keys()]).toEqual(['app']);
     expect(engine).toMatchObject({ created: 1, started: 1 });
     expect(state.ipcMain.handlers.has(IPC_CHANNELS.call)).toBe(true);
     expect(state.defaultSession.headersListener).not.toBeNull();
@@ -86,7 +93,11 @@ describe('main', () => {
     // Both resolved from the bundle's own directory (dist/main once built).
     const preload = (win.options.webPreferences as { preload: string }).preload;
     expect(path.basename(preload)).toBe('preload.cjs');
-    expect(win.loadedFile).toBe(path.join(path.dirname(preload), '..', 'renderer', 'index.html'));
+    expect(win.loadedUrl).toBe('app://berth/index.html');
+    const page = await state.protocolHandlers.get('app')!(new Request('app://berth/index.html'));
+    expect([page.status, page.headers.get('content-security-policy')]).toEqual(
+      existsSync(path.join(path.dirname(preload), '..', 'renderer', 'index.html')) ? [200, CONTENT_SECURITY_POLICY] : [404, CONTENT_SECURITY_POLICY],
+    );
     // The app-wide guard reached the window's webContents.
     expect(win.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
   });

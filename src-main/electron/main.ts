@@ -1,4 +1,5 @@
-import { app, session, type WebContents } from 'electron';
+import { app, protocol, session, type WebContents } from 'electron';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createEngine } from '../engine/index';
 import { installProcessGuard } from '../api/process-guard';
 import { createElectronHost } from './electron-host';
@@ -16,6 +17,8 @@ const DISPOSE_TIMEOUT_MS = 5_000;
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
+// app:// must be privileged before the app is ready; it is served once it is.
+registerAppScheme(protocol);
 
 // A forgotten promise must not take the app down (and with it every terminal); see process-guard.ts.
 installProcessGuard({ log: (line) => console.error(line), exit: (code) => app.exit(code) });
@@ -28,10 +31,11 @@ if (!app.requestSingleInstanceLock()) {
   // The tray, notifications and the one window (remembered placement, close to tray); set once ready.
   let desktop: DesktopShell | null = null;
   const isAppWindow = (contents: WebContents) => desktop?.mainWindow.isAppWindow(contents) ?? false;
-  installAppGuards(app, paths.rendererIndex);
+  installAppGuards(app);
 
   const whenEngineReady = app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession);
+    handleAppProtocol(protocol, paths.rendererDir);
     // Read before the engine starts: the endpoint it connects to is a setting.
     const settings = await createSettingsStore(app.getPath('userData'));
     const engine = createEngine({ endpointOverride: endpointOverrideOf(settings) });
@@ -39,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     // Not awaited: the window shows "connecting" and the engine status stream takes it from there.
     engine.start();
     const host = createElectronHost(settings);
-    const unregisterIpc = registerIpc({ handlers: createApiHandlers(engine, host), rendererIndex: paths.rendererIndex, isAppWindow });
+    const unregisterIpc = registerIpc({ handlers: createApiHandlers(engine, host), isAppWindow });
     desktop = startDesktopShell({ engine, settings, paths, dataDir: host.dataDir, iconDir: trayIconDir(__dirname) });
     desktop.mainWindow.show();
     return { engine, unregisterIpc };

@@ -69,13 +69,16 @@ describe('electron-builder.yml', () => {
     // Compiling the schema takes seconds on a busy machine.
   }, 60_000);
 
-  it('sets the fuses that close Node-level back doors in the packed app', () => {
+  it('sets the fuses that close Node-level back doors, encrypt cookies and drop file:// privileges in the packed app', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      // The UI comes from app:// (app-protocol.ts), so file:// needs nothing extra.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

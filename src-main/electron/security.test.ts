@@ -4,13 +4,14 @@ import { pathToFileURL } from 'node:url';
 import type { App, Session } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeSession, FakeWebContents, fakeEvent, resetFakeElectron, state } from './test-support/fake-electron';
-import { CONTENT_SECURITY_POLICY, applySessionPolicy, installAppGuards, isAppPageUrl } from './security';
+import { CONTENT_SECURITY_POLICY, applySessionPolicy, installAppGuards } from './security';
+import { isAppPageUrl } from './app-url';
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
 
 const root = path.resolve(__dirname, '..', '..');
 const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
-const appUrl = pathToFileURL(rendererIndex).href;
+const appUrl = 'app://berth/index.html';
 
 const directives = (policy: string) =>
   new Map(
@@ -72,7 +73,7 @@ describe('applySessionPolicy', () => {
 
 describe('guards on every webContents', () => {
   const guarded = () => {
-    installAppGuards(state.app as unknown as App, rendererIndex);
+    installAppGuards(state.app as unknown as App);
     const contents = new FakeWebContents();
     state.app.emit('web-contents-created', fakeEvent(), contents);
     return contents;
@@ -88,6 +89,10 @@ describe('guards on every webContents', () => {
     expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(navigate(contents, 'will-navigate', pathToFileURL(path.join(root, 'dist', 'renderer', 'other.html')).href)).toBe(true);
+    // The built page from disk is not the app any more: only app://berth/index.html is.
+    expect(navigate(contents, 'will-navigate', pathToFileURL(rendererIndex).href)).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'app://berth/assets/other.html')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'app://elsewhere/index.html')).toBe(true);
     expect(navigate(contents, 'will-redirect', 'https://evil.example/')).toBe(true);
     expect(navigate(contents, 'will-frame-navigate', 'https://evil.example/')).toBe(true);
 
@@ -119,13 +124,16 @@ describe('guards on every webContents', () => {
 });
 
 describe('isAppPageUrl', () => {
-  it('accepts the index page with any query or hash and nothing else', () => {
-    expect(isAppPageUrl(appUrl, rendererIndex)).toBe(true);
-    expect(isAppPageUrl(`${appUrl}?x=1#/images`, rendererIndex)).toBe(true);
-    expect(isAppPageUrl(appUrl.replace('index.html', 'index.htm'), rendererIndex)).toBe(false);
-    expect(isAppPageUrl(appUrl.replace('file://', 'file://evil.example'), rendererIndex)).toBe(false);
-    expect(isAppPageUrl('https://evil.example/dist/renderer/index.html', rendererIndex)).toBe(false);
-    expect(isAppPageUrl('about:blank', rendererIndex)).toBe(false);
-    expect(isAppPageUrl('', rendererIndex)).toBe(false);
+  it('accepts app://berth/index.html with any query or hash and nothing else', () => {
+    expect(isAppPageUrl(appUrl)).toBe(true);
+    expect(isAppPageUrl(`${appUrl}?x=1#/images`)).toBe(true);
+    expect(isAppPageUrl('app://berth/index.htm')).toBe(false);
+    expect(isAppPageUrl('app://berth/')).toBe(false);
+    expect(isAppPageUrl('app://evil/index.html')).toBe(false);
+    expect(isAppPageUrl('app://user:pw@berth/index.html')).toBe(false);
+    expect(isAppPageUrl(pathToFileURL(rendererIndex).href)).toBe(false);
+    expect(isAppPageUrl('https://berth/index.html')).toBe(false);
+    expect(isAppPageUrl('about:blank')).toBe(false);
+    expect(isAppPageUrl('')).toBe(false);
   });
 });

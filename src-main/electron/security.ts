@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { shell, type App, type Session, type WebContents } from 'electron';
+import { isAppPageUrl } from './app-url';
 
 /**
- * The same policy as the meta tag in src-renderer/index.html. The meta covers the
- * file:// page itself; the header covers every other response the session sees.
+ * The same policy as the meta tag in src-renderer/index.html: on the page, on every
+ * app:// response (app-protocol.ts) and on every other response the session sees.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -17,19 +16,6 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-
-/** True only for the built index.html itself (any hash or query), never for another file. */
-export function isAppPageUrl(url: string, rendererIndex: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-    parsed.hash = '';
-    parsed.search = '';
-    return path.resolve(fileURLToPath(parsed)) === path.resolve(rendererIndex);
-  } catch {
-    return false;
-  }
-}
 
 /** Links worth handing to the user's browser (published ports, docs); nothing else leaves the app. */
 export function isExternalWebUrl(url: string): boolean {
@@ -54,9 +40,9 @@ export function applySessionPolicy(session: Session): void {
 
 /**
  * No new windows (http/https links go to the user's browser instead) and no
- * navigation away from the app page, for any webContents.
+ * navigation away from the app page (app://berth/index.html), for any webContents.
  */
-export function guardWebContents(contents: WebContents, rendererIndex: string): void {
+export function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalWebUrl(url)) {
       shell.openExternal(url).catch((err: unknown) => {
@@ -66,7 +52,7 @@ export function guardWebContents(contents: WebContents, rendererIndex: string): 
     return { action: 'deny' };
   });
   const stayOnAppPage = (event: { url: string; preventDefault(): void }) => {
-    if (!isAppPageUrl(event.url, rendererIndex)) event.preventDefault();
+    if (!isAppPageUrl(event.url)) event.preventDefault();
   };
   contents.on('will-navigate', stayOnAppPage);
   contents.on('will-frame-navigate', stayOnAppPage);
@@ -75,6 +61,6 @@ export function guardWebContents(contents: WebContents, rendererIndex: string): 
 }
 
 /** Applies the guards to every webContents the app ever creates, ours or not. */
-export function installAppGuards(app: App, rendererIndex: string): void {
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, rendererIndex));
+export function installAppGuards(app: App): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 }

@@ -35,12 +35,17 @@ describe('createMainWindow', () => {
     });
   });
 
-  it('loads the built renderer from disk and shows the window only when it is ready', () => {
+  it('opens on a route with the route as the hash of the app:// page', () => {
+    createMainWindow(resolveAppPaths(distMain), { hash: '/containers/abc/logs' });
+    expect(state.windows[0]!.loadedUrl).toBe('app://berth/index.html#/containers/abc/logs');
+  });
+
+  it('loads the renderer from app://, not file://, and shows the window only when it is ready', () => {
     const paths = resolveAppPaths(distMain);
     createMainWindow(paths);
     const win = state.windows[0]!;
 
-    expect(win.loadedFile).toBe(path.join(root, 'dist', 'renderer', 'index.html'));
+    expect(win.loadedUrl).toBe('app://berth/index.html');
     expect(win.visible).toBe(false);
     win.emit('ready-to-show');
     expect(win.visible).toBe(true);
@@ -54,8 +59,8 @@ describe('resolveAppPaths', () => {
   it('points at dist/main/preload.cjs and the renderer beside it, from the main bundle directory', () => {
     const paths = resolveAppPaths(distMain);
     expect(paths.preload.endsWith(path.join('dist', 'main', 'preload.cjs'))).toBe(true);
-    expect(paths.rendererIndex).toBe(path.join(root, 'dist', 'renderer', 'index.html'));
-    expect(paths.rendererUrl).toMatch(/^file:\/\/.*\/dist\/renderer\/index\.html$/);
+    expect(paths.rendererDir).toBe(path.join(root, 'dist', 'renderer'));
+    expect(paths.rendererUrl).toBe('app://berth/index.html');
   });
 
   it('names a file the preload build produces, and that file requires nothing but electron', async () => {

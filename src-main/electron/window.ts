@@ -1,26 +1,25 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type WebPreferences } from 'electron';
+import { APP_INDEX_URL } from './app-url';
 import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from './window-state';
 
 /** Where the built pieces live, relative to the bundled main script (dist/main/electron-main.cjs). */
 export interface AppPaths {
   /** dist/main/preload.cjs: the sandboxed preload, one self-contained file. */
   preload: string;
-  /** dist/renderer/index.html: the Vite-built UI. */
-  rendererIndex: string;
-  /** The file:// URL Chromium gives that page; the only origin main trusts. */
+  /** dist/renderer: the Vite-built UI, the only folder app:// serves (app-protocol.ts). */
+  rendererDir: string;
+  /** app://berth/index.html: the page's URL; the only page main trusts. */
   rendererUrl: string;
 }
 
 /** `mainBundleDir` is `__dirname` of dist/main/electron-main.cjs. */
 export function resolveAppPaths(mainBundleDir: string): AppPaths {
   const dir = path.resolve(mainBundleDir);
-  const rendererIndex = path.join(dir, '..', 'renderer', 'index.html');
   return {
     preload: path.join(dir, 'preload.cjs'),
-    rendererIndex,
-    rendererUrl: pathToFileURL(rendererIndex).href,
+    rendererDir: path.join(dir, '..', 'renderer'),
+    rendererUrl: APP_INDEX_URL,
   };
 }
 
@@ -68,8 +67,9 @@ export function createMainWindow(paths: AppPaths, opening: WindowOpening = {}): 
     if (placement.maximized) win.maximize();
     win.show();
   });
-  win.loadFile(paths.rendererIndex, opening.hash ? { hash: opening.hash } : undefined).catch((err: unknown) => {
-    console.error(`Berth could not load its UI from ${paths.rendererIndex}: ${String(err)}. Run "npm run build" first.`);
+  const url = opening.hash ? `${paths.rendererUrl}#${opening.hash}` : paths.rendererUrl;
+  win.loadURL(url).catch((err: unknown) => {
+    console.error(`Berth could not load its UI (${url}) from ${paths.rendererDir}: ${String(err)}. Run "npm run build" first.`);
   });
   return win;
 }

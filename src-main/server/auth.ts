@@ -1,13 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/**
- * Per port: browsers keep cookies per host, not per port, so two Berth servers on
- * 127.0.0.1 would otherwise overwrite each other's cookie and sign each other out.
- */
-export const tokenCookieName = (port: number): string => `berth_token_${port}`;
-export const TOKEN_QUERY_PARAM = 'token';
-
 /** 32 random bytes, base64url: what each start uses unless BERTH_TOKEN is set. */
 export function generateToken(): string {
   return randomBytes(32).toString('base64url');
@@ -21,32 +14,21 @@ export function tokenMatches(candidate: string | undefined, token: string): bool
   return timingSafeEqual(a, b);
 }
 
-function cookieValues(header: string | undefined, name: string): string[] {
-  if (!header) return [];
-  const values: string[] = [];
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
-  }
-  return values;
+/**
+ * Berth before this version kept the token in a cookie named per port. Browsers send a
+ * host's cookies to every port on it, so that cookie reached any other local web server;
+ * pages now tell the browser to drop it. Nothing reads it any more.
+ */
+export function expiredLegacyCookie(port: number): string {
+  return `berth_token_${port}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict`;
 }
 
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match?.[1];
-}
-
-/** Accepts the token from the session cookie or an `Authorization: Bearer` header. */
-export function isAuthorized(req: IncomingMessage, token: string, port: number): boolean {
-  const candidates = [...cookieValues(req.headers.cookie, tokenCookieName(port)), bearerToken(req.headers.authorization)];
-  // Check every candidate so the work done does not depend on which one matched.
-  let ok = false;
-  for (const candidate of candidates) if (tokenMatches(candidate, token)) ok = true;
-  return ok;
-}
-
-/** No Max-Age: the cookie lives as long as the browser session, like the token itself lives per start. */
-export function tokenCookie(token: string, port: number): string {
-  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/**
+ * `Authorization: Bearer <token>`, which the page adds to the one request it makes over
+ * plain HTTP with a script (an upload's PUT). Another origin cannot send that header
+ * without a CORS preflight this server never answers.
+ */
+export function hasBearerToken(req: IncomingMessage, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return tokenMatches(match?.[1], token);
 }

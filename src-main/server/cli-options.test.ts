@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseToken, DEFAULT_HOST, DEFAULT_PORT, launchUrl, parseCliArgs } from './cli-options';
+import { chooseToken, DEFAULT_HOST, DEFAULT_PORT, launchCommand, launchUrl, parseCliArgs } from './cli-options';
 
 describe('parseCliArgs', () => {
   it('defaults to 127.0.0.1:7420', () => {
@@ -43,19 +43,49 @@ describe('chooseToken', () => {
     expect(a.token).not.toBe(b.token);
   });
 
-  it('uses BERTH_TOKEN when it is long enough', () => {
-    expect(chooseToken({ BERTH_TOKEN: 'abcdefghijklmnop' })).toEqual({ ok: true, token: 'abcdefghijklmnop', fromEnv: true });
+  it('uses a BERTH_TOKEN that looks like 128 random bits or more', () => {
+    const hex = 'f3a91c07be5d4e2890c6a1b7d35e8f02';
+    expect(chooseToken({ BERTH_TOKEN: hex })).toEqual({ ok: true, token: hex, fromEnv: true });
+    const b64 = 'Zq3v9-K_x1TgR0pLm8NwAe';
+    expect(b64).toHaveLength(22);
+    expect(chooseToken({ BERTH_TOKEN: b64 })).toMatchObject({ ok: true, token: b64 });
   });
 
-  it('refuses a short BERTH_TOKEN or one that cannot ride in a URL and a cookie', () => {
-    expect(chooseToken({ BERTH_TOKEN: 'short' })).toMatchObject({ ok: false, message: expect.stringContaining('16') });
-    expect(chooseToken({ BERTH_TOKEN: 'has; semicolon and spaces' })).toMatchObject({ ok: false });
+  it.each([
+    ['16 repeated characters', 'aaaaaaaaaaaaaaaa'],
+    ['40 repeated characters', 'x'.repeat(40)],
+    ['16 characters', 'abcdefghijklmnop'],
+    ['21 random-looking characters', 'Zq3v9-K_x1TgR0pLm8NwA'],
+    ['a run of the alphabet', 'abcdefghijklmnopqrstuvwxyz'],
+    ['two characters alternating', 'ab'.repeat(20)],
+    ['a few characters repeated', 'abc123'.repeat(5)],
+  ])('refuses a BERTH_TOKEN of %s, saying how to make a good one', (_what, token) => {
+    const choice = chooseToken({ BERTH_TOKEN: token });
+    expect(choice.ok).toBe(false);
+    expect(!choice.ok && choice.message).toContain('openssl rand -hex 32');
+  });
+
+  it('refuses a BERTH_TOKEN that cannot ride in a URL', () => {
+    expect(chooseToken({ BERTH_TOKEN: 'has; semicolon and spaces and more' })).toMatchObject({ ok: false });
   });
 });
 
 describe('launchUrl', () => {
-  it('puts the token in the query and brackets IPv6', () => {
-    expect(launchUrl('127.0.0.1', 7420, 'tok')).toBe('http://127.0.0.1:7420/?token=tok');
-    expect(launchUrl('::1', 7420, 'tok')).toBe('http://[::1]:7420/?token=tok');
+  it('puts the token in the fragment, which browsers never send to a server, and brackets IPv6', () => {
+    expect(launchUrl('127.0.0.1', 7420, 'tok')).toBe('http://127.0.0.1:7420/#token=tok');
+    expect(launchUrl('::1', 7420, 'tok')).toBe('http://[::1]:7420/#token=tok');
+  });
+});
+
+describe('launchCommand', () => {
+  it('names the npm script that ran, with its arguments', () => {
+    expect(launchCommand({ npm_lifecycle_event: 'serve' }, ['--port', '8080'], 'dist/main/server.mjs')).toBe('npm run serve -- --port 8080');
+    expect(launchCommand({ npm_lifecycle_event: 'serve' }, [], 'dist/main/server.mjs')).toBe('npm run serve');
+    expect(launchCommand({ npm_lifecycle_event: 'start' }, ['--port=0'], 'x')).toBe('npm start -- --port=0');
+  });
+
+  it('names node and the script when no npm script ran it, quoting what a shell would split', () => {
+    expect(launchCommand({}, ['--port', '0'], 'dist/main/server.mjs')).toBe('node dist/main/server.mjs --port 0');
+    expect(launchCommand({ npm_lifecycle_event: 'test' }, [], 'my dir/server.mjs')).toBe("node 'my dir/server.mjs'");
   });
 });

@@ -46,7 +46,7 @@ describe.skipIf(!canBuild)('the built server cli', () => {
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     child.on('exit', (code, signal) => (exit = { code, signal }));
     await waitFor(() => /Berth is running at /.test(stdout) || exit !== undefined, 'the URL line', 20_000);
-    port = Number(/:(\d+)\/\?token=/.exec(stdout)?.[1]);
+    port = Number(/:(\d+)\/#token=/.exec(stdout)?.[1]);
   });
 
   afterAll(async () => {
@@ -56,18 +56,26 @@ describe.skipIf(!canBuild)('the built server cli', () => {
 
   it('prints exactly one line with the URL and token', () => {
     const lines = stdout.trim().split('\n');
-    expect(lines).toEqual([`Berth is running at http://127.0.0.1:${port}/?token=${TOKEN}`]);
+    expect(lines).toEqual([`Berth is running at http://127.0.0.1:${port}/#token=${TOKEN}`]);
   });
 
   it('serves the page and answers a call through the real engine', async () => {
     const host = `127.0.0.1:${port}`;
-    expect((await httpRequest(port, '/', { Host: host })).status).toBe(401);
-    expect((await httpRequest(port, `/?token=${TOKEN}`, { Host: host })).status).toBe(303);
-    expect((await httpRequest(port, '/', { Host: host, Cookie: `berth_token_${port}=${TOKEN}` })).status).toBe(200);
-    const ws = new WebSocket(`ws://${host}/api/ws`, { headers: { Cookie: `berth_token_${port}=${TOKEN}` }, origin: `http://${host}` });
+    expect((await httpRequest(port, '/', { Host: host })).status).toBe(200);
+    const welcome = await httpRequest(port, '/welcome', { Host: host });
+    // Run without npm here: the page names the bundle it ran and its real port.
+    expect(welcome.body).toContain(`--port 0</code>`);
+    expect(welcome.body).toContain(`http://127.0.0.1:${port}`);
+    const ws = new WebSocket(`ws://${host}/api/ws`, { origin: `http://${host}` });
     const reply = await new Promise<unknown>((resolve, reject) => {
-      ws.on('open', () => ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.getStatus', args: {} })));
-      ws.on('message', (d: Buffer) => resolve(JSON.parse(d.toString())));
+      ws.on('open', () => {
+        ws.send(JSON.stringify({ t: 'auth', token: TOKEN }));
+        ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.getStatus', args: {} }));
+      });
+      ws.on('message', (d: Buffer) => {
+        const message = JSON.parse(d.toString()) as { t: string };
+        if (message.t !== 'ready') resolve(message);
+      });
       ws.on('error', reject);
     });
     expect(reply).toMatchObject({ t: 'result', id: 1, ok: true, value: { state: expect.any(String) } });
@@ -97,6 +105,6 @@ describe.skipIf(!canBuild)('the built server cli', () => {
   it('wrote the token only in the URL line', () => {
     expect(output.split(TOKEN)).toHaveLength(2);
     const withToken = output.split('\n').filter((l) => l.includes(TOKEN));
-    expect(withToken).toEqual([`Berth is running at http://127.0.0.1:${port}/?token=${TOKEN}`]);
+    expect(withToken).toEqual([`Berth is running at http://127.0.0.1:${port}/#token=${TOKEN}`]);
   });
 });

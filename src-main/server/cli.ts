@@ -10,7 +10,7 @@ import { createEngine } from '../engine/index';
 import { installProcessGuard } from '../api/process-guard';
 import { createSettingsStore } from '../settings/settings-store';
 import { endpointOverrideOf, reconnectOnEndpointChange } from '../settings/engine-endpoint';
-import { chooseToken, launchUrl, parseCliArgs, USAGE } from './cli-options';
+import { chooseToken, launchCommand, launchUrl, parseCliArgs, USAGE } from './cli-options';
 import { startServer, type RunningServer } from './http-server';
 import { createRedactingLog, writeToStderr } from './log';
 import { serverText } from './messages';
@@ -84,7 +84,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   try {
-    server = await startServer({ handlers, token, host, port, staticDir, log, downloads, uploads });
+    const launch = { command: launchCommand(process.env, process.argv.slice(2), path.relative(process.cwd(), process.argv[1] ?? 'server.mjs')) };
+    server = await startServer({ handlers, token, host, port, staticDir, log, downloads, uploads, launch });
   } catch (err) {
     await engine.dispose();
     const code = (err as { code?: string }).code;

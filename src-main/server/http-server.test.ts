@@ -10,40 +10,11 @@ afterAll(async () => {
   await t.stop();
 });
 
-const authed = () => ({ Host: t.host, Cookie: t.cookie });
+const page = () => ({ Host: t.host });
 
-describe('authentication', () => {
-  it('answers 401 without a token, pointing at the terminal', async () => {
-    const res = await httpRequest(t.server.port, '/', { Host: t.host });
-    expect(res.status).toBe(401);
-    expect(res.body).toContain('terminal');
-    expect(res.body).not.toContain(INDEX_HTML);
-  });
-
-  it('answers 401 to a wrong token in the query, the cookie or the bearer header', async () => {
-    expect((await httpRequest(t.server.port, '/?token=wrong-token-123456789', { Host: t.host })).status).toBe(401);
-    expect((await httpRequest(t.server.port, '/', { Host: t.host, Cookie: `berth_token_${t.server.port}=nope` })).status).toBe(401);
-    const almost = TEST_TOKEN.slice(0, -1) + 'X';
-    expect((await httpRequest(t.server.port, '/', { Host: t.host, Authorization: `Bearer ${almost}` })).status).toBe(401);
-  });
-
-  it('also guards static assets', async () => {
-    expect((await httpRequest(t.server.port, '/assets/app-1234.js', { Host: t.host })).status).toBe(401);
-  });
-
-  it('trades the query token for an HttpOnly SameSite=Strict cookie and a redirect without it', async () => {
-    const res = await httpRequest(t.server.port, `/?token=${TEST_TOKEN}`, { Host: t.host });
-    expect([302, 303]).toContain(res.status);
-    expect(res.headers.location).toBe('/');
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toContain(`berth_token_${t.server.port}=${TEST_TOKEN}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
-  });
-
-  it('serves the page with the cookie, with CSP and no caching', async () => {
-    const res = await httpRequest(t.server.port, '/', authed());
+describe('public over HTTP, secret only on the WebSocket', () => {
+  it('serves the page and its assets without any secret, with CSP and no caching for the page', async () => {
+    const res = await httpRequest(t.server.port, '/', page());
     expect(res.status).toBe(200);
     expect(res.body).toBe(INDEX_HTML);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -53,23 +24,81 @@ describe('authentication', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cache-control']).toBe('no-store');
+    const asset = await httpRequest(t.server.port, '/assets/app-1234.js', page());
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(asset.body).toBe('console.log(1);');
   });
 
-  it('accepts a bearer token', async () => {
-    const res = await httpRequest(t.server.port, '/assets/app-1234.js', {
-      Host: t.host,
-      Authorization: `Bearer ${TEST_TOKEN}`,
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
-    expect(res.body).toBe('console.log(1);');
+  it('tells the browser to drop the cookie older Berths set, whose value was the token', async () => {
+    const res = await httpRequest(t.server.port, '/', { ...page(), Cookie: t.legacyCookie });
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(new RegExp(`^berth_token_${t.server.port}=;`));
+    expect(cookie).toMatch(/Max-Age=0/);
+    expect(cookie).not.toContain(TEST_TOKEN);
+  });
+
+  it('never puts the token in a header or body, whatever the request carries', async () => {
+    const requests: [string, Record<string, string>][] = [
+      ['/', {}],
+      ['/index.html', {}],
+      [`/?token=${TEST_TOKEN}`, {}],
+      ['/welcome', {}],
+      ['/welcome?refused', {}],
+      ['/welcome.css', {}],
+      ['/assets/app-1234.js', {}],
+      ['/api/ws', {}],
+      ['/api/calls/containers.list', { Authorization: `Bearer ${TEST_TOKEN}` }],
+      ['/api/downloads/nope', {}],
+      ['/nope', {}],
+      ['/', { Cookie: t.legacyCookie }],
+      ['/', { Origin: 'http://127.0.0.1:1' }],
+    ];
+    for (const [path, headers] of requests) {
+      const res = await httpRequest(t.server.port, path, { ...page(), ...headers });
+      expect(JSON.stringify(res.headers), path).not.toContain(TEST_TOKEN);
+      expect(res.body, path).not.toContain(TEST_TOKEN);
+      expect(res.headers['access-control-allow-origin'], path).toBeUndefined();
+    }
+  });
+
+  it('offers no API over HTTP: /api/ paths other than one-time downloads are 404, bearer or old cookie alike', async () => {
+    const variants: Record<string, string>[] = [{}, { Authorization: `Bearer ${TEST_TOKEN}` }, { Cookie: t.legacyCookie }];
+    for (const headers of variants) {
+      expect((await httpRequest(t.server.port, '/api/containers', { ...page(), ...headers })).status).toBe(404);
+    }
   });
 
   it('answers HEAD without a body', async () => {
-    const res = await httpRequest(t.server.port, '/', authed(), 'HEAD');
+    const res = await httpRequest(t.server.port, '/', page(), 'HEAD');
     expect(res.status).toBe(200);
     expect(res.body).toBe('');
     expect(Number(res.headers['content-length'])).toBe(INDEX_HTML.length);
+  });
+});
+
+describe('the "how to get in" page', () => {
+  it('names the command that was run, the real port, and where the full address was printed', async () => {
+    const res = await httpRequest(t.server.port, '/welcome', page());
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('<code>npm run serve -- --port 0</code>');
+    expect(res.body).toContain(`http://127.0.0.1:${t.server.port}`);
+    expect(res.body).not.toContain('7420');
+    expect(res.body).toMatch(/printed in the terminal/);
+    expect(res.body).toContain(`http://127.0.0.1:${t.server.port}/#token=…`);
+    expect(res.body).not.toMatch(/<script/i);
+  });
+
+  it('says why when the page was sent there because its token was refused', async () => {
+    expect((await httpRequest(t.server.port, '/welcome', page())).body).not.toMatch(/was refused/);
+    expect((await httpRequest(t.server.port, '/welcome?refused', page())).body).toMatch(/was refused/);
+  });
+
+  it('has its stylesheet from this server (the CSP allows no inline style)', async () => {
+    const res = await httpRequest(t.server.port, '/welcome.css', page());
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/css/);
   });
 });
 
@@ -77,33 +106,29 @@ describe('host check', () => {
   it.each(['evil.example:PORT', '127.0.0.1.evil.example', '127.0.0.1.evil.example:PORT', '127.0.0.1:1', 'localhost'])(
     'answers 403 to Host %s even with the right token',
     async (host) => {
-      const res = await httpRequest(t.server.port, '/', { Host: host.replace('PORT', String(t.server.port)), Cookie: t.cookie });
+      const res = await httpRequest(t.server.port, '/', { Host: host.replace('PORT', String(t.server.port)) });
       expect(res.status).toBe(403);
       expect(res.body).not.toContain(INDEX_HTML);
     },
   );
 
   it.each(['127.0.0.1:PORT', 'localhost:PORT', 'LOCALHOST:PORT', '[::1]:PORT'])('accepts Host %s', async (host) => {
-    const res = await httpRequest(t.server.port, '/', { Host: host.replace('PORT', String(t.server.port)), Cookie: t.cookie });
+    const res = await httpRequest(t.server.port, '/', { Host: host.replace('PORT', String(t.server.port)) });
     expect(res.status).toBe(200);
   });
 
-  it('checks the host before trading a query token for a cookie', async () => {
-    const res = await httpRequest(t.server.port, `/?token=${TEST_TOKEN}`, { Host: `evil.example:${t.server.port}` });
-    expect(res.status).toBe(403);
-    expect(res.headers['set-cookie']).toBeUndefined();
+  it('checks the host before anything else, the how-to page and downloads included', async () => {
+    for (const path of ['/welcome', '/api/downloads/x', '/assets/app-1234.js']) {
+      expect((await httpRequest(t.server.port, path, { Host: `evil.example:${t.server.port}` })).status).toBe(403);
+    }
   });
 });
 
 describe('methods and paths', () => {
   it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('answers %s with 405', async (method) => {
-    const res = await httpRequest(t.server.port, '/', authed(), method);
+    const res = await httpRequest(t.server.port, '/', page(), method);
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('GET, HEAD');
-  });
-
-  it('answers 401 before 405 for a stranger', async () => {
-    expect((await httpRequest(t.server.port, '/', { Host: t.host }, 'POST')).status).toBe(401);
   });
 
   it.each([
@@ -115,40 +140,23 @@ describe('methods and paths', () => {
     '/assets/%E0%A4%A',
     '/escape.txt',
   ])('never leaves the static dir: %s', async (rawPath) => {
-    const res = await httpRequest(t.server.port, rawPath, authed());
+    const res = await httpRequest(t.server.port, rawPath, page());
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('outside the static dir');
   });
 
   it('answers 404 for a missing file', async () => {
-    expect((await httpRequest(t.server.port, '/nope.js', authed())).status).toBe(404);
+    expect((await httpRequest(t.server.port, '/nope.js', page())).status).toBe(404);
   });
 
   it('sets the security headers on error pages too', async () => {
-    const res = await httpRequest(t.server.port, '/', { Host: t.host });
+    const res = await httpRequest(t.server.port, '/nope.js', { Host: t.host });
+    expect(res.status).toBe(404);
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('never logs the token', () => {
     expect(t.logs.join('\n')).not.toContain(TEST_TOKEN);
-  });
-});
-
-describe('two servers on one host', () => {
-  it('each has its own cookie, so signing in to one does not sign out of the other', async () => {
-    const other = await startTestServer();
-    try {
-      const a = await httpRequest(t.server.port, `/?token=${TEST_TOKEN}`, { Host: t.host });
-      const b = await httpRequest(other.server.port, `/?token=${TEST_TOKEN}`, { Host: other.host });
-      const nameOf = (setCookie: unknown) => String(setCookie).split('=')[0];
-      expect(nameOf(a.headers['set-cookie'])).not.toBe(nameOf(b.headers['set-cookie']));
-      // Both cookies travel to both ports (browsers do not separate cookies by port): each server reads its own.
-      const both = `${t.cookie}; ${other.cookie}`;
-      expect((await httpRequest(t.server.port, '/', { Host: t.host, Cookie: both })).status).toBe(200);
-      expect((await httpRequest(other.server.port, '/', { Host: other.host, Cookie: t.cookie })).status).toBe(401);
-    } finally {
-      await other.stop();
-    }
   });
 });

@@ -73,7 +73,7 @@ describe('scripts/serve.mjs', () => {
   it('builds when the output is missing, runs the server, and passes on its exit code after SIGINT', async () => {
     const run = await runServe(['--port', '0'], 'SIGINT');
     expect(await builds()).toBe(1);
-    expect(run.stdout).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/\?token=/m);
+    expect(run.stdout).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/#token=/m);
     expect({ code: run.code, signal: run.signal, stderr: run.stderr }).toMatchObject({ code: 0, signal: null });
   });
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src-common/contract/errors';
-import { httpRequest, startTestServer, type TestServer } from './testing/harness';
+import { httpRequest, startTestServer, TEST_TOKEN, type TestServer } from './testing/harness';
 
 let t: TestServer | undefined;
 afterEach(async () => {
@@ -16,7 +16,7 @@ async function collect(body: Readable): Promise<Buffer> {
 }
 
 describe('uploads in browser mode', () => {
-  it('streams each announced file once, behind the token and the same origin', async () => {
+  it('streams each announced file once, behind the tab\'s token (a bearer header, never the old cookie) and the same origin', async () => {
     t = await startTestServer();
     const got: [number, string][] = [];
     const offer = t.uploads.offer({
@@ -26,8 +26,11 @@ describe('uploads in browser mode', () => {
       ],
       receive: async (index, body) => void got.push([index, (await collect(body)).toString()]),
     });
-    const auth = { Host: t.host, Cookie: t.cookie };
+    const auth = { Host: t.host, Authorization: `Bearer ${TEST_TOKEN}` };
     expect((await httpRequest(t.server.port, `${offer.url}/0`, { Host: t.host }, 'PUT', Buffer.from('hello'))).status).toBe(401);
+    expect((await httpRequest(t.server.port, `${offer.url}/0`, { Host: t.host, Cookie: t.legacyCookie }, 'PUT', Buffer.from('hello'))).status).toBe(401);
+    const wrong = { Host: t.host, Authorization: `Bearer ${TEST_TOKEN.slice(0, -1)}X` };
+    expect((await httpRequest(t.server.port, `${offer.url}/0`, wrong, 'PUT', Buffer.from('hello'))).status).toBe(401);
     expect((await httpRequest(t.server.port, `${offer.url}/0`, { ...auth, Origin: 'http://evil.example' }, 'PUT', Buffer.from('hello'))).status).toBe(403);
     const first = await httpRequest(t.server.port, `${offer.url}/0`, { ...auth, Origin: `http://${t.host}` }, 'PUT', Buffer.from('hello'));
     expect(first).toMatchObject({ status: 200, body: '{"ok":true}' });
@@ -55,7 +58,7 @@ describe('uploads in browser mode', () => {
         if (index === 1) throw new ApiError('invalid-request', 'Refused the archive: its entry "../x" climbs out of the folder with "..". Nothing was written.');
       },
     });
-    const auth = { Host: t.host, Cookie: t.cookie };
+    const auth = { Host: t.host, Authorization: `Bearer ${TEST_TOKEN}` };
     const wrong = await httpRequest(t.server.port, `${offer.url}/0`, auth, 'PUT', Buffer.from('toolong'));
     expect(wrong.status).toBe(400);
     expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { message: 'The file was announced with 4 bytes but 7 are being sent.' } });
@@ -68,7 +71,7 @@ describe('uploads in browser mode', () => {
 
   it('still answers 405 to other methods and paths', async () => {
     t = await startTestServer();
-    expect((await httpRequest(t.server.port, '/index.html', { Host: t.host, Cookie: t.cookie }, 'PUT', Buffer.from('x'))).status).toBe(405);
-    expect((await httpRequest(t.server.port, '/api/uploads/abc/0', { Host: t.host, Cookie: t.cookie }, 'POST', Buffer.from('x'))).status).toBe(405);
+    expect((await httpRequest(t.server.port, '/index.html', { Host: t.host, Authorization: `Bearer ${TEST_TOKEN}` }, 'PUT', Buffer.from('x'))).status).toBe(405);
+    expect((await httpRequest(t.server.port, '/api/uploads/abc/0', { Host: t.host, Authorization: `Bearer ${TEST_TOKEN}` }, 'POST', Buffer.from('x'))).status).toBe(405);
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toErrorShape } from '../api/dispatch';
 import { UPLOADS_PATH, type UploadRegistry } from '../api/uploads';
+import { hasBearerToken } from './auth';
 import { isSameOrigin } from './host-check';
 import { serverText } from './messages';
 
@@ -20,12 +21,16 @@ const refuse = (res: ServerResponse, status: number, message: string) =>
  * `PUT /api/uploads/<id>/<index>`: the body is one announced file, streamed on to the
  * engine as it arrives (TCP's own flow control paces the browser; nothing is buffered
  * whole). Answers `{ ok: true }` or `{ ok: false, error }` as JSON. The caller has checked
- * the token and Host; a cross-origin page cannot send the cookie (SameSite=Strict), and an
- * Origin header, when sent, must be this server's.
+ * the Host; the page sends the launch token as `Authorization: Bearer` (a header another
+ * origin cannot add without a preflight nobody answers), and an Origin header, when sent,
+ * must be this server's. Nothing is claimed before both pass.
  */
-export async function serveUpload(req: IncomingMessage, res: ServerResponse, uploads: UploadRegistry): Promise<void> {
+export async function serveUpload(req: IncomingMessage, res: ServerResponse, uploads: UploadRegistry, token: string): Promise<void> {
   if (req.headers.origin !== undefined && !isSameOrigin(req.headers.origin, req.headers.host)) {
     return refuse(res, 403, serverText.forbiddenOrigin);
+  }
+  if (!hasBearerToken(req, token)) {
+    return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: serverText.unauthorizedUpload } });
   }
   const match = /^([A-Za-z0-9_-]{16,64})\/(\d{1,6})$/.exec((req.url ?? '').split('?')[0]!.slice(UPLOADS_PATH.length));
   if (!match) return refuse(res, 404, serverText.notFound);

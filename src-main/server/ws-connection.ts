@@ -6,12 +6,16 @@ import {
   encodeBinaryFrame,
   type ApiErrorShape,
   type ApiHandlers,
+  type Caller,
   type FlowWindow,
   type ServerMessage,
+  type StreamEnd,
 } from '../../src-common/contract/index';
 import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type OpenedStream } from '../api/dispatch';
 import { serverText } from './messages';
+import { encodeCallResult } from './ws-encode';
+import type { WsLimits } from './ws-limits';
 
 /** Close codes from RFC 6455 §7.4.1 and the IANA registry. */
 export const CloseCode = {
@@ -28,6 +32,9 @@ export interface ConnectionOptions {
   log: (line: string) => void;
   /** Past this many unsent bytes the client is not keeping up and is dropped. */
   maxBufferedBytes: number;
+  limits: Pick<WsLimits, 'streamsPerConnection' | 'callsInFlightPerConnection'>;
+  /** This connection, as handlers see it: its terminal sessions are its own. */
+  caller: Caller;
 }
 
 export interface Connection {
@@ -71,8 +78,9 @@ function toText(data: RawData): string {
  * ends, the client unsubscribes, or the socket goes away.
  */
 export function serveConnection(ws: WebSocket, options: ConnectionOptions): Connection {
-  const { handlers, log, maxBufferedBytes } = options;
+  const { handlers, log, maxBufferedBytes, limits, caller } = options;
   const streams = new Map<number, OpenedStream & { window: FlowWindow }>();
+  let callsInFlight = 0;
   let closing = false;
 
   function cancelAll(): void {
@@ -98,10 +106,14 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
 
   /** Sends a message; returns its size on the wire, or -1 when nothing was sent. */
   function send(message: ServerMessage): number {
+    return sendEncoded(() => JSON.stringify(message));
+  }
+
+  function sendEncoded(encode: () => string): number {
     if (closing || ws.readyState !== WebSocket.OPEN) return -1;
     let text: string;
     try {
-      text = JSON.stringify(message);
+      text = encode();
     } catch (err) {
       log(`Could not encode a message: ${err instanceof Error ? err.message : String(err)}`);
       return -1;
@@ -135,11 +147,18 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
   }
 
   function handleCall(id: number, method: string, args: unknown): void {
-    dispatchCall(handlers, method, args)
-      .then((outcome) => send({ t: 'result', id, ...outcome }))
+    if (callsInFlight >= limits.callsInFlightPerConnection) {
+      const message = serverText.tooManyCalls(limits.callsInFlightPerConnection);
+      send({ t: 'result', id, ok: false, error: { code: 'too-many-calls', message } });
+      return;
+    }
+    callsInFlight++;
+    dispatchCall(handlers, method, args, caller)
+      .then((outcome) => sendEncoded(() => encodeCallResult(id, outcome)))
       .catch((err: unknown) =>
         send({ t: 'result', id, ok: false, error: { code: 'internal', message: String(err) } }),
-      );
+      )
+      .finally(() => callsInFlight--);
   }
 
   function handleSubscribe(id: number, stream: string, args: unknown): void {
@@ -147,19 +166,25 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
       send({ t: 'end', id, end: { reason: 'error', error: { code: 'invalid-request', message: serverText.duplicateStreamId(id) } } });
       return;
     }
+    if (streams.size >= limits.streamsPerConnection) {
+      const message = serverText.tooManyStreams(limits.streamsPerConnection);
+      send({ t: 'end', id, end: { reason: 'error', error: { code: 'too-many-streams', message } } });
+      return;
+    }
     let ended = false;
     const window = flowWindowFor(stream);
-    const opened = openStream(handlers, stream, args, {
-      next: (chunk) => {
+    const sink = {
+      next: (chunk: unknown) => {
         const size = chunk instanceof Uint8Array ? sendBytes(id, chunk) : send({ t: 'data', id, chunk });
         return size < 0 ? false : window.sent(size);
       },
-      end: (end) => {
+      end: (end: StreamEnd) => {
         ended = true;
         streams.delete(id);
         send({ t: 'end', id, end });
       },
-    });
+    };
+    const opened = openStream(handlers, stream, args, sink, caller);
     if (!opened.ok) {
       send({ t: 'end', id, end: { reason: 'error', error: opened.error } });
       return;

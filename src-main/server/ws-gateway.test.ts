@@ -1,13 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { MAX_WIRE_MESSAGE_BYTES } from '../../src-common/contract/index';
+import { MAX_WIRE_MESSAGE_BYTES, type ServerMessage } from '../../src-common/contract/index';
 import { CANNED_CONTAINER } from './testing/canned-handlers';
+import { DEFAULT_WS_LIMITS } from './ws-limits';
 import {
   connectClient,
   startTestServer,
   TEST_TOKEN,
   upgradeStatus,
   waitFor,
+  wsUrl,
   type TestClient,
   type TestServer,
 } from './testing/harness';
@@ -31,38 +33,115 @@ async function client(): Promise<TestClient> {
 }
 
 describe('upgrade checks', () => {
-  it('answers 401 without a token', async () => {
-    expect(await upgradeStatus(t.server.port, {}, `http://${t.host}`)).toBe(401);
-  });
-
-  it('answers 401 with a wrong token', async () => {
-    expect(await upgradeStatus(t.server.port, { Cookie: `berth_token_${t.server.port}=wrong` }, `http://${t.host}`)).toBe(401);
-  });
-
-  it('answers 403 to a foreign Origin', async () => {
-    expect(await upgradeStatus(t.server.port, { Cookie: t.cookie }, 'http://evil.example')).toBe(403);
+  it('answers 403 to a foreign Origin, another port of this machine included', async () => {
+    expect(await upgradeStatus(t.server.port, {}, 'http://evil.example')).toBe(403);
+    expect(await upgradeStatus(t.server.port, {}, 'http://127.0.0.1:1')).toBe(403);
   });
 
   it('answers 403 without an Origin', async () => {
-    expect(await upgradeStatus(t.server.port, { Cookie: t.cookie })).toBe(403);
+    expect(await upgradeStatus(t.server.port, {})).toBe(403);
   });
 
   it('answers 403 to a foreign Host', async () => {
     const host = `evil.example:${t.server.port}`;
-    expect(await upgradeStatus(t.server.port, { Cookie: t.cookie, Host: host }, `http://${host}`)).toBe(403);
+    expect(await upgradeStatus(t.server.port, { Host: host }, `http://${host}`)).toBe(403);
   });
 
-  it('accepts the bearer header and the right origin', async () => {
-    expect(await upgradeStatus(t.server.port, { Authorization: `Bearer ${TEST_TOKEN}` }, `http://${t.host}`)).toBe(101);
+  it('upgrades a same-origin socket; the token is asked for next', async () => {
+    expect(await upgradeStatus(t.server.port, {}, `http://${t.host}`)).toBe(101);
   });
 
   it('answers 404 to another path', async () => {
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`ws://${t.host}/api/other`, { headers: { Cookie: t.cookie }, origin: `http://${t.host}` });
+      const ws = new WebSocket(`ws://${t.host}/api/other`, { origin: `http://${t.host}` });
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.on('error', () => undefined);
     });
     expect(status).toBe(404);
+  });
+});
+
+/** A same-origin socket that records what it is told, without the harness's handshake. */
+async function bareSocket(server: TestServer, headers: Record<string, string> = {}) {
+  const ws = new WebSocket(wsUrl(server.server.port), { origin: `http://${server.host}`, headers });
+  const said: ServerMessage[] = [];
+  let closed: { code: number; reason: string } | undefined;
+  ws.on('message', (d: Buffer) => said.push(JSON.parse(d.toString('utf8')) as ServerMessage));
+  ws.on('close', (code, reason) => (closed = { code, reason: reason.toString() }));
+  ws.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    said,
+    send: (m: unknown) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)),
+    closed: async () => {
+      await waitFor(() => closed !== undefined, 'the socket to close');
+      return closed!;
+    },
+  };
+}
+
+describe('the token, first message on the socket', () => {
+  it('is not taken from the old cookie: a call behind it is never run', async () => {
+    const s = await bareSocket(t, { Cookie: t.legacyCookie });
+    s.send({ t: 'call', id: 1, method: 'containers.stop', args: { id: 'hold' } });
+    expect(await s.closed()).toMatchObject({ code: 4401, reason: 'unauthorized' });
+    expect(s.said).toEqual([{ t: 'refused', error: { code: 'unauthorized', message: expect.stringContaining('refused') } }]);
+    expect(t.handlers.heldCalls).toBe(0);
+  });
+
+  it('is not taken from a bearer header either', async () => {
+    const s = await bareSocket(t, { Authorization: `Bearer ${TEST_TOKEN}` });
+    s.send({ t: 'subscribe', id: 1, stream: 'engine.status', args: {} });
+    expect((await s.closed()).code).toBe(4401);
+    expect(s.said.some((m) => m.t === 'data')).toBe(false);
+  });
+
+  it('closes on a wrong token, before looking at what follows it', async () => {
+    const s = await bareSocket(t);
+    const almost = TEST_TOKEN.slice(0, -1) + 'X';
+    s.send({ t: 'auth', token: almost });
+    s.send({ t: 'call', id: 1, method: 'containers.stop', args: { id: 'hold' } });
+    expect((await s.closed()).code).toBe(4401);
+    expect(s.said.map((m) => m.t)).toEqual(['refused']);
+    expect(t.handlers.heldCalls).toBe(0);
+  });
+
+  it('closes when nothing comes within the deadline', async () => {
+    const quick = await startTestServer({ limits: { ...DEFAULT_WS_LIMITS, authDeadlineMs: 100 } });
+    try {
+      const s = await bareSocket(quick);
+      expect((await s.closed()).code).toBe(4401);
+      expect(quick.logs.some((l) => l.includes('no token in time'))).toBe(true);
+      expect(quick.openConnections()).toBe(0);
+    } finally {
+      await quick.stop();
+    }
+  });
+
+  it('closes on a binary first message', async () => {
+    const s = await bareSocket(t);
+    s.ws.send(Buffer.from([2, 0, 0, 0, 0, 0, 0, 0, 1, 65]));
+    expect((await s.closed()).code).toBe(4401);
+  });
+
+  it('answers ready to the right token, then serves calls; a second auth message is not protocol', async () => {
+    const s = await bareSocket(t);
+    s.send({ t: 'auth', token: TEST_TOKEN });
+    s.send({ t: 'call', id: 1, method: 'containers.list', args: {} });
+    await waitFor(() => s.said.length === 2, 'ready and the result');
+    expect(s.said[0]).toEqual({ t: 'ready' });
+    expect(s.said[1]).toMatchObject({ t: 'result', id: 1, ok: true });
+    s.send({ t: 'auth', token: TEST_TOKEN });
+    expect((await s.closed()).code).toBe(1007);
+  });
+
+  it('never logs the token, right or wrong', () => {
+    expect(t.logs.join('\n')).not.toContain(TEST_TOKEN);
+    expect(t.logs.some((l) => l.includes('the token was wrong'))).toBe(true);
   });
 });
 

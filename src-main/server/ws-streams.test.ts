@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { BinaryKind, decodeBinaryFrame, encodeBinaryFrame, FLOW_HIGH_WATER, streams } from '../../src-common/contract/index';
-import { startTestServer, waitFor, wsUrl, type TestServer } from './testing/harness';
+import { startTestServer, TEST_TOKEN, waitFor, wsUrl, type TestServer } from './testing/harness';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -13,16 +13,23 @@ afterAll(async () => {
 
 /** A raw client that keeps text and binary messages apart (the harness client reads JSON only). */
 async function rawClient() {
-  const ws = new WebSocket(wsUrl(t.server.port), { headers: { Cookie: t.cookie }, origin: `http://${t.host}` });
+  const ws = new WebSocket(wsUrl(t.server.port), { origin: `http://${t.host}` });
   const json: { t: string; id: number; [k: string]: unknown }[] = [];
   const bytes: { id: number; payload: Uint8Array }[] = [];
   ws.on('message', (data: Buffer, isBinary: boolean) => {
-    if (!isBinary) return void json.push(JSON.parse(data.toString('utf8')) as (typeof json)[number]);
+    if (!isBinary) {
+      const message = JSON.parse(data.toString('utf8')) as (typeof json)[number];
+      if (message.t !== 'ready') json.push(message);
+      return;
+    }
     const frame = decodeBinaryFrame(new Uint8Array(data));
     if (frame?.kind === BinaryKind.streamData) bytes.push({ id: frame.id, payload: Buffer.from(frame.payload) });
   });
   await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
+    ws.once('open', () => {
+      ws.send(JSON.stringify({ t: 'auth', token: TEST_TOKEN }));
+      resolve();
+    });
     ws.once('error', reject);
   });
   return { ws, json, bytes, send: (m: unknown) => ws.send(JSON.stringify(m)) };

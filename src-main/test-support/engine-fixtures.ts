@@ -192,7 +192,10 @@ export async function removeTestObjects(client = fixtureClient(), scope: 'run' |
   await Promise.all(volumes.map((v) => removeTestVolume(v.Name, client)));
   // Networks only of this run, even for 'all': another run's network may be unused for a moment.
   const ours = { label: [`${TEST_RUN_LABEL}=${TEST_RUN_ID}`] };
-  await client.request({ method: 'POST', path: '/networks/prune', query: { filters: JSON.stringify(ours) }, action: 'prune test networks' });
+  // Removed one by one rather than pruned: the engine runs one prune at a time and refuses
+  // a second ("a prune operation is already running") while another test prunes.
+  const networks = await client.request<{ Id: string }[]>({ method: 'GET', path: '/networks', query: { filters: JSON.stringify(ours) }, action: 'list test networks' });
+  await Promise.all(networks.map((n) => removeTestNetwork(n.Id, client)));
 }
 
 /** Creates a labelled bridge network (TEST_LABELS plus `labels`); returns its id. The caller removes it. */

@@ -12,6 +12,7 @@ import { createUploadRegistry, type UploadRegistry } from '../api/uploads';
 import { createEngine, type Engine } from '../engine/index';
 import { createSettingsStore } from '../settings/settings-store';
 import { waitFor } from './engine-fixtures';
+import { TEST_CALLER } from './test-caller';
 
 export interface OpenTestStream<S extends StreamName> {
   chunks: StreamChunk<S>[];
@@ -56,14 +57,14 @@ export async function startStorageHarness(): Promise<StorageHarness> {
     uploads,
     downloads,
     async call(method, args) {
-      const outcome = await dispatchCall(handlers, method, args);
+      const outcome = await dispatchCall(handlers, method, args, TEST_CALLER);
       if (!outcome.ok) throw ApiError.fromShape(outcome.error);
       return outcome.value as never;
     },
     open(name, args) {
       const chunks: never[] = [];
       const ends: StreamEnd[] = [];
-      const opened = openStream(handlers, name, args, { next: (c) => chunks.push(c as never), end: (e) => ends.push(e) });
+      const opened = openStream(handlers, name, args, { next: (c) => chunks.push(c as never), end: (e) => ends.push(e) }, TEST_CALLER);
       if (!opened.ok) throw ApiError.fromShape(opened.error);
       streams.push(opened);
       return { chunks, ends, handle: opened };

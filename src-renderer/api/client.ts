@@ -9,9 +9,11 @@ import {
   type StreamEnd,
   type StreamHandle,
   type StreamName,
+  WELCOME_PATH,
 } from '../../src-common/contract/index';
 import type { Transport } from './transport';
 import { createWsTransport, wsUrlFor } from './ws-transport';
+import { currentTokenPage, forgetToken, storedToken } from './launch-token';
 
 export interface ApiClient {
   /** Resolves with the contract's response; throws ApiError when the call failed. */
@@ -80,11 +82,31 @@ export function createApiClient(transport: Transport): ApiClient {
   };
 }
 
-/** Electron's preload bridge when present, else the browser-mode WebSocket. */
+/**
+ * True when this is browser mode and the tab has no token (opened without the printed
+ * address's #token=… part): the page then sends the person to the server's "how to get
+ * in" page instead of starting.
+ */
+export function leaveWithoutToken(): boolean {
+  const page = currentTokenPage();
+  if (!page || storedToken(page) !== null) return false;
+  window.location.replace(WELCOME_PATH);
+  return true;
+}
+
+/** Electron's preload bridge when present, else the browser-mode WebSocket with this tab's token. */
 export function pickTransport(): Transport {
   const bridge = (window as { berth?: Transport }).berth;
   if (bridge) return bridge;
-  return createWsTransport({ url: wsUrlFor(window.location) });
+  const page = currentTokenPage();
+  return createWsTransport({
+    url: wsUrlFor(window.location),
+    token: (page && storedToken(page)) ?? '',
+    onUnauthorized: () => {
+      if (page) forgetToken(page);
+      window.location.replace(`${WELCOME_PATH}?refused`);
+    },
+  });
 }
 
 let defaultClient: ApiClient | undefined;

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { BinaryKind, decodeBinaryFrame, encodeBinaryFrame } from '../../src-common/contract/index';
-import { createWsTransport, LOST_CONNECTION_MESSAGE, wsUrlFor, type SocketLike } from './ws-transport';
+import { createWsTransport, LOST_CONNECTION_MESSAGE, MAX_CALLS_IN_FLIGHT, wsUrlFor, type SocketLike } from './ws-transport';
+
+const TOKEN = 'tab-token-0123456789abcdefghij';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
   sent: unknown[] = [];
+  /** The auth messages, kept apart so tests read what follows them. */
+  auth: unknown[] = [];
   onopen: ((ev: unknown) => void) | null = null;
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   onclose: ((ev: unknown) => void) | null = null;
   onerror: ((ev: unknown) => void) | null = null;
   binaryType?: string;
   send(data: string | Uint8Array) {
-    if (typeof data === 'string') this.sent.push(JSON.parse(data));
-    else {
+    if (typeof data === 'string') {
+      const message = JSON.parse(data) as { t: string };
+      (message.t === 'auth' ? this.auth : this.sent).push(message);
+    } else {
       const frame = decodeBinaryFrame(data);
       this.sent.push({ binary: frame?.kind, id: frame?.id, text: new TextDecoder().decode(frame?.payload) });
     }
@@ -24,7 +30,13 @@ class FakeSocket implements SocketLike {
   close() {
     this.drop();
   }
+  /** The socket opens and the server accepts the token. */
   open() {
+    this.connect();
+    this.receive({ t: 'ready' });
+  }
+  /** The socket opens; the token goes out; the server has not answered. */
+  connect() {
     this.readyState = 1;
     this.onopen?.({});
   }
@@ -40,8 +52,11 @@ class FakeSocket implements SocketLike {
 function setup() {
   const sockets: FakeSocket[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
+  const unauthorized: string[] = [];
   const transport = createWsTransport({
     url: 'ws://x/api/ws',
+    token: TOKEN,
+    onUnauthorized: (message) => unauthorized.push(message),
     createSocket: () => {
       const s = new FakeSocket();
       sockets.push(s);
@@ -50,13 +65,69 @@ function setup() {
     setTimer: (fn, ms) => timers.push({ fn, ms }),
   });
   const current = () => sockets[sockets.length - 1]!;
-  return { transport, sockets, timers, current };
+  return { transport, sockets, timers, current, unauthorized };
 }
 
 describe('ws-transport', () => {
   it('builds the socket URL from the page location', () => {
     expect(wsUrlFor({ protocol: 'http:', host: 'localhost:7431' })).toBe('ws://localhost:7431/api/ws');
     expect(wsUrlFor({ protocol: 'https:', host: 'berth.example' })).toBe('wss://berth.example/api/ws');
+  });
+
+  it('sends the token first on every socket, and nothing else until the server says ready', async () => {
+    const { transport, timers, current } = setup();
+    const result = transport.invoke('containers.list', {});
+    transport.subscribe('engine.status', {}, () => {}, () => {});
+    current().connect();
+    expect(current().auth).toEqual([{ t: 'auth', token: TOKEN }]);
+    expect(current().sent).toEqual([]);
+    current().receive({ t: 'ready' });
+    expect(current().sent.map((m) => (m as { t: string }).t)).toEqual(['subscribe', 'call']);
+    const call = current().sent[1] as { id: number };
+    current().receive({ t: 'result', id: call.id, ok: true, value: [] });
+    await expect(result).resolves.toEqual({ ok: true, value: [] });
+
+    current().drop();
+    timers[0]!.fn();
+    current().connect();
+    expect(current().auth).toEqual([{ t: 'auth', token: TOKEN }]);
+  });
+
+  it('stops, forgets nothing silently and reports when the server refuses the token', async () => {
+    const { transport, timers, current, unauthorized } = setup();
+    const result = transport.invoke('containers.list', {});
+    current().connect();
+    const error = { code: 'unauthorized', message: "This tab's access token was refused." };
+    current().receive({ t: 'refused', error });
+    current().drop();
+    await expect(result).resolves.toEqual({ ok: false, error });
+    expect(unauthorized).toEqual([error.message]);
+    expect(timers).toEqual([]);
+  });
+
+  it('retries with backoff when the server has too many connections, saying so to calls', async () => {
+    const { transport, timers, current, unauthorized } = setup();
+    const result = transport.invoke('containers.list', {});
+    current().connect();
+    const error = { code: 'too-many-connections', message: 'Berth already has 32 pages connected.' };
+    current().receive({ t: 'refused', error });
+    current().drop();
+    await expect(result).resolves.toEqual({ ok: false, error });
+    expect(unauthorized).toEqual([]);
+    expect(timers).toHaveLength(1);
+  });
+
+  it(`keeps at most ${MAX_CALLS_IN_FLIGHT} calls in flight and sends the rest as answers come back`, async () => {
+    const { transport, current } = setup();
+    current().open();
+    const results = Array.from({ length: MAX_CALLS_IN_FLIGHT + 2 }, () => transport.invoke('containers.stop', { id: 'x' }));
+    expect(current().sent).toHaveLength(MAX_CALLS_IN_FLIGHT);
+    const first = current().sent[0] as { id: number };
+    current().receive({ t: 'result', id: first.id, ok: true, value: null });
+    await expect(results[0]).resolves.toEqual({ ok: true, value: null });
+    expect(current().sent).toHaveLength(MAX_CALLS_IN_FLIGHT + 1);
+    current().drop();
+    await expect(results.at(-1)).resolves.toMatchObject({ ok: false, error: { code: 'engine-unreachable' } });
   });
 
   it('queues a call until the socket opens and resolves it by request id', async () => {

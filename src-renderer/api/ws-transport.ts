@@ -25,6 +25,10 @@ export interface SocketLike {
 
 export interface WsTransportOptions {
   url: string;
+  /** The launch token, sent as the first message on every socket (see launch-token.ts). */
+  token: string;
+  /** The server refused the token: nothing is retried, the page must get a new address. */
+  onUnauthorized?: (message: string) => void;
   createSocket?: (url: string) => SocketLike;
   /** Delay before reconnect attempt n (0-based). */
   backoffMs?: (attempt: number) => number;
@@ -33,6 +37,12 @@ export interface WsTransportOptions {
 
 const OPEN = 1;
 export const LOST_CONNECTION_MESSAGE = 'Lost connection to the Berth server. Reconnecting…';
+/**
+ * At most this many calls wait for their answer at once; more (a bulk action on a large
+ * selection) wait here and go out as answers come back. The server refuses a connection's
+ * calls beyond its own cap (src-main/server/ws-limits.ts), which is set to this number.
+ */
+export const MAX_CALLS_IN_FLIGHT = 128;
 
 export const defaultBackoffMs = (attempt: number): number => Math.min(10_000, 500 * 2 ** attempt);
 
@@ -62,14 +72,22 @@ export function createWsTransport(options: WsTransportOptions): Transport {
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
 
   let nextId = 1;
+  /** Every call not answered yet, sent or still waiting for a free place. */
   const pending = new Map<number, (outcome: CallOutcome) => void>();
+  /** Calls beyond MAX_CALLS_IN_FLIGHT, in order. */
+  let waitingCalls: ClientMessage[] = [];
+  let callsInFlight = 0;
   const streams = new Map<number, OpenStream>();
   const listeners = new Set<(connected: boolean) => void>();
   /** Messages for the socket while it is still connecting. */
   let queue: ClientMessage[] = [];
   let socket: SocketLike | null = null;
+  /** The socket the server accepted the token on; until then nothing but the token goes out. */
+  let ready = false;
   let connected = false;
   let attempt = 0;
+  /** The server refused the token: no more reconnects. */
+  let refused = false;
   /** Chunks processed per stream since the last ack; sent together once the current task ends. */
   const acks = new Map<number, number>();
   let ackScheduled = false;
@@ -77,7 +95,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
   const flushAcks = () => {
     ackScheduled = false;
     for (const [id, count] of acks) {
-      if (streams.has(id) && socket && socket.readyState === OPEN) socket.send(JSON.stringify({ t: 'ack', id, count }));
+      if (streams.has(id) && isReady()) socket!.send(JSON.stringify({ t: 'ack', id, count }));
     }
     acks.clear();
   };
@@ -106,9 +124,26 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     }
   };
 
+  const isReady = () => ready && socket !== null && socket.readyState === OPEN;
+
   const send = (message: ClientMessage) => {
-    if (socket && socket.readyState === OPEN) socket.send(JSON.stringify(message));
+    if (isReady()) socket!.send(JSON.stringify(message));
     else queue.push(message);
+  };
+
+  const sendCall = (message: ClientMessage) => {
+    if (callsInFlight >= MAX_CALLS_IN_FLIGHT) {
+      waitingCalls.push(message);
+      return;
+    }
+    callsInFlight++;
+    send(message);
+  };
+
+  const answered = () => {
+    callsInFlight--;
+    const next = waitingCalls.shift();
+    if (next) sendCall(next);
   };
 
   const setConnected = (value: boolean) => {
@@ -117,13 +152,29 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     for (const l of listeners) l(value);
   };
 
-  const failPending = () => {
-    const error: ApiErrorShape = { code: 'engine-unreachable', message: LOST_CONNECTION_MESSAGE };
+  const failPending = (error: ApiErrorShape) => {
     const callbacks = [...pending.values()];
     pending.clear();
+    waitingCalls = [];
+    callsInFlight = 0;
     queue = queue.filter((m) => m.t === 'subscribe');
     for (const resolve of callbacks) resolve({ ok: false, error });
   };
+
+  /** The server accepted the token: streams are subscribed (again), queued calls go out. */
+  const onReady = (s: SocketLike) => {
+    ready = true;
+    attempt = 0;
+    // Streams are re-sent from the map, so drop queued subscribes to avoid doubles.
+    const calls = queue.filter((m) => m.t === 'call');
+    queue = [];
+    for (const [id, st] of streams) s.send(JSON.stringify({ t: 'subscribe', id, stream: st.stream, args: st.args }));
+    for (const m of calls) s.send(JSON.stringify(m));
+    setConnected(true);
+  };
+
+  /** Why the server closed on us, when it said so (a refused token, too many connections). */
+  let refusal: ApiErrorShape | null = null;
 
   const handleBinary = (raw: ArrayBuffer) => {
     const frame = decodeBinaryFrame(new Uint8Array(raw));
@@ -145,10 +196,20 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       return;
     }
     const message = parsed.data;
+    if (message.t === 'ready') {
+      if (!ready && socket) onReady(socket);
+      return;
+    }
+    if (message.t === 'refused') {
+      refusal = message.error;
+      if (message.error.code === 'unauthorized') refused = true;
+      return;
+    }
     if (message.t === 'result') {
       const resolve = pending.get(message.id);
       if (resolve) {
         pending.delete(message.id);
+        answered();
         resolve(message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error });
         return;
       }
@@ -173,15 +234,10 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     const s = createSocket(options.url);
     s.binaryType = 'arraybuffer';
     socket = s;
-    s.onopen = () => {
-      attempt = 0;
-      // Streams are re-sent from the map, so drop queued subscribes to avoid doubles.
-      const calls = queue.filter((m) => m.t === 'call');
-      queue = [];
-      for (const [id, st] of streams) s.send(JSON.stringify({ t: 'subscribe', id, stream: st.stream, args: st.args }));
-      for (const m of calls) s.send(JSON.stringify(m));
-      setConnected(true);
-    };
+    ready = false;
+    refusal = null;
+    // The token first; the server answers `ready` (then onReady) or `refused` and closes.
+    s.onopen = () => s.send(JSON.stringify({ t: 'auth', token: options.token }));
     s.onmessage = (ev) => handleMessage(ev.data);
     s.onerror = () => {
       /* onclose follows and does the work */
@@ -189,8 +245,13 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     s.onclose = () => {
       if (socket !== s) return;
       socket = null;
+      ready = false;
       setConnected(false);
-      failPending();
+      failPending(refusal ?? { code: 'engine-unreachable', message: LOST_CONNECTION_MESSAGE });
+      if (refused) {
+        options.onUnauthorized?.(refusal?.message ?? '');
+        return;
+      }
       setTimer(connect, backoffMs(attempt++));
     };
   };
@@ -210,14 +271,12 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     return {
       write(bytes) {
         // Keystrokes while disconnected are dropped: the session they were meant for is gone.
-        if (streams.has(id) && socket && socket.readyState === OPEN) {
-          socket.send(encodeBinaryFrame(BinaryKind.streamInput, id, bytes));
-        }
+        if (streams.has(id) && isReady()) socket!.send(encodeBinaryFrame(BinaryKind.streamInput, id, bytes));
       },
       close() {
         if (!streams.delete(id)) return;
         queue = queue.filter((m) => !(m.t === 'subscribe' && m.id === id));
-        if (socket && socket.readyState === OPEN) socket.send(JSON.stringify({ t: 'unsubscribe', id }));
+        if (isReady()) socket!.send(JSON.stringify({ t: 'unsubscribe', id }));
       },
     };
   }
@@ -227,7 +286,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       const id = nextId++;
       return new Promise<CallOutcome>((resolve) => {
         pending.set(id, resolve);
-        send({ t: 'call', id, method, args });
+        sendCall({ t: 'call', id, method, args });
       });
     },
     subscribe(stream, args, onData, onEnd, subscribeOptions) {

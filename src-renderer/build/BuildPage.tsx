@@ -139,6 +139,8 @@ export function BuildPage() {
                   value={folder}
                   spellCheck={false}
                   autoComplete="off"
+                  // In the desktop app main builds only the folder its own dialog picked.
+                  readOnly={isElectron()}
                   onChange={(e) => {
                     setFolder(e.target.value);
                     setContextProblem(null);

@@ -14,7 +14,7 @@ export const buildStrings = {
   },
   hints: {
     folderBrowser: 'The full path of a folder on the machine running Berth, with a Dockerfile in it.',
-    folderElectron: 'The folder with the Dockerfile (the build context).',
+    folderElectron: 'The folder with the Dockerfile (the build context); choose it: the desktop app builds only folders picked in its own dialog.',
     dockerfile: 'Relative to the folder; Dockerfile when empty.',
     tag: 'For example myapp:1.0 or localhost:5000/team/app:dev.',
     buildArgs: 'One KEY=VALUE per line (ARG values).',

@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog';
 import { runOnAll } from './actions';
 import { isLive } from './rows';
 import { containerStrings } from './strings';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = containerStrings.removeDialog;
 
@@ -61,7 +62,7 @@ function RemoveDialogContent({ ids }: { ids: string[] }) {
       }
     >
       <p>{t.lead}</p>
-      <ul className="remove-list">
+      <ScrollList className="remove-list">
         {targets.map((x) => (
           <li key={x.id}>
             <strong className="ui-truncate" title={x.name}>
@@ -70,7 +71,7 @@ function RemoveDialogContent({ ids }: { ids: string[] }) {
             {x.live && <Badge tone="success">{t.running}</Badge>}
           </li>
         ))}
-      </ul>
+      </ScrollList>
       <Checkbox label={t.anonymousVolumes} checked={removeVolumes} onChange={setRemoveVolumes} />
       <p className="note">{t.namedVolumesNote}</p>
       {liveCount > 0 && (

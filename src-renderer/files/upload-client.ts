@@ -1,6 +1,7 @@
 import { ApiError } from '../../src-common/contract/errors';
 import type { FileTarget, UploadMode, UploadResult } from '../../src-common/models/files';
 import { api } from '../api/client';
+import { currentTokenPage, storedToken } from '../api/launch-token';
 
 export interface UploadProgress {
   index: number;
@@ -18,6 +19,10 @@ function put(url: string, file: File, onProgress: (fraction: number) => void): P
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
+    // The server takes an upload only with this tab's token (src-main/server/upload-route.ts).
+    const page = currentTokenPage();
+    const token = page ? storedToken(page) : null;
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError('internal', 'the connection to Berth was lost'));
     xhr.onload = () => {

@@ -62,7 +62,17 @@ export function LoadImagesDialog({ onClose }: { onClose(): void }) {
         </Banner>
       ) : (
         <form id={formId} className="load-form" onSubmit={(e) => void submit(e)} noValidate>
-          <TextField announceError label={t.path} description={t.pathHint} error={error} mono value={path} onChange={setPath} />
+          <TextField
+            announceError
+            label={t.path}
+            description={hasNativePicker() ? t.pathHintElectron : t.pathHint}
+            error={error}
+            mono
+            value={path}
+            onChange={setPath}
+            // In the desktop app main opens only what its own dialog picked (src-main/api/picked-paths.ts).
+            readOnly={hasNativePicker()}
+          />
           {hasNativePicker() && (
             <Button icon={FolderOpen} onClick={() => void choose()}>
               {t.choose}

@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog';
 import { EmptyState } from '../ui/EmptyState';
 import { RadioGroup } from '../ui/RadioGroup';
 import { imageStrings } from './strings';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = imageStrings.prune;
 
@@ -85,7 +86,7 @@ export function PruneDialog({ onClose }: { onClose(): void }) {
           {preview && preview.items.length > 0 && (
             <>
               <p>{t.previewLead(preview.items.length)}</p>
-              <ul className="prune-list" aria-label={t.previewLabel}>
+              <ScrollList className="prune-list" aria-label={t.previewLabel}>
                 {preview.items.map((item) => {
                   const name = item.tags[0] && item.effect === 'delete' ? item.tags.join(', ') : `<none>@${shortImageId(item.id)}`;
                   return (
@@ -97,7 +98,7 @@ export function PruneDialog({ onClose }: { onClose(): void }) {
                     </li>
                   );
                 })}
-              </ul>
+              </ScrollList>
               <p>{t.estimate(formatBytes(preview.estimatedSpace))}</p>
             </>
           )}

@@ -11,6 +11,7 @@ import { Checkbox } from '../ui/Checkbox';
 import { Dialog } from '../ui/Dialog';
 import { RadioGroup } from '../ui/RadioGroup';
 import { imageStrings } from './strings';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = imageStrings.remove;
 const LIVE = new Set(['running', 'paused', 'restarting']);
@@ -97,7 +98,7 @@ export function RemoveImageDialog({ target, onClose }: { target: ImageTarget; on
       {deletes && users !== null && users.length > 0 && (
         <Banner tone="danger" role="alert" title={t.inUse(users.length)}>
           <div className="refusal">
-            <ul className="image-users">
+            <ScrollList className="image-users">
               {users.map((u) => (
                 <li key={u.id}>
                   <strong className="ui-truncate" title={u.name}>
@@ -106,7 +107,7 @@ export function RemoveImageDialog({ target, onClose }: { target: ImageTarget; on
                   <span className="ui-muted">({u.state})</span>
                 </li>
               ))}
-            </ul>
+            </ScrollList>
             {running.length > 0 ? <p>{t.runningNote}</p> : <Checkbox label={t.force} checked={force} onChange={setForce} />}
           </div>
         </Banner>

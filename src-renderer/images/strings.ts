@@ -86,6 +86,7 @@ export const imageStrings = {
     title: 'Load images from a .tar file',
     path: 'Path to the .tar file',
     pathHint: 'A path on the machine where Berth runs.',
+    pathHintElectron: 'Choose the file: the desktop app opens only files picked in its own dialog.',
     choose: 'Choose file…',
     cancel: 'Cancel',
     confirm: 'Load',

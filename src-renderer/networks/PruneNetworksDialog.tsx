@@ -7,6 +7,7 @@ import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/TextField';
 import { messageOf, submitOnEnter } from './network-actions';
 import { networkStrings } from './strings';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = networkStrings.pruneDialog;
 
@@ -84,14 +85,14 @@ export function PruneNetworksDialog({ onClose }: { onClose(): void }) {
       {preview && canPrune && (
         <>
           <p>{t.intro(preview.networks.length)}</p>
-          <ul className="network-dialog-list" aria-label={t.previewLabel}>
+          <ScrollList className="network-dialog-list" aria-label={t.previewLabel}>
             {preview.networks.map((n) => (
               <li key={n.id}>
                 <strong>{n.name}</strong>
                 {n.stoppedUsers.length > 0 && <span className="network-muted"> — {t.stoppedUsers(n.stoppedUsers)}</span>}
               </li>
             ))}
-          </ul>
+          </ScrollList>
           <p className="network-muted">{t.builtInKept}</p>
         </>
       )}
@@ -99,11 +100,11 @@ export function PruneNetworksDialog({ onClose }: { onClose(): void }) {
         <div role="status">
           <p>{phase.removed.length ? t.result(phase.removed.length) : t.resultNone}</p>
           {phase.removed.length > 0 && (
-            <ul className="network-dialog-list" aria-label={t.resultLabel}>
+            <ScrollList className="network-dialog-list" aria-label={t.resultLabel}>
               {phase.removed.map((name) => (
                 <li key={name}>{name}</li>
               ))}
-            </ul>
+            </ScrollList>
           )}
         </div>
       )}

@@ -7,6 +7,7 @@ import { Dialog } from '../ui/Dialog';
 import { notify } from '../ui/toast';
 import { messageOf } from './network-actions';
 import { networkStrings } from './strings';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = networkStrings.removeDialog;
 
@@ -73,11 +74,11 @@ export function RemoveNetworkDialog({ id, onClose }: { id: string; onClose(): vo
       {check && !refused && <p>{t.body(check.name)}</p>}
       {check && !refused && check.stoppedUsers.length > 0 && (
         <Banner tone="warning" title={t.stoppedWarning(check.stoppedUsers.length)}>
-          <ul className="network-dialog-list">
+          <ScrollList className="network-dialog-list">
             {check.stoppedUsers.map((u) => (
               <li key={u.id}>{u.name}</li>
             ))}
-          </ul>
+          </ScrollList>
         </Banner>
       )}
       {error && (

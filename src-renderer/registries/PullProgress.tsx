@@ -3,6 +3,7 @@ import { formatBytes } from '../containers/format';
 import { ProgressBar } from '../ui/ProgressBar';
 import { registryStrings } from './strings';
 import './registries.css';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = registryStrings.progress;
 
@@ -38,7 +39,7 @@ export function PullProgress({ snapshot }: { snapshot: TransferSnapshot | null }
         </span>
       </div>
       {snapshot.layers.length > 0 && (
-        <ul className="transfer-layers" aria-label={t.layers}>
+        <ScrollList className="transfer-layers" aria-label={t.layers}>
           {snapshot.layers.map((layer) => (
             <li key={layer.id} className={`transfer-layer layer-${layer.state}`} aria-label={`${t.layer(layer.id)}: ${layerDetail(layer)}`}>
               <code className="layer-id ui-truncate" title={layer.id}>
@@ -50,7 +51,7 @@ export function PullProgress({ snapshot }: { snapshot: TransferSnapshot | null }
               </span>
             </li>
           ))}
-        </ul>
+        </ScrollList>
       )}
       {/* A push's last line repeats the digest shown below it. */}
       {snapshot.status && !(snapshot.digest && snapshot.status.includes(snapshot.digest)) && <p className="ui-muted transfer-status ui-wrap-anywhere">{snapshot.status}</p>}

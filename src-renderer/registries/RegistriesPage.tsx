@@ -6,6 +6,7 @@ import { LoginForm } from './LoginForm';
 import { LoginsList } from './LoginsList';
 import { registryStrings as t } from './strings';
 import { openPullDialog, openPushDialog } from './transfer-dialogs';
+import { UnencryptedEngineNote } from './UnencryptedEngineNote';
 import { useRegistryOverview } from './use-registry-overview';
 import './registries.css';
 
@@ -31,6 +32,7 @@ export function RegistriesPage() {
         {t.transfers.lead}
       </PageHeader>
       <div className="registries-body">
+        <UnencryptedEngineNote />
         <LoginsList overview={overview} error={error} reload={reload} />
         <LoginForm storage={overview?.storage ?? null} onLoggedIn={reload} />
         <HubSearch />

@@ -4,6 +4,10 @@ import type { CredentialSource, LayerState } from '../../src-common/models/regis
 export const registryStrings = {
   title: 'Registries',
   nav: 'Registries',
+  unencryptedEngine: (endpoint: string) =>
+    `The engine is at ${endpoint}, on another machine without TLS: anything sent to it crosses the network unencrypted. ` +
+    'So Berth sends it none of your saved logins (pulls and pushes go anonymously) and does not log in there. ' +
+    'Connect to the engine with TLS or over ssh:// to use your logins.',
   transfers: {
     heading: 'Pull and push',
     lead: 'Pull an image from a registry, or push a local image to the registry its name says.',

@@ -5,6 +5,7 @@ import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../volumes/volume-actions';
 import './cleanup-dialog.css';
+import { ScrollList } from '../ui/ScrollList';
 
 export interface CleanupItem {
   key: string;
@@ -120,13 +121,13 @@ export function CleanupDialog({
           <p>{outcome.message}</p>
           {outcome.failed.length > 0 && (
             <Banner tone="warning" title={texts.failedLead}>
-              <ul className="cleanup-list">
+              <ScrollList className="cleanup-list">
                 {outcome.failed.map((f) => (
                   <li key={f.name}>
                     <strong>{f.name}</strong>: {f.message}
                   </li>
                 ))}
-              </ul>
+              </ScrollList>
             </Banner>
           )}
         </div>
@@ -138,14 +139,14 @@ export function CleanupDialog({
           {plan && count > 0 && (
             <>
               <p>{plan.lead}</p>
-              <ul className="cleanup-list" aria-label={texts.listLabel}>
+              <ScrollList className="cleanup-list" aria-label={texts.listLabel}>
                 {plan.items.map((item) => (
                   <li key={item.key}>
                     <strong>{item.label}</strong> {item.detail && <span className="note">{item.detail}</span>}{' '}
                     {size(item) !== null && <span className="note">{formatBytes(size(item)!)}</span>}
                   </li>
                 ))}
-              </ul>
+              </ScrollList>
             </>
           )}
           {plan && notes?.(plan.items)}

@@ -7,6 +7,7 @@ const s = shellStrings.status;
 export function EngineStatusBar() {
   const status = useBerthStore((st) => st.engineStatus);
   const serverConnected = useBerthStore((st) => st.serverConnected);
+  const endpointChange = useBerthStore((st) => st.endpointChange);
 
   let tone: 'ok' | 'wait' | 'bad';
   let word: string;
@@ -45,6 +46,7 @@ export function EngineStatusBar() {
           ))}
         </span>
       )}
+      {endpointChange && <span className="engine-status-changed">{s.endpointChanged(endpointChange.from)}</span>}
     </div>
   );
 }

@@ -26,6 +26,10 @@ export const shellStrings = {
     >,
     serverLost: 'Lost connection to the Berth server. Reconnecting…',
     api: (v: string) => `API ${v}`,
+    endpointChanged: (from: string) => `Endpoint changed (was ${from})`,
+    endpointChangedNotice: (from: string, to: string) =>
+      `The engine endpoint changed from ${from} to ${to}: Berth now works with that engine. ` +
+      'If you did not change it, check Settings → Engine.',
   },
   unreachable: {
     title: 'Cannot reach the container engine',

@@ -125,6 +125,26 @@ describe('engine slice', () => {
     expect(store.getState().serverConnected).toBe(false);
   });
 
+  it('notices when the endpoint changes, naming the old and the new one, and keeps the change for the status bar', () => {
+    const store = createBerthStore();
+    const endpoint = (display: string) => ({ kind: 'tcp' as const, address: display.slice(6), source: 'Berth settings', tls: false, display });
+    const engine = { name: 'Docker Engine', version: '27.0', apiVersion: '1.46', os: 'linux', arch: 'amd64' };
+    const s = () => store.getState();
+    s().setEngineStatus({ state: 'connecting', endpoint: null });
+    s().setEngineStatus({ state: 'connected', endpoint: endpoint('tcp://127.0.0.1:2375'), engine });
+    // The first endpoint, and the same one again after a reconnect, are no change.
+    s().setEngineStatus({ state: 'connecting', endpoint: null });
+    s().setEngineStatus({ state: 'connected', endpoint: endpoint('tcp://127.0.0.1:2375'), engine });
+    expect(s().notices).toEqual([]);
+    expect(s().endpointChange).toBeNull();
+
+    s().setEngineStatus({ state: 'connecting', endpoint: endpoint('tcp://192.0.2.7:2375') });
+    expect(s().endpointChange).toEqual({ from: 'tcp://127.0.0.1:2375', to: 'tcp://192.0.2.7:2375' });
+    expect(s().notices.map((n) => n.message)).toEqual([expect.stringMatching(/changed from tcp:\/\/127\.0\.0\.1:2375 to tcp:\/\/192\.0\.2\.7:2375/)]);
+    s().setEngineStatus({ state: 'connected', endpoint: endpoint('tcp://192.0.2.7:2375'), engine });
+    expect(s().notices).toHaveLength(1);
+  });
+
   it('remembers when the engine stopped answering, until it is back (the list is "as of" then)', () => {
     const store = createBerthStore();
     const endpoint = { kind: 'unix', address: '/s', source: 'default', tls: false, display: 'unix:///s' } as const;

@@ -26,6 +26,13 @@ export interface EngineSlice {
   /** False while the browser-mode socket to the Berth server is down. */
   serverConnected: boolean;
   /**
+   * The last endpoint the engine status named, and the latest change of it during this
+   * session (from the settings, by this page or any other client): the status bar marks
+   * it, and a notice names both, so a changed endpoint is never silent.
+   */
+  knownEndpoint: string | null;
+  endpointChange: { from: string; to: string } | null;
+  /**
    * When the engine (or the Berth server) stopped answering, while it still does not:
    * the container list on screen is as of then. Null while live.
    */

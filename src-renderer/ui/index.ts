@@ -22,6 +22,7 @@ export { SearchField } from './SearchField';
 export { Section } from './Section';
 export { Select } from './Select';
 export { SortButton, type SortDirection } from './SortButton';
+export { ScrollList } from './ScrollList';
 export { Spinner } from './Spinner';
 export { Switch } from './Switch';
 export { TabPanel, Tabs, type TabItem } from './Tabs';

@@ -7,6 +7,7 @@ import { Dialog } from '../ui/Dialog';
 import { notify } from '../ui/toast';
 import { errorText } from './volume-actions';
 import { volumeStrings } from './strings';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = volumeStrings.removeDialog;
 
@@ -54,13 +55,13 @@ export function RemoveVolumeDialog({ name, onClose }: { name: string; onClose():
       {blocked ? (
         <div role="alert">
           <p>{t.inUse(users.length)}</p>
-          <ul className="volume-list">
+          <ScrollList className="volume-list">
             {users.map((u) => (
               <li key={u.id}>
                 <strong>{u.name}</strong> <span className="note">({u.state})</span>
               </li>
             ))}
-          </ul>
+          </ScrollList>
         </div>
       ) : (
         <>

@@ -14,6 +14,7 @@ import { volumeStrings } from './strings';
 import { useVolumesLive } from './use-volumes-live';
 import { VolumeFiles } from './VolumeFiles';
 import './volumes.css';
+import { ScrollList } from '../ui/ScrollList';
 
 const t = volumeStrings.details;
 const TABS: VolumeTab[] = ['overview', 'files'];
@@ -40,13 +41,13 @@ function Overview({ volume }: { volume: VolumeSummary }) {
         {volume.usedBy.length === 0 ? (
           <p className="note">{t.unusedNote}</p>
         ) : (
-          <ul className="volume-list">
+          <ScrollList className="volume-list">
             {volume.usedBy.map((u) => (
               <li key={u.id}>
                 <a href={hrefs.container(u.id)}>{u.name}</a> <span className="note">({u.state})</span>
               </li>
             ))}
-          </ul>
+          </ScrollList>
         )}
       </Section>
       <Section title={t.labels}>{pairs(volume.labels, t.noLabels)}</Section>

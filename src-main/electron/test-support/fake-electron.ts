@@ -76,8 +76,8 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
-  loadedFile: string | null = null;
-  loadFileOptions: { hash?: string } | undefined = undefined;
+  /** The URL the window was told to load (app://berth/index.html, with the route's hash). */
+  loadedUrl: string | null = null;
   visible = false;
   focused = false;
   minimized = false;
@@ -94,9 +94,8 @@ export class FakeBrowserWindow extends EventEmitter {
     // Electron announces every new webContents on the app.
     state.app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
-  loadFile(file: string, options?: { hash?: string }) {
-    this.loadedFile = file;
-    this.loadFileOptions = options;
+  loadURL(url: string) {
+    this.loadedUrl = url;
     return Promise.resolve();
   }
   show() {
@@ -153,6 +152,10 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed;
+  }
+  /** Dialogs open as free windows in these tests. */
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return null;
   }
 }
 
@@ -338,6 +341,14 @@ function freshState() {
     messageBoxes: [] as Record<string, unknown>[],
     /** The button index showMessageBox answers with. */
     messageBoxResponse: 0,
+    /** What the next showOpenDialog calls answer, in order (a path picked; null cancels); empty cancels. */
+    openDialogAnswers: [] as (string | null)[],
+    /** The options showOpenDialog was called with. */
+    openDialogs: [] as Record<string, unknown>[],
+    /** What protocol.registerSchemesAsPrivileged got, and whether the app was ready then. */
+    privilegedSchemes: [] as { schemes: unknown[]; appWasReady: boolean }[],
+    /** protocol.handle's handlers by scheme. */
+    protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
   };
 }
 
@@ -368,6 +379,15 @@ export const electronModule = {
   get session() {
     return { defaultSession: state.defaultSession };
   },
+  protocol: {
+    registerSchemesAsPrivileged(schemes: unknown[]) {
+      state.privilegedSchemes.push({ schemes, appWasReady: state.app.isReady() });
+    },
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+      if (state.protocolHandlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
+      state.protocolHandlers.set(scheme, handler);
+    },
+  },
   BrowserWindow: FakeBrowserWindow,
   shell: {
     openExternal(url: string) {
@@ -382,7 +402,11 @@ export const electronModule = {
     decryptString: (encrypted: Buffer) => encrypted.toString().replace(/^enc:/, ''),
   },
   dialog: {
-    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] as string[] }),
+    showOpenDialog(...args: unknown[]) {
+      state.openDialogs.push(args[args.length - 1] as Record<string, unknown>);
+      const picked = state.openDialogAnswers.shift() ?? null;
+      return Promise.resolve({ canceled: picked === null, filePaths: picked === null ? [] : [picked] });
+    },
     /** Records the options (the parent window, when given, is skipped) and answers state.messageBoxResponse. */
     showMessageBox(...args: unknown[]) {
       const options = args[args.length - 1] as Record<string, unknown>;

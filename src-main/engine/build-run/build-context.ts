@@ -1,13 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { isAbsolute, join, posix, resolve } from 'node:path';
+import { join, posix } from 'node:path';
 import { ApiError } from '../../../src-common/contract/errors';
+import { checkHostPath } from '../host-paths';
 import { readContextMatcher, type ContextMatcher } from './build-ignore';
 
 export const buildContextMessages = {
-  notAbsolute: (p: string) => `Enter the full path of the folder (starting with /): ${p}`,
-  missing: (p: string) => `There is no folder at ${p}.`,
-  notFolder: (p: string) => `${p} is a file, not a folder.`,
   unreadable: (p: string, reason: string) => `Cannot read ${p}: ${reason}`,
   dockerfileOutside: (d: string) => `The Dockerfile path must stay inside the folder: ${d}`,
   dockerfileMissing: (d: string, folder: string) => `There is no ${d} in ${folder}.`,
@@ -36,16 +33,11 @@ async function statOrNull(path: string) {
  * message on the right field.
  *
  * Checks a context folder on this machine before any engine call: the path typed in
- * browser mode is the server's, so it is checked here, never trusted.
+ * browser mode is the server's, so it is checked here (host-paths.ts), never trusted. The
+ * folder's real path is what is packed afterwards.
  */
 export async function checkBuildContext(contextInput: string, dockerfileInput: string): Promise<BuildContext> {
-  const typed = contextInput.trim();
-  const expanded = typed === '~' || typed.startsWith('~/') ? join(homedir(), typed.slice(1)) : typed;
-  if (!isAbsolute(expanded)) throw new ApiError('invalid-request', buildContextMessages.notAbsolute(typed), `folder ${typed}`);
-  const contextPath = resolve(expanded);
-  const folder = await statOrNull(contextPath);
-  if (!folder) throw new ApiError('not-found', buildContextMessages.missing(contextPath), `folder ${contextPath}`);
-  if (!folder.isDirectory()) throw new ApiError('invalid-request', buildContextMessages.notFolder(contextPath), `folder ${contextPath}`);
+  const contextPath = await checkHostPath(contextInput, 'folder');
 
   const dockerfile = posix.normalize((dockerfileInput.trim() || 'Dockerfile').replaceAll('\\', '/'));
   if (posix.isAbsolute(dockerfile) || dockerfile === '..' || dockerfile.startsWith('../')) {
@@ -54,5 +46,7 @@ export async function checkBuildContext(contextInput: string, dockerfileInput: s
   const file = await statOrNull(join(contextPath, dockerfile));
   if (!file) throw new ApiError('not-found', buildContextMessages.dockerfileMissing(dockerfile, contextPath), `dockerfile ${dockerfile}`);
   if (!file.isFile()) throw new ApiError('invalid-request', buildContextMessages.dockerfileNotFile(dockerfile), `dockerfile ${dockerfile}`);
+  // A Dockerfile that is a link into /proc or /dev (or another special file) is refused too.
+  await checkHostPath(join(contextPath, dockerfile), 'file', 'dockerfile');
   return { contextPath, dockerfile, matcher: await readContextMatcher(contextPath, dockerfile) };
 }

@@ -48,10 +48,11 @@ export function buildQuery(req: BuildRequest, dockerfile: string): Record<string
 /**
  * Runs one build: checks the context and the tag, streams the packed context to the
  * engine and the engine's output back as chunks. `emit` gets the chunks in order; a
- * failed build is a 'failed' chunk, not a rejection.
+ * failed build is a 'failed' chunk, not a rejection. The engine is asked for only once
+ * the folder and tag passed their checks, so a refused path never waits on (or names) it.
  */
 export function startBuild(
-  client: DockerClient,
+  requireClient: () => DockerClient,
   req: BuildRequest,
   emit: (chunk: BuildChunk) => boolean | void,
   options: BuildOptions = {},
@@ -71,7 +72,7 @@ export function startBuild(
       if (!abort.signal.aborted) emit({ kind: 'sent', files, contextBytes: bytes });
     }, () => {});
 
-    const response = await client.request<IncomingMessage>({
+    const response = await requireClient().request<IncomingMessage>({
       method: 'POST',
       path: '/build',
       query: buildQuery(req, context.dockerfile),

@@ -34,7 +34,7 @@ function request(contextPath: string, tag: string, extra: Partial<BuildRequest> 
 
 async function build(req: BuildRequest): Promise<BuildChunk[]> {
   const chunks: BuildChunk[] = [];
-  await startBuild(fixtureClient(), req, (c) => void chunks.push(c)).finished;
+  await startBuild(fixtureClient, req, (c) => void chunks.push(c)).finished;
   return chunks;
 }
 
@@ -141,10 +141,10 @@ describe('build against the real engine', () => {
   });
 
   it('a bad context is refused before any engine call', async () => {
-    const err = await startBuild(fixtureClient(), request('/no/such/folder/berth', tag()), () => {}).finished.catch((e: unknown) => e);
+    const err = await startBuild(fixtureClient, request('/no/such/folder/berth', tag()), () => {}).finished.catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'not-found', message: expect.stringMatching(/There is no folder at \/no\/such/) });
     const dir = await contextWith({ 'README.md': 'no dockerfile here' });
-    const err2 = await startBuild(fixtureClient(), request(dir, tag()), () => {}).finished.catch((e: unknown) => e);
+    const err2 = await startBuild(fixtureClient, request(dir, tag()), () => {}).finished.catch((e: unknown) => e);
     expect(err2).toMatchObject({ code: 'not-found', message: expect.stringMatching(/There is no Dockerfile in/) });
   });
 
@@ -153,7 +153,7 @@ describe('build against the real engine', () => {
     const dir = await contextWith({ Dockerfile: `FROM ${TEST_IMAGE}\nRUN echo start-${marker} && sleep 30\n` });
     const t = tag();
     const chunks: BuildChunk[] = [];
-    const handle = startBuild(fixtureClient(), request(dir, t, { noCache: true }), (c) => void chunks.push(c));
+    const handle = startBuild(fixtureClient, request(dir, t, { noCache: true }), (c) => void chunks.push(c));
     await waitFor(() => chunks.some((c) => c.kind === 'output' && c.lines.some((l) => l === `start-${marker}`)), {
       timeoutMs: 30_000,
       description: 'the RUN step to start',
@@ -190,7 +190,7 @@ describe('build against the real engine', () => {
   it('an unknown target stage comes back as a failure with the engine reason', async () => {
     const dir = await contextWith({ Dockerfile: `FROM ${TEST_IMAGE} AS base\nRUN true\n` });
     const t = tag();
-    const outcome = await startBuild(fixtureClient(), request(dir, t, { target: 'nope' }), () => {})
+    const outcome = await startBuild(fixtureClient, request(dir, t, { target: 'nope' }), () => {})
       .finished.then(() => 'no error')
       .catch((e: unknown) => e);
     // The engine refuses before streaming: its own words, not a bare "server error".

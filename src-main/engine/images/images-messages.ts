@@ -9,6 +9,5 @@ export const imageMessages = {
   conflict: (label: string, reason: string) => `Cannot remove ${label}: ${reason.replace(/^Cannot remove [^:]*: /, '')}`,
   noSuchTag: (tag: string, id: string) => `Image ${id} has no tag ${tag}.`,
   tagWithDigest: (target: string) => `A new name cannot contain a digest: ${target}`,
-  noSuchFile: (path: string) => `No file at ${path} on the machine Berth runs on.`,
   loadFailed: (path: string, reason: string) => `Cannot load images from ${path}: ${reason}`,
 } as const;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { checkHostPath } from '../host-paths';
 import { ApiError } from '../../../src-common/contract/errors';
 import { parseImageRef } from '../../../src-common/image-ref';
 import type {
@@ -244,9 +244,9 @@ export function createImagesService(deps: ImagesServiceDeps) {
       });
     },
 
-    async load(path: string): Promise<{ loaded: string[] }> {
-      const info = await stat(path).catch(() => null);
-      if (!info?.isFile()) throw new ApiError('not-found', imageMessages.noSuchFile(path), path);
+    /** `input` is checked first (host-paths.ts): a regular file outside /proc, /sys and /dev. */
+    async load(input: string): Promise<{ loaded: string[] }> {
+      const path = await checkHostPath(input, 'file');
       const stream = await client().request<NodeJS.ReadableStream>({
         method: 'POST',
         path: '/images/load',

@@ -6,6 +6,7 @@ import { fakeSecretStorage, writeFakeCredentialHelper } from '../../test-support
 import { createCredentialsService } from './credentials-service';
 import { ENCRYPTED_STORE_FILE } from './credentials-encrypted-store';
 import { HUB_SERVER } from './registry-keys';
+import type { DockerClient } from '../connection/docker-client';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const noEngine = () => {
@@ -122,5 +123,64 @@ describe('credentials service (docker CLI config, real helper executables)', () 
   it('refuses the encrypted store where safeStorage has no real backend', async () => {
     const overview = await service({ mode: 'electron', secretStorage: fakeSecretStorage(false) }).overview();
     expect(overview.storage.encryptedStore).toEqual({ available: false, reason: expect.stringMatching(/no keyring/) });
+  });
+});
+
+describe('credentials and an engine reached over plain TCP', () => {
+  let root: string;
+  let configDir: string;
+  beforeEach(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-creds-tcp-'));
+    configDir = path.join(root, 'docker');
+    await fs.mkdir(configDir);
+    await fs.writeFile(
+      path.join(configDir, 'config.json'),
+      JSON.stringify({ auths: { 'reg.example:5000': { auth: b64('me:secret-password') } } }),
+    );
+  });
+  afterEach(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  /** A client at `address` that records every engine request it is asked for. */
+  const engineAt = (address: string, tls: boolean) => {
+    const requests: unknown[] = [];
+    const client = {
+      endpoint: { kind: 'tcp', address, source: 'DOCKER_HOST', tls, display: `tcp://${address}` },
+      request: async (req: unknown) => {
+        requests.push(req);
+        return { IdentityToken: '' };
+      },
+    };
+    return { requests, requireClient: () => client as unknown as DockerClient };
+  };
+  const service = (requireClient: () => DockerClient) =>
+    createCredentialsService({ configDir, dataDir: path.join(root, 'data'), mode: 'browser', requireClient });
+
+  it('attaches no stored credentials for an engine on another host without TLS, and says why', async () => {
+    const remote = engineAt('10.1.2.3:2375', false);
+    const s = service(remote.requireClient);
+    expect(await s.authFor('reg.example:5000')).toEqual({});
+    expect(await s.credentialsWithheld('reg.example:5000')).toMatch(/tcp:\/\/10\.1\.2\.3:2375 without TLS/);
+    // Nothing withheld where nothing is stored.
+    expect(await s.credentialsWithheld('nobody.example')).toBeNull();
+  });
+
+  it('refuses a login there before the password goes to the engine', async () => {
+    const remote = engineAt('engine.example:2375', false);
+    const result = await service(remote.requireClient).login({ server: 'reg.example:5000', username: 'me', password: 'secret-password' });
+    expect(result).toMatchObject({ ok: false, field: 'form', message: expect.stringContaining('tcp://engine.example:2375') });
+    expect(remote.requests).toEqual([]);
+  });
+
+  it.each([
+    ['10.1.2.3:2376', true],
+    ['127.0.0.1:2375', false],
+    ['localhost:2375', false],
+    ['[::1]:2375', false],
+  ])('attaches them for %s (TLS %s)', async (address, tls) => {
+    const s = service(engineAt(address, tls).requireClient);
+    expect(await s.authFor('reg.example:5000')).toEqual({ username: 'me', password: 'secret-password', serveraddress: 'reg.example:5000' });
+    expect(await s.credentialsWithheld('reg.example:5000')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../src-common/contract/errors';
+import { isUnencryptedRemote } from '../../../src-common/models/engine-status';
 import type { CredentialStorage, LoginResult, RegistryLogin, RegistryOverview } from '../../../src-common/models/registries';
 import { createEncryptedStore, type SecretStorage, type StoredSecret } from './credentials-encrypted-store';
 import { credentialHelper, IDENTITY_TOKEN_USERNAME, type CredentialHelper } from './credentials-helper';
@@ -62,7 +63,36 @@ export function createCredentialsService(options: CredentialsServiceOptions) {
   const helperKeyFor = (config: DockerConfig, registry: string) =>
     Object.keys(config.credHelpers).find((key) => sameRegistry(key, registry)) ?? null;
 
+  /**
+   * Why no secret may go to the engine now, or null: the endpoint setting can name any
+   * address, and on plain tcp:// to another machine a password would cross the network
+   * in the clear (to whoever answers there).
+   */
+  const unsafeEngine = (): string | null => {
+    let endpoint;
+    try {
+      endpoint = options.requireClient().endpoint;
+    } catch {
+      return null; // No engine: nothing will be sent anyway, and the request says why.
+    }
+    return isUnencryptedRemote(endpoint) ? endpoint.display : null;
+  };
+
+  /** X-Registry-Auth for a registry: `{}` (anonymous) when nothing is stored, or when the engine is unsafe for secrets. */
   async function authFor(registryOrServer: string): Promise<RegistryAuthConfig> {
+    if (unsafeEngine() !== null) return {};
+    return storedAuthFor(registryOrServer);
+  }
+
+  /** Why a stored login for this registry is not attached now (for the failure message), or null. */
+  async function credentialsWithheld(registryOrServer: string): Promise<string | null> {
+    const display = unsafeEngine();
+    if (display === null) return null;
+    const stored = await storedAuthFor(registryOrServer);
+    return Object.keys(stored).length ? registryMessages.credentialsWithheld(registryOfServer(serverKeyFor(registryOrServer)), display) : null;
+  }
+
+  async function storedAuthFor(registryOrServer: string): Promise<RegistryAuthConfig> {
     const server = serverKeyFor(registryOrServer);
     const config = await readDockerConfig(configDir).catch(() => null);
     const fromHelper = async (name: string) => {
@@ -139,6 +169,8 @@ export function createCredentialsService(options: CredentialsServiceOptions) {
   async function login(input: LoginInput): Promise<LoginResult> {
     const server = serverKeyFor(input.server);
     const registry = registryOfServer(server);
+    const unsafe = unsafeEngine();
+    if (unsafe !== null) return { ok: false, field: 'form', kind: 'other', message: registryMessages.loginOverPlainTcp(unsafe) };
     let identityToken: string;
     try {
       const answer = await options.requireClient().request<{ IdentityToken?: string; Status?: string }>({
@@ -213,6 +245,6 @@ export function createCredentialsService(options: CredentialsServiceOptions) {
     }
   }
 
-  return { configDir, authFor, overview, login, logout };
+  return { configDir, authFor, credentialsWithheld, overview, login, logout };
 }
 export type CredentialsService = ReturnType<typeof createCredentialsService>;

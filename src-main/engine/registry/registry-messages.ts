@@ -20,4 +20,10 @@ export const registryMessages = {
   noEncryptedStoreBackend:
     'This system has no keyring Electron can use (only a fixed-key fallback), and config.json names no credential helper: Berth will not write a password in plain text.',
   usernameMissing: 'Enter a username.',
+  credentialsWithheld: (registry: string, endpoint: string) =>
+    `Berth did not send your saved login for ${registry}: the engine is at ${endpoint} without TLS, where it would cross the network unencrypted. ` +
+    'Connect to the engine with TLS or over ssh:// to use it.',
+  loginOverPlainTcp: (endpoint: string) =>
+    `Berth does not send passwords to the engine at ${endpoint}: it is reached without TLS, so the password would cross the network unencrypted. ` +
+    'Connect to the engine with TLS or over ssh:// to log in.',
 };

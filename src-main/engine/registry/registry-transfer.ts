@@ -13,6 +13,8 @@ export interface TransferDeps {
   requireClient: () => DockerClient;
   /** X-Registry-Auth for a registry; `{}` when anonymous (the engine needs the header on push). */
   authFor: (registry: string) => Promise<RegistryAuthConfig>;
+  /** Why a stored login for the registry was not attached (an unencrypted engine), added to a failure. */
+  credentialsWithheld?: (registry: string) => Promise<string | null>;
   /** Minimum time between two snapshots; the last one is always sent at once. */
   intervalMs?: number;
 }
@@ -45,16 +47,18 @@ export function startTransfer(kind: TransferKind, input: string, deps: TransferD
     if (wait <= 0) send();
     else timer = setTimeout(send, wait);
   };
+  let withheld: string | null = null;
   const finish = (failureReason: string | null) => {
     if (done) return;
     if (timer) clearTimeout(timer);
     done = true;
     const failure = failureReason === null ? null : classifyRegistryFailure(failureReason, ref.domain, shown, kind);
-    report(progress.snapshot(true, failure));
+    report(progress.snapshot(true, failure && withheld ? { ...failure, message: `${failure.message} ${withheld}` } : failure));
   };
 
   void (async () => {
     const auth = await deps.authFor(ref.domain);
+    withheld = (await deps.credentialsWithheld?.(ref.domain)) ?? null;
     if (abort.signal.aborted) return;
     const client = deps.requireClient();
     const common = {

@@ -23,6 +23,9 @@ export interface CannedHandlers extends ApiHandlers {
   readonly openStatusStreams: number;
   /** What the canned terminal.session stream sent (see canned-terminal.ts). */
   readonly terminal: CannedTerminalStats;
+  /** `containers.stop` of id "hold" waits until this is called: a call that stays in flight. */
+  releaseHeld(): void;
+  readonly heldCalls: number;
 }
 
 export const CANNED_CONTAINER: ContainerSummary = {
@@ -132,8 +135,17 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
   const nothing = async (): Promise<null> => null;
   const terminalStats: CannedTerminalStats = { sentBytes: 0, pauses: 0, resumes: 0 };
   const terminal = createCannedTerminal(terminalStats);
+  let held: (() => void)[] = [];
 
   return {
+    releaseHeld() {
+      const release = held;
+      held = [];
+      for (const r of release) r();
+    },
+    get heldCalls() {
+      return held.length;
+    },
     terminal: terminalStats,
     opened,
     cancelled,
@@ -152,7 +164,10 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
         throw new ApiError('not-found', `No container "${id}".`, `container ${id}`);
       },
       'containers.start': nothing,
-      'containers.stop': nothing,
+      'containers.stop': async ({ id }) => {
+        if (id === 'hold') await new Promise<void>((resolve) => held.push(resolve));
+        return null;
+      },
       'containers.restart': nothing,
       'containers.pause': nothing,
       'containers.unpause': nothing,

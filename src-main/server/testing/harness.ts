@@ -5,6 +5,7 @@ import path from 'node:path';
 import { WebSocket } from 'ws';
 import type { ServerMessage } from '../../../src-common/contract/index';
 import { startServer, type RunningServer } from '../http-server';
+import type { WsLimits } from '../ws-limits';
 import { createDownloadRegistry, type DownloadRegistry } from '../../api/downloads';
 import { createUploadRegistry, type UploadRegistry } from '../../api/uploads';
 import { createCannedHandlers, type CannedHandlers, type CannedOptions } from './canned-handlers';
@@ -20,12 +21,18 @@ export interface TestServer {
   staticDir: string;
   logs: string[];
   host: string;
-  cookie: string;
+  /** The cookie older Berths used: nothing may accept it any more. */
+  legacyCookie: string;
+  openConnections(): number;
   stop(): Promise<void>;
 }
 
+export interface TestServerOptions extends CannedOptions {
+  limits?: WsLimits;
+}
+
 /** A real server on a free port, serving a temp directory with an index.html and one asset. */
-export async function startTestServer(options: CannedOptions = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const root = await mkdtemp(path.join(tmpdir(), 'berth-server-test-'));
   const staticDir = path.join(root, 'renderer');
   await mkdir(path.join(staticDir, 'assets'), { recursive: true });
@@ -46,6 +53,8 @@ export async function startTestServer(options: CannedOptions = {}): Promise<Test
     port: 0,
     staticDir,
     log: (line) => logs.push(line),
+    launch: { command: 'npm run serve -- --port 0' },
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   return {
     server,
@@ -55,7 +64,8 @@ export async function startTestServer(options: CannedOptions = {}): Promise<Test
     staticDir,
     logs,
     host: `127.0.0.1:${server.port}`,
-    cookie: `berth_token_${server.port}=${TEST_TOKEN}`,
+    legacyCookie: `berth_token_${server.port}=${TEST_TOKEN}`,
+    openConnections: () => server.openConnections(),
     stop: async () => {
       await server.close();
       await rm(root, { recursive: true, force: true });
@@ -98,12 +108,15 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
   }
 }
 
+/** The messages about one call or stream (everything after `ready`). */
+export type IdMessage = Extract<ServerMessage, { id: number }>;
+
 export interface TestClient {
   ws: WebSocket;
-  messages: ServerMessage[];
+  messages: IdMessage[];
   closed: { code: number } | undefined;
   send(message: unknown): void;
-  next(predicate: (m: ServerMessage) => boolean, what: string): Promise<ServerMessage>;
+  next(predicate: (m: IdMessage) => boolean, what: string): Promise<IdMessage>;
   waitClosed(): Promise<number>;
 }
 
@@ -111,35 +124,45 @@ export function wsUrl(port: number): string {
   return `ws://127.0.0.1:${port}/api/ws`;
 }
 
-/** Opens an authenticated same-origin socket and records everything the server says. */
-export async function connectClient(t: TestServer): Promise<TestClient> {
-  const ws = new WebSocket(wsUrl(t.server.port), { headers: { Cookie: t.cookie }, origin: `http://${t.host}` });
+/** Opens a same-origin socket, presents the token and waits for `ready`; records everything the server says after it. */
+export async function connectClient(t: TestServer, token = TEST_TOKEN): Promise<TestClient> {
+  const ws = new WebSocket(wsUrl(t.server.port), { origin: `http://${t.host}` });
   const client: TestClient = {
     ws,
     messages: [],
     closed: undefined,
     send: (message) => ws.send(typeof message === 'string' ? message : JSON.stringify(message)),
     next: async (predicate, what) => {
-      let found: ServerMessage | undefined;
+      let found: IdMessage | undefined;
       await waitFor(() => (found = client.messages.find(predicate)) !== undefined, what);
-      return found as ServerMessage;
+      return found as IdMessage;
     },
     waitClosed: async () => {
       await waitFor(() => client.closed !== undefined, 'the socket to close');
       return client.closed?.code ?? -1;
     },
   };
-  ws.on('message', (data: Buffer) => client.messages.push(JSON.parse(data.toString('utf8')) as ServerMessage));
+  let ready = false;
+  ws.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString('utf8')) as ServerMessage;
+    if (message.t === 'ready') ready = true;
+    else if (message.t !== 'refused') client.messages.push(message);
+  });
   ws.on('close', (code) => (client.closed = { code }));
   ws.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
+    ws.once('open', () => {
+      ws.send(JSON.stringify({ t: 'auth', token }));
+      resolve();
+    });
     ws.once('error', reject);
   });
+  await waitFor(() => ready || client.closed !== undefined, 'the ready message');
+  if (!ready) throw new Error(`The server closed the socket (${client.closed?.code}) instead of answering ready`);
   return client;
 }
 
-/** Tries an upgrade and returns the HTTP status the server answered with (101 when it was accepted). */
+/** Tries an upgrade and returns the HTTP status the server answered with (101 when it was accepted, before any token). */
 export function upgradeStatus(port: number, headers: Record<string, string>, origin?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(wsUrl(port), { headers, ...(origin === undefined ? {} : { origin }) });
