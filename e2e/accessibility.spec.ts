@@ -19,6 +19,16 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(() => endTour(tour));
 
+/**
+ * xterm.js keeps a transparent textarea one cell in size under its screen, at the cursor,
+ * to receive typing and IME input. It is not a pointer target (the screen above it takes
+ * the clicks), so WCAG 2.5.8's target size does not apply to it; axe cannot tell and
+ * reports it wherever the cursor happens to be. Every other rule still checks it (its name).
+ */
+function isXtermInputProxy(rule: string, html: string): boolean {
+  return rule === 'target-size' && html.startsWith('<textarea class="xterm-helper-textarea"');
+}
+
 async function useTheme(p: Page, theme: 'Light' | 'Dark'): Promise<void> {
   const want = theme.toLowerCase();
   if ((await p.locator('html').getAttribute('data-theme')) === want && (await p.locator('html').getAttribute('data-theme-choice')) === want) return;
@@ -36,6 +46,8 @@ for (const theme of ['Light', 'Dark'] as const) {
       const results = await (view.dialog ? builder.include('dialog[open]') : builder).analyze();
       if (view.dialog) await closeDialog(page);
       const serious = results.violations
+        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isXtermInputProxy(v.id, n.html)) }))
+        .filter((v) => v.nodes.length > 0)
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
       expect(serious).toEqual([]);

@@ -7,6 +7,7 @@ import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { Notices } from './shell/Notices';
 import { UnreachableScreen } from './shell/UnreachableScreen';
+import { FailureBoundary } from './shell/FailureBoundary';
 import { EngineBanner } from './shell/EngineBanner';
 import { shellStrings } from './shell/strings';
 import { useBerthStore } from './store/store';
@@ -89,13 +90,18 @@ function Page() {
 export function App() {
   // The unreachable screen replaces the page only when there is nothing to show.
   const showUnreachable = useBerthStore((s) => s.engineStatus?.state === 'unreachable' && !s.containersLoaded);
+  const routeKey = JSON.stringify(useRoute());
   return (
     <div className="app">
       <Sidebar />
       <div className="app-content">
         {!showUnreachable && <EngineBanner />}
         <Notices />
-        <main className="app-main">{showUnreachable ? <UnreachableScreen /> : <Page />}</main>
+        <main className="app-main">
+          <FailureBoundary scope="page" resetKey={routeKey}>
+            {showUnreachable ? <UnreachableScreen /> : <Page />}
+          </FailureBoundary>
+        </main>
       </div>
       <StatusBar />
       <RemoveDialog />

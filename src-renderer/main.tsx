@@ -3,6 +3,7 @@ import './api/launch-token-boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { FailureBoundary } from './shell/FailureBoundary';
 import { api, leaveWithoutToken } from './api/client';
 import { startLiveSync } from './store/live-sync';
 import { useBerthStore } from './store/store';
@@ -15,7 +16,9 @@ if (!leaveWithoutToken()) {
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <FailureBoundary scope="app" resetKey="">
+        <App />
+      </FailureBoundary>
     </StrictMode>,
   );
 }

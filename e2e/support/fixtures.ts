@@ -2,6 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import { startBerthServer, type BerthServer } from './berth-server';
 import { removeTestObjects } from '../../src-main/test-support/engine-fixtures';
 import { ContainersPage } from '../pages/containers-page';
+import { reportPageProblems } from './page-problems';
 
 interface WorkerFixtures {
   berth: BerthServer;
@@ -24,7 +25,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  containersPage: async ({ page, berth }, use) => {
+  containersPage: async ({ page, berth }, use, testInfo) => {
+    reportPageProblems(page, testInfo.title);
     await page.goto(berth.loginUrl);
     const containers = new ContainersPage(page);
     await use(containers);

@@ -8,6 +8,7 @@ import {
   TEST_IMAGE,
   type TestContainer,
 } from '../../src-main/test-support/engine-fixtures';
+import { reportPageProblems } from './page-problems';
 import { startBerthServer, type BerthServer } from './berth-server';
 
 /**
@@ -334,6 +335,7 @@ export interface Tour {
 export async function startTour(browser: Browser, viewport: { width: number; height: number }): Promise<Tour> {
   const [berth, demo] = await Promise.all([startBerthServer(), createDemo()]);
   const page = await (await browser.newContext({ viewport })).newPage();
+  reportPageProblems(page, `tour at ${viewport.width} px`);
   await page.goto(berth.loginUrl);
   // The app is up (the first page's heading), so a spec's first step does not race its start.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });

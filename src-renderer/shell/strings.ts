@@ -62,5 +62,14 @@ export const shellStrings = {
     endpoint: (endpoint: string) => `Endpoint: ${endpoint}`,
   },
   notFound: { title: 'Page not found', back: 'Go to containers' },
+  /** A part of the window that threw while drawing (FailureBoundary). */
+  failure: {
+    pageTitle: 'This page could not be shown',
+    appTitle: 'Berth could not draw its window',
+    what: (message: string) => `What went wrong: ${message}`,
+    hint: 'The rest of Berth still works. Try again, or reload the window; if it keeps happening, the browser console has the details for a bug report.',
+    retry: 'Try again',
+    reload: 'Reload window',
+  },
   notices: { region: 'Notifications', dismiss: 'Dismiss' },
 } as const;
