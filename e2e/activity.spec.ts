@@ -1,5 +1,6 @@
 import { test, expect } from './support/fixtures';
-import { createTestContainer, createTestNetwork, removeTestContainer, removeTestNetwork, uniqueName } from '../src-main/test-support/engine-fixtures';
+import { createTestContainer, createTestNetwork, removeTestContainer, removeTestNetwork, removeTestVolume, TEST_LABELS, uniqueName } from '../src-main/test-support/engine-fixtures';
+import { docker } from './support/docker-cli';
 
 test.describe('activity page', () => {
   test('shows the engine events in words, newest first, filters them, and links to objects that still exist', async ({ containersPage, page }) => {
@@ -29,5 +30,29 @@ test.describe('activity page', () => {
     await page.getByRole('checkbox', { name: 'Networks' }).check();
     await page.getByRole('searchbox', { name: 'Filter by name or id' }).fill(net);
     await expect(list.getByRole('listitem').first()).toContainText(`Network ${net} removed`);
+  });
+
+  test('a volume event links to the volume\'s page while the volume exists, and is plain text once it is removed', async ({ containersPage, page }) => {
+    const name = uniqueName('act-vol');
+    const labels = Object.entries(TEST_LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
+    await docker('volume', 'create', ...labels, name);
+    try {
+      await expect(containersPage.engineStatus).toContainText('Connected');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+      const list = page.getByRole('list', { name: 'Engine events' });
+      await page.getByRole('searchbox', { name: 'Filter by name or id' }).fill(name);
+      const created = list.getByRole('link', { name: `Volume ${name} created` });
+      await expect(created).toHaveAttribute('href', `#/volumes/${name}`);
+      await created.click();
+      await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+      await page.goBack();
+      await removeTestVolume(name);
+      await page.getByRole('searchbox', { name: 'Filter by name or id' }).fill(name);
+      await expect(list.getByRole('listitem').first()).toContainText(`Volume ${name} removed`);
+      await expect(list.getByRole('link')).toHaveCount(0);
+    } finally {
+      await removeTestVolume(name);
+    }
   });
 });

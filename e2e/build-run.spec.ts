@@ -9,7 +9,9 @@ import { RunDialogPage } from './pages/run-dialog';
 import { BuildPage } from './pages/build-page';
 import {
   createTestContainer,
+  createTestNetwork,
   fixtureClient,
+  removeTestNetwork,
   TEST_IMAGE,
   TEST_LABELS,
   TEST_RUN_ID,
@@ -17,6 +19,7 @@ import {
   uniqueName,
 } from '../src-main/test-support/engine-fixtures';
 import { buildLayeredTestImage, removeTestImage, startLocalRegistry } from '../src-main/test-support/local-registry';
+import type { Page } from '@playwright/test';
 
 const IDLE = `sh -c 'trap "exit 0" TERM; while :; do sleep 1 & wait $!; done'`;
 const labelLines = Object.entries(TEST_LABELS)
@@ -50,6 +53,19 @@ interface CliInspect {
 
 async function cliInspect(name: string): Promise<CliInspect> {
   return (JSON.parse(await docker('inspect', name)) as CliInspect[])[0]!;
+}
+
+/** Records the app's run.start calls on its WebSocket; reloads so the socket is watched from its start. */
+async function watchRunCalls(page: Page): Promise<string[]> {
+  const calls: string[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (frame) => {
+      const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8');
+      if (text.includes('"run.start"')) calls.push(text);
+    }),
+  );
+  await page.reload();
+  return calls;
 }
 
 test.describe('run dialog', () => {
@@ -91,15 +107,7 @@ test.describe('run dialog', () => {
     containersPage,
     page,
   }) => {
-    // Count run.start calls on the app's WebSocket: reload so the socket is watched from its start.
-    const runCalls: string[] = [];
-    page.on('websocket', (ws) =>
-      ws.on('framesent', (frame) => {
-        const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8');
-        if (text.includes('"run.start"')) runCalls.push(text);
-      }),
-    );
-    await page.reload();
+    const runCalls = await watchRunCalls(page);
     await expect(containersPage.engineStatus).toContainText('Connected');
     const before = await ourContainers();
 
@@ -124,6 +132,59 @@ test.describe('run dialog', () => {
 
     expect(runCalls).toEqual([]);
     expect(await ourContainers()).toEqual(before);
+  });
+
+  test('a command too big for the wire is refused at the Command field, in words, and the engine is never called', async ({ containersPage, page }) => {
+    const runCalls = await watchRunCalls(page);
+    await expect(containersPage.engineStatus).toContainText('Connected');
+    const before = await ourContainers();
+    const run = new RunDialogPage(page);
+    await run.openFromContainersPage();
+    await run.fill({ Image: TEST_IMAGE, Command: `echo ${'x'.repeat(100 * 1024)}`, Labels: labelLines });
+    await run.runButton.click();
+    await run.expectProblem('Command', /^The command is too long: 102,405 characters, at most 16,384\./);
+    await expect(run.field('Command')).toBeFocused();
+    await expect(run.dialog).toBeVisible();
+    expect(runCalls).toEqual([]);
+    expect(await ourContainers()).toEqual(before);
+  });
+
+  test('network aliases and a fixed IPv4 address: refused at their fields before the engine, then inspect shows them', async ({ containersPage, page }) => {
+    const prefix = `10.${16 + (randomBytes(1)[0]! % 200)}.${150 + (randomBytes(1)[0]! % 40)}`;
+    const net = uniqueName('run-net');
+    const netId = await createTestNetwork(net, { subnet: `${prefix}.0/24` });
+    try {
+      const runCalls = await watchRunCalls(page);
+      await expect(containersPage.engineStatus).toContainText('Connected');
+      const run = new RunDialogPage(page);
+      await run.openFromContainersPage();
+      const name = uniqueName('ui-run-net');
+      await run.fill({ Image: TEST_IMAGE, Name: name, Command: IDLE, Labels: labelLines, 'Network aliases': 'db, -cache', 'IPv4 address': `${prefix}.40` });
+      await run.runButton.click();
+      // On the default network neither works; a bad alias is named.
+      await run.expectProblem('Network aliases', /"-cache" is not a valid alias: use a DNS name/);
+      await run.fill({ 'Network aliases': 'db, cache' });
+      await run.expectProblem('Network aliases', /^Aliases work only on a network you created: choose one under Network\./);
+      await run.expectProblem('IPv4 address', /^A fixed IP needs a network you created with a subnet: choose one under Network\./);
+      // On the network: the address must be inside its subnet.
+      await run.field('Network').selectOption(net);
+      await run.fill({ 'IPv4 address': '192.0.2.10' });
+      await run.expectProblem('IPv4 address', new RegExp(`^192\\.0\\.2\\.10 is outside the network's subnet \\(${prefix.replace(/\./g, '\\.')}\\.0/24\\)\\.`));
+      await expect(run.field('Network aliases')).toHaveAttribute('aria-invalid', 'false');
+      await run.runButton.click();
+      expect(runCalls).toEqual([]);
+
+      await run.fill({ 'IPv4 address': `${prefix}.40` });
+      await run.runButton.click();
+      await expect(run.dialog).toBeHidden({ timeout: 20_000 });
+      const endpoint = (JSON.parse(await docker('inspect', name)) as { NetworkSettings: { Networks: Record<string, { Aliases: string[]; IPAddress: string }> } }[])[0]!
+        .NetworkSettings.Networks[net];
+      expect(endpoint?.Aliases).toEqual(expect.arrayContaining(['db', 'cache']));
+      expect(endpoint?.IPAddress).toBe(`${prefix}.40`);
+      await docker('rm', '-f', name);
+    } finally {
+      await removeTestNetwork(netId);
+    }
   });
 
   test('"port is already allocated" lands on the Ports field, and nothing is left behind', async ({ containersPage, page }) => {

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { startBerthServer } from './support/berth-server';
-import { engineError, json, startFakeEngine, type FakeRoute } from '../src-main/test-support/fake-engine-server';
+import { engineError, hang, json, startFakeEngine, type FakeRoute } from '../src-main/test-support/fake-engine-server';
 
 // The UI side of a misbehaving engine, against a fake engine on a unix socket.
 
@@ -42,6 +42,51 @@ test('a container list that fails to load says why, with Retry, and Retry loads 
     ]);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect(page.getByRole('button', { name: 'Stop web-1', exact: true })).toBeVisible();
+    await expect(alert).toHaveCount(0);
+  } finally {
+    await server.stop();
+    await fake.close();
+  }
+});
+
+test("a container's details that fail to load say why, with Retry; a hung engine runs into its deadline; Retry loads them once the engine answers", async ({ page }) => {
+  test.setTimeout(90_000);
+  const fake = await startFakeEngine();
+  const id = 'c'.repeat(64);
+  fake.on('GET', '/containers/json', json([
+    { Id: id, Names: ['/web-1'], Image: 'nginx:1', ImageID: 'sha256:' + 'b'.repeat(64), Command: 'nginx', Created: 1, State: 'running', Status: 'Up 1 minute', Ports: [], Labels: {} },
+  ]));
+  let reply: FakeRoute = engineError(500, 'database is locked');
+  fake.on('GET', `/containers/${id}/json`, (req, res, body) => reply(req, res, body));
+  const server = await startBerthServer({ DOCKER_HOST: fake.dockerHost });
+  try {
+    await page.goto(server.loginUrl);
+    await expect(page.getByRole('button', { name: 'Stop web-1', exact: true })).toBeVisible();
+    await page.evaluate((hash) => (window.location.hash = hash), `#/containers/${id}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the details' });
+    await expect(alert).toContainText(/^Could not load the details: .*web-1.*database is locked/);
+    await expect(page.getByText('Loading details…')).toHaveCount(0);
+
+    // The engine now hangs: Retry waits for the call's deadline, then says so in words.
+    reply = hang;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(alert).toContainText(/did not answer/, { timeout: 40_000 });
+
+    reply = json({
+      Id: id,
+      Name: '/web-1',
+      Created: '2026-01-01T00:00:00Z',
+      Path: 'nginx',
+      Args: ['-g', 'daemon off;'],
+      State: { Status: 'running', Running: true, StartedAt: '2026-01-01T00:00:01Z' },
+      Config: { Image: 'nginx:1', Env: ['GREETING=from-the-engine'], Labels: {} },
+      HostConfig: {},
+      NetworkSettings: { Networks: {} },
+      Mounts: [],
+    });
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByText('GREETING')).toBeVisible();
+    await expect(page.getByText('from-the-engine')).toBeVisible();
     await expect(alert).toHaveCount(0);
   } finally {
     await server.stop();

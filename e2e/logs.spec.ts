@@ -101,6 +101,20 @@ test.describe('logs tab', () => {
   });
 });
 
+test.describe('logs tab, a huge line', () => {
+  test('a line longer than 1 MiB is split into rows, each row after the first marked as continued', async ({ containersPage: ui }) => {
+    // 2.5 MB with no newline until the end: main cuts it into 1 MiB pieces.
+    const c = await createTestContainer({ cmd: ['sh', '-c', `printf 'head-'; head -c 2500000 /dev/zero | tr '\\0' x; echo '-tail'; ${IDLE}`] });
+    const logs = await LogsPage.openContainer(ui.page, c.id, c.name);
+    await expect(logs.status).toContainText('3 lines', { timeout: 30_000 });
+    const continued = logs.lines.filter({ has: ui.page.getByTitle(/continues the line above/) });
+    await expect(continued).toHaveCount(2);
+    await expect(logs.lines.first()).not.toContainText('continued');
+    await expect(continued.nth(0)).toContainText('↳ continued');
+    await expect(continued.nth(1)).toContainText('-tail');
+  });
+});
+
 test.describe('logs tab controls', () => {
   test('renders ANSI colours, loads the chosen number of lines, copies and clears', async ({ containersPage: ui }) => {
     await ui.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -124,7 +138,10 @@ test.describe('logs tab controls', () => {
     await logs.checkbox('Show only matching lines').check();
     await expect(logs.lines).toHaveCount(10); // n-140 … n-149
     await logs.button('Copy').click();
-    await expect(logs.region).toContainText('Copied 10 lines');
+    // Done is a passing confirmation in the app's messages (a toast), not a notice in the log view.
+    await expect(ui.page.getByRole('region', { name: 'Messages' })).toContainText('Copied 10 lines');
+    await expect(logs.region).not.toContainText('Copied');
+    await expect(ui.page.getByRole('alert')).toHaveCount(0);
     const expected = Array.from({ length: 10 }, (_, i) => `n-14${i}`).join('\n');
     expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
 

@@ -122,7 +122,9 @@ describe('checkConnectForm', () => {
 
   it('needs a container and valid aliases', () => {
     expect(problemsOf({ container: ' ' }).container).toBe('Choose a container.');
-    expect(problemsOf({ aliases: 'ok, not/ok' }).aliases).toBe('"not/ok" is not a valid alias: use letters, digits, "_", "." and "-".');
+    expect(problemsOf({ aliases: 'ok, not/ok' }).aliases).toBe(
+      '"not/ok" is not a valid alias: use a DNS name, letters, digits and "-" in parts of at most 63 characters separated by dots, not starting or ending with "-".',
+    );
   });
 
   it.each([

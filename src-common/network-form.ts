@@ -16,6 +16,7 @@ import {
   parseIp,
   type Cidr,
 } from './cidr';
+import { fixedIpMessages, fixedIpProblem, type FixedIpNetwork } from './fixed-ip';
 import type {
   ConnectField,
   ConnectFieldProblems,
@@ -24,10 +25,12 @@ import type {
   NetworkField,
   NetworkFieldProblems,
 } from './models/networks';
+import { isDnsName, runNetworkMessages } from './run-network';
 import { parseKeyValues } from './run-spec';
 
 /** Every user-visible sentence of these checks. */
 export const networkFormMessages = {
+  ...fixedIpMessages,
   nameEmpty: 'Give the network a name.',
   name: (n: string) =>
     `"${show(n)}" is not a valid network name: use letters, digits, "_", "." and "-", starting with a letter or digit.`,
@@ -39,22 +42,13 @@ export const networkFormMessages = {
     `${show(s)} overlaps ${other}, the subnet of network ${network}. Choose a range no other network uses.`,
   enginePoolOverlap: 'This subnet overlaps the subnet of another network on the engine. Choose another range.',
   needsSubnet: 'Give a subnet first: the engine picks the gateway and range of subnets it chooses itself.',
-  ip: (s: string) => `"${show(s)}" is not an IP address.`,
   family: (s: string, family: 4 | 6) => `${show(s)} is not an IPv${family} address, like the subnet.`,
   gatewayOutside: (g: string, subnet: string) => `The gateway ${show(g)} is not inside the subnet ${subnet}.`,
   gatewayNetwork: (g: string) => `${show(g)} is the subnet's own network address; the gateway needs a host address.`,
   gatewayBroadcast: (g: string) => `${show(g)} is the subnet's broadcast address; the gateway needs a host address.`,
   rangeOutside: (r: string, subnet: string) => `The IP range ${show(r)} is not inside the subnet ${subnet}.`,
   container: 'Choose a container.',
-  alias: (a: string) => `"${show(a)}" is not a valid alias: use letters, digits, "_", "." and "-".`,
-  fixedIpNeedsSubnet: (network: string) =>
-    `A fixed IP needs a network you created with a subnet; ${network} has none. Leave it empty for an automatic address.`,
-  fixedIpPredefined: (network: string) =>
-    `The engine assigns addresses on ${network} itself; a fixed IP works only on networks you created with a subnet.`,
-  ipOutside: (ip: string, subnets: string) => `${show(ip)} is outside the network's subnet (${subnets}).`,
-  ipReserved: (ip: string) => `${show(ip)} is the subnet's network or broadcast address.`,
-  ipGateway: (ip: string) => `${show(ip)} is the network's gateway.`,
-  ipTaken: (ip: string, container: string) => `${show(ip)} is already used by ${container} on this network.`,
+  alias: runNetworkMessages.alias,
 } as const;
 
 function show(text: string): string {
@@ -62,7 +56,6 @@ function show(text: string): string {
 }
 
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-const ALIAS = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 /** A network as these checks need to know it. */
 export interface KnownNetwork {
@@ -191,13 +184,7 @@ export const emptyNetworkForm = (): NetworkCreateForm => ({
 // ---------------------------------------------------------------- connect
 
 /** The network a container is being connected to, as the connect checks need it. */
-export interface ConnectTarget {
-  name: string;
-  predefined: boolean;
-  subnets: readonly { subnet: string; gateway: string }[];
-  /** Addresses in use, without prefix length, and who holds them. */
-  taken: readonly { ip: string; container: string }[];
-}
+export type ConnectTarget = FixedIpNetwork;
 
 export interface ConnectSpec {
   container: string;
@@ -219,7 +206,7 @@ export function checkConnectForm(form: ConnectForm, target: ConnectTarget): Conn
   if (container === '') problems.container = networkFormMessages.container;
 
   const aliases = splitAliases(form.aliases);
-  const badAlias = aliases.find((a) => !ALIAS.test(a) || a.length > 255);
+  const badAlias = aliases.find((a) => !isDnsName(a));
   if (badAlias !== undefined) problems.aliases = networkFormMessages.alias(badAlias);
 
   let ipv4Address: string | null = null;
@@ -236,30 +223,6 @@ export function checkConnectForm(form: ConnectForm, target: ConnectTarget): Conn
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return { ok: true, spec: { container, aliases, ipv4Address, ipv6Address } };
-}
-
-function fixedIpProblem(text: string, target: ConnectTarget): string | null {
-  const ip = parseIp(text);
-  if (!ip) return networkFormMessages.ip(text);
-  if (target.predefined) return networkFormMessages.fixedIpPredefined(target.name);
-  const subnets = target.subnets.flatMap((s) => {
-    const cidr = parseCidr(s.subnet);
-    return cidr ? [{ cidr, gateway: s.gateway }] : [];
-  });
-  if (subnets.length === 0) return networkFormMessages.fixedIpNeedsSubnet(target.name);
-  const home = subnets.find((s) => cidrContains(s.cidr, ip));
-  if (!home) return networkFormMessages.ipOutside(text, subnets.map((s) => formatCidr(s.cidr)).join(', '));
-  if (ip.value === networkAddress(home.cidr) || (ip.family === 4 && ip.value === lastAddress(home.cidr))) {
-    return networkFormMessages.ipReserved(text);
-  }
-  const gateway = home.gateway ? parseIp(home.gateway) : null;
-  if (gateway && gateway.value === ip.value && gateway.family === ip.family) return networkFormMessages.ipGateway(text);
-  const holder = target.taken.find((t) => {
-    const other = parseIp(t.ip);
-    return other && other.family === ip.family && other.value === ip.value;
-  });
-  if (holder) return networkFormMessages.ipTaken(text, holder.container);
-  return null;
 }
 
 export function connectFieldProblem(field: ConnectField, form: ConnectForm, target: ConnectTarget): string | null {

@@ -2,7 +2,9 @@
 // very code main uses again before it builds the engine's create request. Rules follow
 // the docker CLI (nat.ParsePortSpec, go-units RAMInBytes, opts.NanoCPUs, volume specs,
 // restart policies) with messages written for a person reading them under a field.
+import type { FixedIpNetwork } from './fixed-ip';
 import { imageRefProblem } from './image-ref';
+import { parseAliases, parseIpv4Address } from './run-network';
 import { RUN_FORM_LIMITS, type FieldProblems, type RunField, type RunForm } from './models/build-run';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -46,6 +48,10 @@ export interface RunSpec {
   nanoCpus: number | null;
   memoryBytes: number | null;
   network: string | null;
+  /** Extra names on `network`; empty when none. */
+  aliases: string[];
+  /** A fixed IPv4 address on `network`, or null for the engine's choice. */
+  ipv4Address: string | null;
   autoRemove: boolean;
   interactive: boolean;
   labels: Record<string, string>;
@@ -54,6 +60,8 @@ export interface RunSpec {
 export interface RunContext {
   /** Host CPUs when known: the CPU limit may not exceed them. */
   hostCpus?: number | null;
+  /** The chosen network's subnets and addresses in use when known: a fixed IP is checked against them. */
+  network?: FixedIpNetwork | null;
 }
 
 /** The engine's minimum memory limit (6 MiB, linuxMinMemory in moby). */
@@ -72,6 +80,8 @@ export const runSpecMessages = {
     cpus: 'CPU limit',
     memory: 'memory limit',
     network: 'network name',
+    aliases: 'list of aliases',
+    ipv4Address: 'IPv4 address',
     labels: 'list of labels',
   } satisfies Record<RunField, string>,
   tooLong: (what: string, length: number, max: number) =>
@@ -420,6 +430,10 @@ export function checkRunForm(form: RunForm, context: RunContext = {}): RunFormCh
   const memoryBytes = take('memory', parseMemory(form.memory), null);
   const network = take('network', parseNetwork(form.network), null);
   const labels = take('labels', parseKeyValues(form.labels, 'label'), {});
+  // Facts of another network (the choice changed since they were read) say nothing about this one.
+  const facts = context.network && context.network.name === network ? context.network : null;
+  const aliases = take('aliases', parseAliases(form.aliases, network, facts), []);
+  const ipv4Address = take('ipv4Address', parseIpv4Address(form.ipv4Address, network, facts), null);
 
   if (form.autoRemove && restartPolicy.name !== 'no' && !problems.restartPolicy) {
     problems.restartPolicy = runSpecMessages.restartWithAutoRemove;
@@ -441,6 +455,8 @@ export function checkRunForm(form: RunForm, context: RunContext = {}): RunFormCh
       nanoCpus,
       memoryBytes,
       network,
+      aliases,
+      ipv4Address,
       autoRemove: form.autoRemove,
       interactive: form.interactive,
       labels,
@@ -467,6 +483,8 @@ export function emptyRunForm(image = ''): RunForm {
     cpus: '',
     memory: '',
     network: '',
+    aliases: '',
+    ipv4Address: '',
     autoRemove: false,
     interactive: false,
     labels: '',

@@ -9,7 +9,9 @@ export type RunFieldLabel =
   | 'Volumes'
   | 'CPUs'
   | 'Memory'
-  | 'Labels';
+  | 'Labels'
+  | 'Network aliases'
+  | 'IPv4 address';
 
 /** The run dialog as assistive technology finds it: by role and accessible name. */
 export class RunDialogPage {

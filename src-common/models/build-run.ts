@@ -19,6 +19,8 @@ export const RUN_FORM_LIMITS = {
   cpus: 32,
   memory: 32,
   network: 256,
+  aliases: 4096,
+  ipv4Address: 64,
   labels: 65_536,
 } as const;
 
@@ -42,6 +44,10 @@ export const RunForm = z
     memory: z.string().max(RUN_FORM_LIMITS.memory),
     /** A network name; empty means the engine's default (bridge). */
     network: z.string().max(RUN_FORM_LIMITS.network),
+    /** Names the container also answers to on that network, separated by commas or spaces (--network-alias). */
+    aliases: z.string().max(RUN_FORM_LIMITS.aliases),
+    /** A fixed IPv4 address on that network (--ip); empty lets the engine choose. */
+    ipv4Address: z.string().max(RUN_FORM_LIMITS.ipv4Address),
     autoRemove: z.boolean(),
     /** Keep stdin open and allocate a TTY (docker run -it). */
     interactive: z.boolean(),
@@ -62,6 +68,8 @@ export const RunField = z.enum([
   'cpus',
   'memory',
   'network',
+  'aliases',
+  'ipv4Address',
   'labels',
 ]);
 export type RunField = z.infer<typeof RunField>;
@@ -90,7 +98,15 @@ export const RunOutcome = z.discriminatedUnion('outcome', [
 ]);
 export type RunOutcome = z.infer<typeof RunOutcome>;
 
-export const NetworkChoice = z.object({ id: z.string(), name: z.string(), driver: z.string() });
+export const NetworkChoice = z.object({
+  id: z.string(),
+  name: z.string(),
+  driver: z.string(),
+  /** Built into the engine (bridge, host, none): no aliases, no fixed addresses. */
+  predefined: z.boolean(),
+  /** The network's subnets and gateways, for the fixed-address check at the field. */
+  subnets: z.array(z.object({ subnet: z.string(), gateway: z.string() })),
+});
 export type NetworkChoice = z.infer<typeof NetworkChoice>;
 
 /** What the run dialog needs from the engine when it opens (asked on demand, never polled). */

@@ -63,6 +63,8 @@ const validRequests: { [N in CallName]: CallRequest<N> } = {
       cpus: '',
       memory: '',
       network: '',
+      aliases: '',
+      ipv4Address: '',
       autoRemove: false,
       interactive: false,
       labels: '',

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { History, SearchX } from 'lucide-react';
 import { useImagesLive } from '../images/use-images-live';
 import { useNetworksLive } from '../networks/use-networks-live';
-import { hrefs } from '../router/route';
+import { useVolumesLive } from '../volumes/use-volumes-live';
 import { useBerthStore } from '../store/store';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
@@ -24,7 +24,7 @@ const OVERSCAN = 12;
 /** The engine's events since Berth connected, newest first, filtered by type and object; 5,000 rows stay smooth. */
 export function ActivityPage() {
   const version = useActivityFeed();
-  // Links go only to objects that still exist: the image and network lists are live while the page is open.
+  // Links go only to objects that still exist: the image, network and volume lists are live while the page is open.
   useImagesLive();
   useNetworksLive();
   useVolumesLive();
@@ -36,7 +36,7 @@ export function ActivityPage() {
   const [text, setText] = useState('');
   // `version` changes when entries arrive: recompute the view then, not on every render.
   const rows = useMemo(() => activityFeed.view({ types, text }), [version, types, text]);
-  const live = { containers, images, networks, volumeHref: (name: string) => (volumes[name] ? hrefs.volume(name) : null) };
+  const live = { containers, images, networks, volumes };
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });

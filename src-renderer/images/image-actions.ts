@@ -4,6 +4,7 @@ import type { DownloadOffer } from '../../src-common/models/download';
 import { api } from '../api/client';
 import { startBrowserDownload } from '../shared/start-download';
 import { useBerthStore } from '../store/store';
+import { notify } from '../ui/toast';
 import { openPullDialog, openPushDialog } from '../registries/transfer-dialogs';
 import { registryStrings } from '../registries/strings';
 import type { ImageTarget } from './images-slice';
@@ -50,9 +51,8 @@ export function notifyFailure(verb: string, ref: string, err: unknown): void {
 /** Hands a download offer to the browser (browser mode); Electron already wrote the file. */
 export function finishDownload(offer: DownloadOffer): void {
   if (offer.kind === 'url') startBrowserDownload(offer.url, offer.filename);
-  else if (offer.kind === 'saved') {
-    useBerthStore.getState().pushNotice(t.saved(offer.path));
-  }
+  // A saved file is a passing confirmation (a toast), not an error banner.
+  else if (offer.kind === 'saved') notify({ message: t.saved(offer.path), tone: 'success' });
 }
 
 export async function saveImage(target: ImageActionTarget): Promise<void> {

@@ -13,6 +13,7 @@ import { useFixedRows } from './use-fixed-rows';
 import { ArrowDown } from 'lucide-react';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
+import { notify } from '../ui/toast';
 import './logs.css';
 
 const ROW_HEIGHT = 18;
@@ -55,7 +56,8 @@ export function LogView(props: LogViewProps) {
   const [frozenAt, setFrozenAt] = useState<number | null>(null);
   const [currentMatch, setCurrentMatch] = useState(-1);
   const [clears, setClears] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What the view says beside its line count: a download in progress, or a copy or download that failed. */
+  const [notice, setNotice] = useState<{ message: string; failed: boolean } | null>(null);
 
   const following = frozenAt === null;
   const end = following ? buffer.total : Math.min(frozenAt, buffer.total);
@@ -169,9 +171,11 @@ export function LogView(props: LogViewProps) {
     }
     try {
       await navigator.clipboard.writeText(text);
-      setNotice(message);
+      // Done is a passing confirmation (a toast); a failure stays here, at the log it concerns.
+      setNotice(null);
+      notify({ message, tone: 'success' });
     } catch (err) {
-      setNotice(t.copyFailed(err instanceof Error ? err.message : String(err)));
+      setNotice({ message: t.copyFailed(err instanceof Error ? err.message : String(err)), failed: true });
     }
   };
 
@@ -184,11 +188,13 @@ export function LogView(props: LogViewProps) {
 
   const download = props.onDownload
     ? async () => {
-        setNotice(t.downloading);
+        setNotice({ message: t.downloading, failed: false });
         try {
-          setNotice(await props.onDownload!());
+          const saved = await props.onDownload!();
+          setNotice(null);
+          if (saved) notify({ message: saved, tone: 'success' });
         } catch (err) {
-          setNotice(t.downloadFailed(err instanceof Error ? err.message : String(err)));
+          setNotice({ message: t.downloadFailed(err instanceof Error ? err.message : String(err)), failed: true });
         }
       }
     : undefined;
@@ -261,8 +267,8 @@ export function LogView(props: LogViewProps) {
         </span>
         {statusLine && <span className="log-state">{statusLine}</span>}
         {notice && (
-          <span className="log-notice" role="status">
-            {notice}
+          <span className={`log-notice${notice.failed ? ' log-notice-failed' : ''}`} role={notice.failed ? 'alert' : 'status'}>
+            {notice.message}
           </span>
         )}
       </div>

@@ -60,9 +60,12 @@ function RunDialogContent({ image }: { image: string }) {
   const restartPolicy = restartName === 'on-failure' && retries.trim() !== '' ? `on-failure:${retries.trim()}` : restartName;
   const fullForm: RunForm = { ...form, restartPolicy };
   const hostCpus = options?.hostCpus ?? null;
+  const chosen = options?.networks.find((n) => n.name === form.network);
+  // The chosen network's subnets, so a fixed address outside them is said at the field.
+  const network = useMemo(() => (chosen ? { name: chosen.name, predefined: chosen.predefined, subnets: chosen.subnets, taken: [] } : null), [chosen]);
   const formKey = JSON.stringify(fullForm);
   // Keyed on the form's content: fullForm is a new object every render.
-  const check = useMemo(() => checkRunForm(JSON.parse(formKey) as RunForm, { hostCpus }), [formKey, hostCpus]);
+  const check = useMemo(() => checkRunForm(JSON.parse(formKey) as RunForm, { hostCpus, network }), [formKey, hostCpus, network]);
   const localProblems: FieldProblems = check.ok ? {} : check.problems;
   const problemOf = (field: RunField): string | null =>
     serverProblems[field] ?? (submitted > 0 || touched.has(field) ? (localProblems[field] ?? null) : null);
@@ -205,6 +208,12 @@ function RunDialogContent({ image }: { image: string }) {
                 ))}
               </Select>
             )}
+          </Field>
+          <Field label={t.fields.aliases} error={problemOf('aliases')} description={t.hints.aliases}>
+            {(p) => <Input {...p} mono {...text('aliases')} />}
+          </Field>
+          <Field label={t.fields.ipv4Address} error={problemOf('ipv4Address')} description={t.hints.ipv4Address}>
+            {(p) => <Input {...p} mono {...text('ipv4Address')} inputMode="decimal" />}
           </Field>
           <div className="run-restart">
             <Field label={t.fields.restartPolicy} error={problemOf('restartPolicy')}>

@@ -16,6 +16,8 @@ export const runStrings = {
     cpus: 'CPUs',
     memory: 'Memory',
     network: 'Network',
+    aliases: 'Network aliases',
+    ipv4Address: 'IPv4 address',
     labels: 'Labels',
     autoRemove: 'Remove when stopped',
     interactive: 'Interactive with TTY',
@@ -30,6 +32,8 @@ export const runStrings = {
     cpus: (n: number | null) => (n ? `For example 0.5 or 1.5; the host has ${n} CPUs.` : 'For example 0.5 or 1.5.'),
     memory: 'For example 512m or 1.5g; at least 6m.',
     labels: 'One KEY=VALUE per line.',
+    aliases: 'Optional; other names containers on the same network reach this one by, e.g. db, cache. Networks you created only.',
+    ipv4Address: 'Optional; a fixed address inside the subnet of a network you created, e.g. 172.28.0.10.',
   },
   restart: {
     no: 'No',

@@ -53,4 +53,19 @@ describe('runCreateBody', () => {
     expect(body.HostConfig).toMatchObject({ NanoCpus: 0, Memory: 0, Binds: [], PortBindings: {} });
     expect(body.HostConfig.NetworkMode).toBeUndefined();
   });
+
+  it('puts aliases and a fixed IPv4 address in the endpoint of the chosen network', () => {
+    const facts = { name: 'app', predefined: false, subnets: [{ subnet: '10.231.0.0/24', gateway: '10.231.0.1' }], taken: [] };
+    const checked = checkRunForm({ ...emptyRunForm('busybox'), network: 'app', aliases: 'db, cache db', ipv4Address: '10.231.0.50' }, { network: facts });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    expect(runCreateBody(checked.spec).NetworkingConfig).toEqual({
+      EndpointsConfig: { app: { Aliases: ['db', 'cache'], IPAMConfig: { IPv4Address: '10.231.0.50' } } },
+    });
+  });
+
+  it('sends no networking config without aliases or an address', () => {
+    const checked = checkRunForm({ ...emptyRunForm('busybox'), network: 'app' });
+    if (!checked.ok) throw new Error('invalid');
+    expect(runCreateBody(checked.spec).NetworkingConfig).toBeUndefined();
+  });
 });

@@ -21,6 +21,10 @@ export interface RunCreateBody {
     AutoRemove: boolean;
     NetworkMode?: string;
   };
+  /** Aliases and a fixed address on the chosen network (docker run --network-alias, --ip). */
+  NetworkingConfig?: {
+    EndpointsConfig: Record<string, { Aliases?: string[]; IPAMConfig?: { IPv4Address: string } }>;
+  };
 }
 
 /**
@@ -55,5 +59,17 @@ export function runCreateBody(spec: RunSpec): RunCreateBody {
       AutoRemove: spec.autoRemove,
       ...(spec.network ? { NetworkMode: spec.network } : {}),
     },
+    ...(spec.network && (spec.aliases.length > 0 || spec.ipv4Address)
+      ? {
+          NetworkingConfig: {
+            EndpointsConfig: {
+              [spec.network]: {
+                ...(spec.aliases.length > 0 ? { Aliases: spec.aliases } : {}),
+                ...(spec.ipv4Address ? { IPAMConfig: { IPv4Address: spec.ipv4Address } } : {}),
+              },
+            },
+          },
+        }
+      : {}),
   };
 }
