@@ -10,7 +10,6 @@ import { Checkbox } from '../ui/Checkbox';
 import { EmptyState } from '../ui/EmptyState';
 import { PageHeader } from '../ui/PageHeader';
 import { SearchField } from '../ui/SearchField';
-import { useVolumesLive } from '../volumes/use-volumes-live';
 import { ACTIVITY_TYPES, type ActivityTypeFilter } from './activity-feed';
 import { objectHref } from './activity-links';
 import { ActivityRow } from './ActivityRow';
