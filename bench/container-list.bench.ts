@@ -50,7 +50,7 @@ test.afterAll(async () => {
 async function waitForTotal(page: Page, atLeast: number): Promise<void> {
   await page.waitForFunction(
     (min) => {
-      const text = document.querySelector('.containers-page .filters .count')?.textContent ?? '';
+      const text = document.querySelector('.containers-page .count[aria-live]')?.textContent ?? '';
       const total = /(\d+) containers$/.exec(text)?.[1];
       return total !== undefined && Number(total) >= min && document.querySelector('[role="table"]') !== null;
     },
