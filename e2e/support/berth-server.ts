@@ -32,7 +32,9 @@ export async function startBerthServer(env: NodeJS.ProcessEnv = {}): Promise<Ber
   // Never the user's own settings: a temp data folder, removed on stop, unless one is given.
   const ownDataDir = env.BERTH_DATA_DIR ? null : mkdtempSync(path.join(tmpdir(), 'berth-e2e-data-'));
   const dataDir = env.BERTH_DATA_DIR ?? ownDataDir!;
-  const child: ChildProcess = spawn(process.execPath, [path.join(dist, 'main/server.mjs'), '--port', '0'], {
+  // BERTH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under a bench or a test.
+  const nodeArgs = process.env.BERTH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(dist, 'main/server.mjs'), '--port', '0'], {
     cwd: root,
     env: { ...process.env, ...env, BERTH_TOKEN: token, BERTH_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
