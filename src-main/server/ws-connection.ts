@@ -15,6 +15,7 @@ import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type OpenedStream } from '../api/dispatch';
 import { serverText } from './messages';
 import { encodeCallResult } from './ws-encode';
+import { PACED_MESSAGE_BYTES, paceTurn } from './ws-pacer';
 import type { WsLimits } from './ws-limits';
 
 /** Close codes from RFC 6455 §7.4.1 and the IANA registry. */
@@ -118,15 +119,50 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
       log(`Could not encode a message: ${err instanceof Error ? err.message : String(err)}`);
       return -1;
     }
-    ws.send(text);
-    return checkBuffered() ? text.length : -1;
+    return deliver(text, text.length);
   }
 
   /** Bytes go out as one binary frame (wire.ts) instead of base64 in JSON. */
   function sendBytes(id: number, bytes: Uint8Array): number {
     if (closing || ws.readyState !== WebSocket.OPEN) return -1;
-    ws.send(encodeBinaryFrame(BinaryKind.streamData, id, bytes));
-    return checkBuffered() ? bytes.byteLength : -1;
+    return deliver(encodeBinaryFrame(BinaryKind.streamData, id, bytes), bytes.byteLength);
+  }
+
+  /**
+   * Messages waiting for their turn (ws-pacer.ts), in the order they were sent: once one
+   * waits, every later one of this socket waits behind it, so a stream's data never
+   * overtakes its earlier data or its end.
+   */
+  const outbox: (string | Uint8Array)[] = [];
+
+  /** Sends now, or queues behind a large message; returns `size`, or -1 when the client was dropped. */
+  function deliver(message: string | Uint8Array, size: number): number {
+    const large = messageBytes(message) >= PACED_MESSAGE_BYTES;
+    if (outbox.length === 0 && !large) {
+      ws.send(message);
+      return checkBuffered() ? size : -1;
+    }
+    outbox.push(message);
+    if (outbox.length === 1) paceTurn(flushOutbox);
+    return size;
+  }
+
+  /** One turn: the waiting messages up to and including the next large one. */
+  function flushOutbox(): void {
+    if (closing || ws.readyState !== WebSocket.OPEN) {
+      outbox.length = 0;
+      return;
+    }
+    while (outbox.length > 0) {
+      const message = outbox.shift()!;
+      ws.send(message);
+      if (messageBytes(message) >= PACED_MESSAGE_BYTES) break;
+    }
+    if (!checkBuffered()) {
+      outbox.length = 0;
+      return;
+    }
+    if (outbox.length > 0) paceTurn(flushOutbox);
   }
 
   function checkBuffered(): boolean {
@@ -277,4 +313,9 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
       return streams.size;
     },
   };
+}
+
+/** A message's size for pacing: characters of text (close enough to its bytes), or bytes. */
+function messageBytes(message: string | Uint8Array): number {
+  return typeof message === 'string' ? message.length : message.byteLength;
 }
