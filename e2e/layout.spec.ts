@@ -49,7 +49,7 @@ for (const view of views) {
       if (view.dialog) for (const p of await page.evaluate(findHiddenDialogActions)) problems.push(`${size.width}px: ${p}`);
       if (view.name === 'container-terminal') {
         // The terminal follows the window: give xterm's resize observer a moment to refit.
-        await expect.poll(() => terminalGap(page)).toBeNull();
+        await expect.poll(() => terminalGap(page), { message: `the terminal fills its tab at ${size.width}×${size.height}` }).toBeNull();
       }
     }
     if (view.dialog) await closeDialog(page);

@@ -242,7 +242,7 @@ export const views: View[] = [
     dialog: true,
     open: async (page) => {
       await containerList(page);
-      await page.getByRole('button', { name: 'Run container', exact: true }).first().click();
+      await page.getByRole('button', { name: 'Run container', exact: true }).click();
       await dialogOpen(page, 'Run a container');
     },
   },
@@ -251,7 +251,7 @@ export const views: View[] = [
     dialog: true,
     open: async (page) => {
       await containerList(page);
-      await page.getByRole('button', { name: 'Run container', exact: true }).first().click();
+      await page.getByRole('button', { name: 'Run container', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Run a container' });
       for (const [label, value] of [['Image', 'Not A Valid Image!'], ['Name', '-bad name'], ['Ports', '99999:80\nabc'], ['Memory', '12 parsecs'], ['CPUs', '-3'], ['Environment', '=oops'], ['Labels', '=x'], ['Volumes', 'relative/path:/data']]) {
         await dialog.getByLabel(label!, { exact: true }).fill(value!);

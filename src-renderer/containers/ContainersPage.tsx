@@ -29,7 +29,7 @@ function Empty({ total }: { total: number }) {
       title={t.empty}
       actions={
         <Button variant="primary" icon={Plus} onClick={() => openRunDialog()}>
-          {runStrings.openButton}
+          {runStrings.openFirstButton}
         </Button>
       }
     >

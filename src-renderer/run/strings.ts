@@ -1,6 +1,9 @@
 /** User-visible strings of the run dialog. */
 export const runStrings = {
   openButton: 'Run container',
+  // The empty list's own call to action: a different name from the page header's button,
+  // so a screen reader's button list (and a test) can tell the two apart.
+  openFirstButton: 'Run your first container',
   runImage: (ref: string) => `Run ${ref}`,
   runAction: 'Run',
   title: 'Run a container',

@@ -174,8 +174,18 @@ export function createTerminalSession(options: {
     }
   };
 
-  const fitNow = () => {
-    if (element.isConnected && element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
+  // xterm can report no cell size yet, or change it after a resize (its renderer measures on
+  // its own schedule); fit() then does nothing or fits stale cells, and no further resize
+  // comes to correct it. So each fit is checked again on the next frames, until the terminal
+  // holds what the panel has room for (a bounded number of times).
+  let refitFrame = 0;
+  const fitNow = (attempt = 0) => {
+    cancelAnimationFrame(refitFrame);
+    if (!element.isConnected || element.clientWidth === 0 || element.clientHeight === 0) return;
+    const proposed = fit.proposeDimensions();
+    const fitted = proposed !== undefined && proposed.cols === term.cols && proposed.rows === term.rows;
+    if (!fitted) fit.fit();
+    if (attempt < 30 && (attempt === 0 || !fitted)) refitFrame = requestAnimationFrame(() => fitNow(attempt + 1));
   };
 
   connect();
@@ -201,6 +211,7 @@ export function createTerminalSession(options: {
       resizeObserver.observe(element);
     },
     detach() {
+      cancelAnimationFrame(refitFrame);
       resizeObserver?.disconnect();
       resizeObserver = undefined;
       element.remove();
@@ -215,6 +226,7 @@ export function createTerminalSession(options: {
     },
     dispose() {
       gate.dispose();
+      cancelAnimationFrame(refitFrame);
       resizeObserver?.disconnect();
       handle?.close();
       handle = undefined;
