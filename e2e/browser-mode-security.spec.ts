@@ -45,7 +45,8 @@ test('the printed address opens the app, and the token leaves the address bar fo
   await page.goto(server.loginUrl);
   await expect(page.getByRole('region', { name: 'Engine status' })).toBeVisible();
   expect(page.url()).toBe(`${server.origin}/`);
-  expect(await page.evaluate(() => sessionStorage.getItem('berth.token'))).toBe(server.token);
+  // Written once the first screen is up (launch-token.ts), so waited for.
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('berth.token'))).toBe(server.token);
   // Nothing the browser would hand to another server on this host.
   expect(await context.cookies()).toEqual([]);
   expect(await page.evaluate(() => document.cookie)).toBe('');
@@ -53,6 +54,23 @@ test('the printed address opens the app, and the token leaves the address bar fo
   await page.reload();
   await expect(page.getByRole('region', { name: 'Engine status' })).toBeVisible();
   await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+});
+
+test('a reload before the first screen is up keeps the token (written as the page leaves)', async ({ page }) => {
+  // The app's first socket goes nowhere: no list arrives, so the token is not written early.
+  let hold = true;
+  await page.routeWebSocket(/\/api\/ws$/, (ws) => {
+    if (!hold) ws.connectToServer();
+  });
+  await page.goto(server.loginUrl);
+  await expect(page.getByRole('region', { name: 'Engine status' })).toBeVisible();
+  expect(page.url()).toBe(`${server.origin}/`);
+  expect(await page.evaluate(() => sessionStorage.getItem('berth.token'))).toBeNull();
+
+  hold = false;
+  await page.reload();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('berth.token'))).toBe(server.token);
 });
 
 test('a page of another local web server gets no token from the browser', async ({ page }) => {

@@ -5,12 +5,19 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { FailureBoundary } from './shell/FailureBoundary';
 import { api, leaveWithoutToken } from './api/client';
+import { currentTokenPage, saveLaunchToken } from './api/launch-token';
+import { afterFirstScreen } from './shell/after-first-screen';
 import { startLiveSync } from './store/live-sync';
 import { useBerthStore } from './store/store';
 import './styles.css';
 
 if (!leaveWithoutToken()) {
   startLiveSync(api, useBerthStore);
+  // Kept for a reload or a restored tab; not before the first screen (see launch-token.ts).
+  afterFirstScreen(() => {
+    const page = currentTokenPage();
+    if (page) saveLaunchToken(page);
+  });
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

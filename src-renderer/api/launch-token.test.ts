@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetToken, storedToken, takeLaunchToken, type TokenPage } from './launch-token';
+import { forgetToken, saveLaunchToken, storedToken, takeLaunchToken, type TokenPage } from './launch-token';
 
 function page(hash: string, pathname = '/', search = '') {
   const store = new Map<string, string>();
@@ -17,11 +17,24 @@ function page(hash: string, pathname = '/', search = '') {
 }
 
 describe('the launch token on the page', () => {
-  it('moves #token=… into sessionStorage and out of the address bar and history', () => {
-    const { p, replaced } = page('#token=abc_DEF-123.~x', '/', '');
+  it('moves #token=… out of the address bar and history, and into sessionStorage when saved', () => {
+    const { p, replaced, store } = page('#token=abc_DEF-123.~x', '/', '');
     takeLaunchToken(p);
-    expect(storedToken(p)).toBe('abc_DEF-123.~x');
     expect(replaced).toEqual(['/']);
+    expect(storedToken(p)).toBe('abc_DEF-123.~x');
+    // Not written yet: a fresh tab's first use of sessionStorage waits on the browser.
+    expect(store.size).toBe(0);
+    saveLaunchToken(p);
+    expect(store.get('berth.token')).toBe('abc_DEF-123.~x');
+    expect(storedToken(p)).toBe('abc_DEF-123.~x');
+  });
+
+  it('saves nothing when the address had no token', () => {
+    const { p, store } = page('');
+    takeLaunchToken(p);
+    saveLaunchToken(p);
+    expect(store.size).toBe(0);
+    expect(storedToken(p)).toBeNull();
   });
 
   it('leaves other fragments (routes) and an existing token alone', () => {
@@ -36,6 +49,8 @@ describe('the launch token on the page', () => {
     const { p } = page('#token=abcdefghijklmnopqrstuvwxyz');
     takeLaunchToken(p);
     forgetToken(p);
+    expect(storedToken(p)).toBeNull();
+    saveLaunchToken(p);
     expect(storedToken(p)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { afterFirstScreen } from './after-first-screen';
 import { createElement, useEffect, useState, type ComponentProps, type ComponentType, type FunctionComponent } from 'react';
 
 // The component's props stay exact through M[K]; the map itself takes any component.
@@ -68,11 +69,7 @@ function loadRetryingOnce<M>(load: () => Promise<M>): Promise<M> {
  * or a suspense, while the first screen still loads only what it shows.
  */
 export function preloadWhenIdle(...views: { preload(): Promise<void> }[]): void {
-  const preloadAll = () => {
+  afterFirstScreen(() => {
     for (const view of views) view.preload().catch(() => {}); // a failed load is retried on first render
-  };
-  const whenIdle = () =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(preloadAll, { timeout: 5000 }) : setTimeout(preloadAll, 1000);
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  });
 }

@@ -1,0 +1,30 @@
+import { useBerthStore } from '../store/store';
+import type { BerthState } from '../store/types';
+
+/** The first screen has what it waits for: the container list, or word that the engine is not there. */
+const firstScreenReady = (s: BerthState) => s.containersLoaded || s.engineStatus?.state === 'unreachable';
+
+const whenIdle = (task: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200);
+
+let ready = false;
+const waiting: (() => void)[] = [];
+
+const unsubscribe = useBerthStore.subscribe((s) => {
+  if (ready || !firstScreenReady(s)) return;
+  ready = true;
+  unsubscribe();
+  for (const task of waiting.splice(0)) whenIdle(task);
+});
+
+/**
+ * Runs `task` in an idle moment once the first screen has its data. Work the first screen
+ * does not need (other views' code, writing the launch token to storage) waits for this:
+ * the main thread is otherwise free while the list is on its way, and a Chromium trace of
+ * the container list's first open showed such work (parsing xterm's 0.5 MB chunk) landing
+ * just as the list arrived and delaying its first render.
+ */
+export function afterFirstScreen(task: () => void): void {
+  if (ready || firstScreenReady(useBerthStore.getState())) whenIdle(task);
+  else waiting.push(task);
+}
