@@ -1,6 +1,4 @@
-import { ContainerDetailsPage } from './containers/details/ContainerDetailsPage';
 import { ContainersPage } from './containers/ContainersPage';
-import { RemoveDialog } from './containers/RemoveDialog';
 import { useRoute } from './router/use-route';
 import { hrefs } from './router/route';
 import { Sidebar } from './shell/Sidebar';
@@ -11,20 +9,20 @@ import { FailureBoundary } from './shell/FailureBoundary';
 import { EngineBanner } from './shell/EngineBanner';
 import { shellStrings } from './shell/strings';
 import { useBerthStore } from './store/store';
-import { TransferDialogs } from './registries/TransferDialog';
 import { DesktopIntegration } from './keyboard/DesktopIntegration';
-import { ImageDialogs } from './images/ImageDialogs';
-import { VolumeDialogs } from './volumes/VolumeDialogs';
-import { NetworkDialogs } from './networks/NetworkDialogs';
-import { RunDialog } from './run/RunDialog';
+import { DialogHosts } from './shell/DialogHosts';
 import { registerBuildRunImageActions } from './run/image-actions';
-import { lazyNamed } from './shell/lazy-named';
+import { lazyNamed, preloadWhenIdle } from './shell/lazy-named';
 import { Toasts } from './ui/Toasts';
 import { ButtonLink } from './ui/ButtonLink';
 import { EmptyState } from './ui/EmptyState';
 
 registerBuildRunImageActions();
 
+// Only the containers list is in the first screen's code; a container's details page is
+// the next thing users open, so its code loads once the list is up.
+const ContainerDetailsPage = lazyNamed(() => import('./containers/details/ContainerDetailsPage'), 'ContainerDetailsPage');
+preloadWhenIdle(ContainerDetailsPage);
 const ProjectLogsPage = lazyNamed(() => import('./logs/ProjectLogsPage'), 'ProjectLogsPage');
 const SettingsPage = lazyNamed(() => import('./settings/SettingsPage'), 'SettingsPage');
 const RegistriesPage = lazyNamed(() => import('./registries/RegistriesPage'), 'RegistriesPage');
@@ -104,12 +102,7 @@ export function App() {
         </main>
       </div>
       <StatusBar />
-      <RemoveDialog />
-      <TransferDialogs />
-      <ImageDialogs />
-      <VolumeDialogs />
-      <NetworkDialogs />
-      <RunDialog />
+      <DialogHosts />
       <DesktopIntegration />
       <Toasts />
     </div>

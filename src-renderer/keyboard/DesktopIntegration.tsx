@@ -1,13 +1,11 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import { CommandPalette } from '../palette/CommandPalette';
 import { startSettingsSync } from '../settings/settings-sync';
 import { useBerthStore } from '../store/store';
 import { startThemeSync } from '../theme/theme';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
-/** Mounted once by App: settings feed, theme, global shortcuts, the palette and the shortcuts help. */
+/** Mounted once by App: settings feed, theme and global shortcuts (the palette and the shortcuts help are in DialogHosts). */
 export function DesktopIntegration() {
   useEffect(() => startSettingsSync(api, useBerthStore), []);
   useEffect(
@@ -19,10 +17,5 @@ export function DesktopIntegration() {
     [],
   );
   useGlobalShortcuts();
-  return (
-    <>
-      <CommandPalette />
-      <ShortcutsDialog />
-    </>
-  );
+  return null;
 }
