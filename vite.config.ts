@@ -1,12 +1,42 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The page's first script is the load guard (src-renderer/public/load-guard.js), a classic
+ * script that must run before the app's script and stylesheet can fail to load, so Vite's
+ * tags for them come after it; but Chromium then asked for them only once the guard had
+ * arrived (a trace showed the requests serialized behind it). Preload hints for the same
+ * two files, placed before the guard, start both fetches at once; the real tags after the
+ * guard use those responses, and a failed preload only means the real tag fetches again
+ * (and the guard sees it if that fails too).
+ */
+function fetchEntryEarly(): Plugin {
+  return {
+    name: 'berth-fetch-entry-early',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const script = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)?.[1];
+        const styles = [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+        const guard = '<script src="./load-guard.js"></script>';
+        if (!script || !html.includes(guard)) throw new Error('index.html: the entry script or the load guard is missing');
+        const hints = [
+          `<link rel="modulepreload" crossorigin href="${script}">`,
+          ...styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
+        ];
+        return html.replace(guard, `${hints.join('\n    ')}\n    ${guard}`);
+      },
+    },
+  };
+}
 
 // The renderer is a static bundle: Electron loads it from disk, browser mode
 // serves it from the Node server. Relative base so both work.
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), fetchEntryEarly()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
