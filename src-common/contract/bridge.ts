@@ -1,5 +1,5 @@
 import type { ApiErrorShape } from './errors';
-import type { StreamEnd } from './streams';
+import type { StreamEnd } from './stream-end';
 
 /**
  * What the Electron preload exposes on `window.berth` through contextBridge: two

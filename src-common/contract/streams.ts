@@ -50,9 +50,5 @@ export type StreamName = keyof Streams;
 export type StreamArgs<S extends StreamName> = z.input<Streams[S]['args']>;
 export type StreamChunk<S extends StreamName> = z.output<Streams[S]['chunk']>;
 
-export const StreamEnd = z.object({
-  reason: z.enum(['complete', 'cancelled', 'error']),
-  error: z.object({ code: z.string(), message: z.string(), object: z.string().optional() }).optional(),
-});
-export type StreamEnd = z.infer<typeof StreamEnd>;
+export { StreamEnd } from './stream-end';
 export type StreamParsedArgs<S extends StreamName> = z.output<Streams[S]['args']>;

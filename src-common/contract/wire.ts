@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiErrorShape } from './errors';
-import { StreamEnd } from './streams';
+import { StreamEnd } from './stream-end';
 
 /**
  * The browser-mode WebSocket protocol. Electron's IPC carries the same

@@ -1,16 +1,17 @@
-import {
-  ApiError,
-  calls,
-  type CallName,
-  type CallRequest,
-  type CallResponse,
-  type StreamArgs,
-  type StreamChunk,
-  type StreamEnd,
-  type StreamHandle,
-  type StreamName,
-  WELCOME_PATH,
+import { ApiError } from '../../src-common/contract/errors';
+import { WELCOME_PATH } from '../../src-common/contract/wire';
+import type {
+  CallName,
+  CallRequest,
+  CallResponse,
+  Calls,
+  StreamArgs,
+  StreamChunk,
+  StreamEnd,
+  StreamHandle,
+  StreamName,
 } from '../../src-common/contract/index';
+import { apiStrings } from './strings';
 import type { Transport } from './transport';
 import { createWsTransport, wsUrlFor } from './ws-transport';
 import { currentTokenPage, forgetToken, storedToken } from './launch-token';
@@ -45,11 +46,30 @@ export interface ApiClient {
 const describe = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 
+const importCalls = () => import('../../src-common/contract/calls').then((m) => m.calls);
+let callSchemas: Promise<Calls> | undefined;
+
+/**
+ * Every call's response schema. Loaded with the first call, not by the first screen: building
+ * every feature's schemas was a third of the app's start-up script time (Chromium profile of
+ * the container list's first open), and the list arrives over a stream. A load cut off in
+ * flight is tried once more; a failed load fails that call and the next call tries again.
+ */
+function responseSchemas(): Promise<Calls> {
+  callSchemas ??= importCalls()
+    .catch(() => new Promise<void>((resolve) => setTimeout(resolve, 300)).then(importCalls))
+    .catch((err: unknown) => {
+      callSchemas = undefined;
+      throw new ApiError('internal', apiStrings.codeNotLoaded(err instanceof Error ? err.message : String(err)));
+    });
+  return callSchemas;
+}
+
 /** The typed client over any transport; it checks what comes back, as main checks what goes in. */
 export function createApiClient(transport: Transport): ApiClient {
   return {
     async call(method, args) {
-      const outcome = await transport.invoke(method, args);
+      const [outcome, calls] = await Promise.all([transport.invoke(method, args), responseSchemas()]);
       if (!outcome.ok) throw ApiError.fromShape(outcome.error);
       const checked = calls[method].response.safeParse(outcome.value);
       if (!checked.success) {

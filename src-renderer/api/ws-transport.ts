@@ -1,14 +1,9 @@
-import {
-  BinaryKind,
-  ServerMessage,
-  decodeBinaryFrame,
-  encodeBinaryFrame,
-  type ApiErrorShape,
-  type ClientMessage,
-  type StreamEnd,
-  type StreamHandle,
-  type SubscribeOptions,
-} from '../../src-common/contract/index';
+// The envelope's own modules, not the contract's index: the first screen should not build
+// every feature's schemas before its first rows (client.ts loads them with the first call).
+import type { ApiErrorShape } from '../../src-common/contract/errors';
+import type { StreamHandle, SubscribeOptions } from '../../src-common/contract/bridge';
+import type { StreamEnd } from '../../src-common/contract/stream-end';
+import { BinaryKind, ServerMessage, decodeBinaryFrame, encodeBinaryFrame, type ClientMessage } from '../../src-common/contract/wire';
 import type { Transport } from './transport';
 
 /** The part of the DOM WebSocket this transport uses, so tests can hand in a fake. */

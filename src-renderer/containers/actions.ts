@@ -1,4 +1,4 @@
-import { ApiError } from '../../src-common/index';
+import { ApiError } from '../../src-common/contract/errors';
 import { api } from '../api/client';
 import { useBerthStore } from '../store/store';
 import type { ContainerAction } from '../store/types';
