@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { FailureBoundary } from './shell/FailureBoundary';
-import { api, leaveWithoutToken } from './api/client';
+import { api, leaveWithoutToken, loadResponseSchemasAfter } from './api/client';
 import { currentTokenPage, saveLaunchToken } from './api/launch-token';
 import { afterFirstScreen } from './shell/after-first-screen';
 import { startLiveSync } from './store/live-sync';
@@ -12,6 +12,7 @@ import { useBerthStore } from './store/store';
 import './styles.css';
 
 if (!leaveWithoutToken()) {
+  loadResponseSchemasAfter(new Promise((resolve) => afterFirstScreen(resolve)));
   startLiveSync(api, useBerthStore);
   // Kept for a reload or a restored tab; not before the first screen (see launch-token.ts).
   afterFirstScreen(() => {

@@ -48,15 +48,26 @@ const describe = (issues: readonly { path: readonly PropertyKey[]; message: stri
 
 const importCalls = () => import('../../src-common/contract/calls').then((m) => m.calls);
 let callSchemas: Promise<Calls> | undefined;
+let schemasWanted: Promise<void> = Promise.resolve();
 
 /**
- * Every call's response schema. Loaded with the first call, not by the first screen: building
- * every feature's schemas was a third of the app's start-up script time (Chromium profile of
- * the container list's first open), and the list arrives over a stream. A load cut off in
- * flight is tried once more; a failed load fails that call and the next call tries again.
+ * Holds the response schemas back until `ready` (main.tsx: the first screen has its data).
+ * Building them takes tens of milliseconds; the first screen's own calls (settings.get)
+ * otherwise had them built just as the container list arrived. Answers wait meanwhile.
+ */
+export function loadResponseSchemasAfter(ready: Promise<void>): void {
+  schemasWanted = ready;
+}
+
+/**
+ * Every call's response schema. Not in the first screen's code: building every feature's
+ * schemas was a third of the app's start-up script time (Chromium profile of the container
+ * list's first open), and the list arrives over a stream. A load cut off in flight is tried
+ * once more; a failed load fails that call and the next call tries again.
  */
 function responseSchemas(): Promise<Calls> {
-  callSchemas ??= importCalls()
+  callSchemas ??= schemasWanted
+    .then(importCalls)
     .catch(() => new Promise<void>((resolve) => setTimeout(resolve, 300)).then(importCalls))
     .catch((err: unknown) => {
       callSchemas = undefined;
