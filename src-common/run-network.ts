@@ -31,9 +31,14 @@ function userDefined(network: string | null, facts: FixedIpNetwork | null | unde
 const DNS_LABEL = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 export const isDnsName = (name: string): boolean => name.length <= 253 && name.split('.').every((l) => DNS_LABEL.test(l));
 
-/** Aliases separated by commas, spaces or lines, duplicates dropped; each a DNS name. */
+/** Aliases separated by commas, spaces or new lines; duplicates dropped. */
+export function splitAliases(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).filter((a) => a !== ''))];
+}
+
+/** Aliases as splitAliases reads them, each a DNS name, on a network the user made. */
 export function parseAliases(input: string, network: string | null, facts?: FixedIpNetwork | null): Parsed<string[]> {
-  const aliases = [...new Set(input.split(/[\s,]+/).filter((a) => a !== ''))];
+  const aliases = splitAliases(input);
   if (aliases.length === 0) return { ok: true, value: [] };
   const bad = aliases.find((a) => !isDnsName(a));
   if (bad !== undefined) return { ok: false, message: runNetworkMessages.alias(bad) };
