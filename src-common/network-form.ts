@@ -27,6 +27,7 @@ import type {
 } from './models/networks';
 import { isDnsName, runNetworkMessages, splitAliases } from './run-network';
 import { parseKeyValues } from './run-spec';
+import { show } from './parsed';
 
 /** Every user-visible sentence of these checks. */
 export const networkFormMessages = {
@@ -51,10 +52,6 @@ export const networkFormMessages = {
   alias: runNetworkMessages.alias,
   aliasesPredefined: runNetworkMessages.aliasesPredefined,
 } as const;
-
-function show(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 

@@ -3,7 +3,7 @@
 // default bridge, and a fixed address needs a subnet the user configured.
 import { formatIp, parseIp } from './cidr';
 import { fixedIpProblem, type FixedIpNetwork } from './fixed-ip';
-import type { Parsed } from './run-spec';
+import { show, type Parsed } from './parsed';
 
 export const runNetworkMessages = {
   alias: (a: string) =>
@@ -13,10 +13,6 @@ export const runNetworkMessages = {
   ipv4: (s: string) => `"${show(s)}" is not an IPv4 address, e.g. 172.28.0.10.`,
   ipNeedsNetwork: 'A fixed IP needs a network you created with a subnet: choose one under Network.',
 } as const;
-
-function show(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** The engine's own networks, known by name when the dialog has not read the list. */
 const BUILT_IN = new Set(['bridge', 'host', 'none', 'podman']);
