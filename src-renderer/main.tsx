@@ -6,13 +6,14 @@ import { App } from './App';
 import { FailureBoundary } from './shell/FailureBoundary';
 import { api, leaveWithoutToken, loadResponseSchemasAfter } from './api/client';
 import { currentTokenPage, saveLaunchToken } from './api/launch-token';
-import { afterFirstScreen } from './shell/after-first-screen';
+import { afterFirstScreen, whenFirstScreenReady } from './shell/after-first-screen';
 import { startLiveSync } from './store/live-sync';
 import { useBerthStore } from './store/store';
 import './styles.css';
 
 if (!leaveWithoutToken()) {
-  loadResponseSchemasAfter(new Promise((resolve) => afterFirstScreen(resolve)));
+  // Not after an idle moment: a call's answer waits for these schemas.
+  loadResponseSchemasAfter(whenFirstScreenReady());
   startLiveSync(api, useBerthStore);
   // Kept for a reload or a restored tab; not before the first screen (see launch-token.ts).
   afterFirstScreen(() => {

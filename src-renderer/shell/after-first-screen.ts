@@ -7,15 +7,22 @@ const firstScreenReady = (s: BerthState) => s.containersLoaded || s.engineStatus
 const whenIdle = (task: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200);
 
-let ready = false;
-const waiting: (() => void)[] = [];
+let markReady: () => void = () => {};
+const ready = new Promise<void>((resolve) => (markReady = resolve));
 
-const unsubscribe = useBerthStore.subscribe((s) => {
-  if (ready || !firstScreenReady(s)) return;
-  ready = true;
-  unsubscribe();
-  for (const task of waiting.splice(0)) whenIdle(task);
-});
+if (firstScreenReady(useBerthStore.getState())) markReady();
+else {
+  const unsubscribe = useBerthStore.subscribe((s) => {
+    if (!firstScreenReady(s)) return;
+    unsubscribe();
+    markReady();
+  });
+}
+
+/** Settles once the first screen has its data (without waiting for an idle moment). */
+export function whenFirstScreenReady(): Promise<void> {
+  return ready;
+}
 
 /**
  * Runs `task` in an idle moment once the first screen has its data. Work the first screen
@@ -25,6 +32,5 @@ const unsubscribe = useBerthStore.subscribe((s) => {
  * just as the list arrived and delaying its first render.
  */
 export function afterFirstScreen(task: () => void): void {
-  if (ready || firstScreenReady(useBerthStore.getState())) whenIdle(task);
-  else waiting.push(task);
+  void ready.then(() => whenIdle(task));
 }
