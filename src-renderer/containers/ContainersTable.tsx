@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBerthStore } from '../store/store';
 import { Checkbox } from '../ui/Checkbox';
@@ -59,17 +59,43 @@ function SortHeaders({ shownIds }: { shownIds: string[] }) {
   );
 }
 
+/** Rows rendered beyond the visible ones, for scrolling without blank rows. */
+const OVERSCAN = 8;
+
+/**
+ * The overscan rows wait until the first rows have been painted: they are off screen, and
+ * with them the first render of a long list drew 8 more rows than it showed (each row is
+ * a few milliseconds of rendering and layout). Returns the overscan to use now.
+ */
+function useOverscanAfterFirstPaint(hasRows: boolean): number {
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    if (!hasRows || overscan === OVERSCAN) return;
+    // requestAnimationFrame runs just before the frame is painted; the timeout after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setOverscan(OVERSCAN));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [hasRows, overscan]);
+  return overscan;
+}
+
 /**
  * The containers table. Rows are virtualized with a fixed height, so only the
  * visible ones (plus a few) are in the DOM, whatever the number of containers.
  */
 export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds: string[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const overscan = useOverscanAfterFirstPaint(rows.length > 0);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan,
     getItemKey: (index) => rows[index]?.key ?? index,
   });
   const sort = useBerthStore((s) => s.sort);
