@@ -42,13 +42,18 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    // One stylesheet for the whole app (about 50 kB), loaded by index.html under the load
+    // guard. A lazily loaded view's own stylesheet cut off in flight (ERR_NETWORK_CHANGED,
+    // when a container's network comes or goes) would leave it unstyled for good: Vite's
+    // loader counts a <link> it already added as loaded, so a retry does not fetch it again.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Everything the first screen imports statically goes into one chunk (and its CSS
-          // into one stylesheet). Left to itself the bundler cut it into ~24 modulepreloads
-          // and 6 stylesheets, and a fresh browser context fetches at most 6 at a time from
-          // one HTTP/1.1 origin: the first screen waited for five rounds of requests.
+          // Everything the first screen imports statically goes into one chunk. Left to
+          // itself the bundler cut it into ~24 modulepreloads and 6 stylesheets, and a fresh
+          // browser context fetches at most 6 at a time from one HTTP/1.1 origin: the first
+          // screen waited for five rounds of requests.
           // Lazily loaded pages and tabs stay separate chunks and import from this one.
           groups: [{ name: 'index', tags: ['$initial'] }],
         },

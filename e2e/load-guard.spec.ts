@@ -21,7 +21,7 @@ function countPageLoads(page: Page): () => number {
 test('a page whose scripts and styles were cut off while loading reloads itself and draws', async ({ page, berth }) => {
   const loads = countPageLoads(page);
   let cut = 0;
-  await page.route(/\/assets\/index-[^/]+\.(js|css)$/, async (route) => {
+  await page.route(/\/assets\/(index|style)-[^/]+\.(js|css)$/, async (route) => {
     if (loads() === 1) {
       cut++;
       await route.abort('failed');
