@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startBerthServer, type BerthServer } from '../e2e/support/berth-server';
 import {
   closeFixtureClient,
@@ -12,6 +12,7 @@ import {
 } from '../src-main/test-support/engine-fixtures';
 import { BENCH_LABEL, BENCH_LABELS, removeBenchObjects } from './support/bench-objects';
 import { watchDockerEvents, type DockerEventsWatch } from './support/docker-events';
+import { timeListOpen, waitForTotal } from './support/list-open';
 import { formatTable, inBatches, median, percentile } from './support/stats';
 
 const run = promisify(execFile);
@@ -46,39 +47,6 @@ test.afterAll(async () => {
   closeFixtureClient();
 });
 
-/** The number in the toolbar's "N containers" / "M of N containers" count, or -1 before it shows. */
-async function waitForTotal(page: Page, atLeast: number): Promise<void> {
-  await page.waitForFunction(
-    (min) => {
-      const text = document.querySelector('.containers-page .count[aria-live]')?.textContent ?? '';
-      const total = /(\d+) containers$/.exec(text)?.[1];
-      return total !== undefined && Number(total) >= min && document.querySelector('[role="table"]') !== null;
-    },
-    atLeast,
-    { timeout: 120_000 },
-  );
-}
-
-async function timeBerthOpen(browser: Browser, loginUrl: string): Promise<{ total: number; loaded: number }> {
-  // A fresh context each run: a first open, nothing cached from the run before.
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const t0 = Date.now();
-    await page.goto(loginUrl);
-    await waitForTotal(page, CONTAINERS);
-    const total = Date.now() - t0;
-    // Where the time went: the app's own load (HTML, scripts) versus the list arriving and rendering.
-    const loaded = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return nav ? nav.loadEventEnd - nav.startTime : NaN;
-    });
-    return { total, loaded };
-  } finally {
-    await context.close();
-  }
-}
-
 async function timeDockerPs(): Promise<number> {
   const t0 = Date.now();
   const { stdout } = await run('docker', ['ps', '-a', '--format', '{{json .}}'], { maxBuffer: 256 * 1024 * 1024 });
@@ -107,7 +75,7 @@ test(`${CONTAINERS} containers: list vs docker ps, and docker start → row runn
     const docker: number[] = [];
     const ui: { total: number; loaded: number }[] = [];
     for (let i = 0; i < RUNS; i++) docker.push(await timeDockerPs());
-    for (let i = 0; i < RUNS; i++) ui.push(await timeBerthOpen(browser, berth!.loginUrl));
+    for (let i = 0; i < RUNS; i++) ui.push(await timeListOpen(browser, berth!.loginUrl, CONTAINERS));
     await expectBenchContainersIntact();
     const totals = ui.map((u) => u.total);
     const ratio = median(totals) / median(docker);

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, type Browser, type Page } from '@playwright/test';
+import { test } from '@playwright/test';
 import { closeFixtureClient, createTestContainer, ensureBusyboxImage, fixtureClient } from '../src-main/test-support/engine-fixtures';
 import { BENCH_LABELS, removeBenchObjects } from './support/bench-objects';
+import { timeListOpen } from './support/list-open';
 import { formatTable, inBatches, median } from './support/stats';
 
 /**
@@ -55,41 +56,6 @@ async function startServer(dist: string): Promise<Server> {
   };
 }
 
-async function waitForTotal(page: Page): Promise<void> {
-  await page.waitForFunction(
-    (min) => {
-      const text = document.querySelector('.containers-page .count[aria-live]')?.textContent ?? '';
-      const total = /(\d+) containers$/.exec(text)?.[1];
-      return total !== undefined && Number(total) >= min && document.querySelector('[role="table"]') !== null;
-    },
-    CONTAINERS,
-    { timeout: 120_000 },
-  );
-}
-
-async function timeOpen(browser: Browser, url: string, tracePath?: string): Promise<{ total: number; loaded: number }> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    if (tracePath) {
-      const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading'];
-      await browser.startTracing(page, { path: tracePath, categories });
-    }
-    const t0 = Date.now();
-    await page.goto(url);
-    await waitForTotal(page);
-    const total = Date.now() - t0;
-    if (tracePath) await browser.stopTracing();
-    const loaded = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return nav ? nav.loadEventEnd - nav.startTime : NaN;
-    });
-    return { total, loaded };
-  } finally {
-    await context.close();
-  }
-}
-
 async function timeDockerPs(): Promise<number> {
   const t0 = Date.now();
   await new Promise((resolve) => spawn('docker', ['ps', '-a', '--format', '{{json .}}'], { stdio: 'ignore' }).once('exit', resolve));
@@ -105,13 +71,13 @@ test('container list open: builds compared in one run', async ({ browser }) => {
   const servers = await Promise.all(DISTS.map(startServer));
   try {
     // A first open per server: its first list from the engine, and warm code.
-    for (const s of servers) await timeOpen(browser, s.url);
+    for (const s of servers) await timeListOpen(browser, s.url, CONTAINERS);
     const runs = DISTS.map(() => [] as { total: number; loaded: number }[]);
-    for (let r = 0; r < ROUNDS; r++) for (const [i, s] of servers.entries()) runs[i]!.push(await timeOpen(browser, s.url));
+    for (let r = 0; r < ROUNDS; r++) for (const [i, s] of servers.entries()) runs[i]!.push(await timeListOpen(browser, s.url, CONTAINERS));
     const docker: number[] = [];
     for (let i = 0; i < 5; i++) docker.push(await timeDockerPs());
     const trace = process.env.BERTH_AB_TRACE;
-    if (trace && DISTS.includes(trace)) await timeOpen(browser, servers[DISTS.indexOf(trace)]!.url, `/tmp/list-open-${trace}.json`);
+    if (trace && DISTS.includes(trace)) await timeListOpen(browser, servers[DISTS.indexOf(trace)]!.url, CONTAINERS, `/tmp/list-open-${trace}.json`);
     const rows = DISTS.map((dist, i) => {
       const totals = runs[i]!.map((u) => u.total);
       const loads = runs[i]!.map((u) => Math.round(u.loaded));

@@ -1,0 +1,47 @@
+import type { Browser, Page } from '@playwright/test';
+
+/** The number in the toolbar's "N containers" / "M of N containers" count reaches `atLeast`, and the table is there. */
+export async function waitForTotal(page: Page, atLeast: number): Promise<void> {
+  await page.waitForFunction(
+    (min) => {
+      const text = document.querySelector('.containers-page .count[aria-live]')?.textContent ?? '';
+      const total = /(\d+) containers$/.exec(text)?.[1];
+      return total !== undefined && Number(total) >= min && document.querySelector('[role="table"]') !== null;
+    },
+    atLeast,
+    { timeout: 120_000 },
+  );
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading'];
+
+/**
+ * One first open of the container list in a fresh browser context (nothing cached from
+ * the run before): from `page.goto(loginUrl)` until the count shows `containers`. `loaded`
+ * is the part before the page's load event (HTML and scripts, before any container data
+ * can matter). With `tracePath`, a Chromium trace of the open is written there.
+ */
+export async function timeListOpen(
+  browser: Browser,
+  loginUrl: string,
+  containers: number,
+  tracePath?: string,
+): Promise<{ total: number; loaded: number }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (tracePath) await browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES });
+    const t0 = Date.now();
+    await page.goto(loginUrl);
+    await waitForTotal(page, containers);
+    const total = Date.now() - t0;
+    if (tracePath) await browser.stopTracing();
+    const loaded = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return nav ? nav.loadEventEnd - nav.startTime : NaN;
+    });
+    return { total, loaded };
+  } finally {
+    await context.close();
+  }
+}
