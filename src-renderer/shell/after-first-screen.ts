@@ -1,8 +1,16 @@
 import { useBerthStore } from '../store/store';
 import type { BerthState } from '../store/types';
 
-/** The first screen has what it waits for: the container list, or word that the engine is not there. */
-const firstScreenReady = (s: BerthState) => s.containersLoaded || s.engineStatus?.state === 'unreachable';
+/** The first screen has what it waits for: the container list, why it failed, or word that the engine is not there. */
+const firstScreenReady = (s: BerthState) =>
+  s.containersLoaded || s.containersLoadError !== null || s.engineStatus?.state === 'unreachable';
+
+/**
+ * At the latest this long after start-up the first screen counts as ready anyway: call
+ * answers wait for it (api/client.ts), so no state the rule above misses (a server that
+ * cannot be reached, an engine that connects and never lists) may hold them for ever.
+ */
+const FIRST_SCREEN_CAP_MS = 3_000;
 
 const whenIdle = (task: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200);
@@ -17,6 +25,10 @@ else {
     unsubscribe();
     markReady();
   });
+  setTimeout(() => {
+    unsubscribe();
+    markReady();
+  }, FIRST_SCREEN_CAP_MS);
 }
 
 /** Settles once the first screen has its data (without waiting for an idle moment). */
