@@ -1,32 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { connectClient, startTestServer, type TestClient, type TestServer } from './testing/harness';
+import { useTestServer } from './testing/harness';
 import { SHARED_BYTES_FROM } from './ws-encode';
 import { PACED_MESSAGE_BYTES } from './ws-pacer';
 
 // A list large enough that its answer is sent as shared bytes and paced (ws-encode.ts, ws-pacer.ts).
 const LIST_SIZE = 400;
 
-let t: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  t = await startTestServer({ listSize: LIST_SIZE });
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.ws.terminate();
-});
-afterAll(async () => {
-  await t.stop();
-});
-
-async function client(): Promise<TestClient> {
-  const c = await connectClient(t);
-  clients.push(c);
-  return c;
-}
+const { client } = useTestServer({ listSize: LIST_SIZE });
 
 /** Counts the messages the socket receives, text and binary (frames are put together before this). */
-function recordFrames(ws: WebSocket): { text: number; binary: number } {
+function countMessages(ws: WebSocket): { text: number; binary: number } {
   const seen = { text: 0, binary: 0 };
   ws.on('message', (_data, isBinary) => (isBinary ? seen.binary++ : seen.text++));
   return seen;
@@ -35,7 +19,7 @@ function recordFrames(ws: WebSocket): { text: number; binary: number } {
 describe('large call results', () => {
   it('arrive as one whole text message, however they were framed', async () => {
     const c = await client();
-    const seen = recordFrames(c.ws);
+    const seen = countMessages(c.ws);
     c.send({ t: 'call', id: 1, method: 'containers.list', args: {} });
     const result = await c.next((m) => m.id === 1, 'the list');
     expect(result).toMatchObject({ t: 'result', id: 1, ok: true });
