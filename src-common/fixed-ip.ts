@@ -2,6 +2,7 @@
 // with the same rules (the engine accepts an address outside the subnet of a stopped
 // container's network and fails only later, at start).
 import { cidrContains, formatCidr, lastAddress, networkAddress, parseCidr, parseIp } from './cidr';
+import { show } from './parsed';
 
 export const fixedIpMessages = {
   ip: (s: string) => `"${show(s)}" is not an IP address.`,
@@ -14,10 +15,6 @@ export const fixedIpMessages = {
   ipGateway: (ip: string) => `${show(ip)} is the network's gateway.`,
   ipTaken: (ip: string, container: string) => `${show(ip)} is already used by ${container} on this network.`,
 } as const;
-
-function show(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** A network as the fixed-address check needs to know it. */
 export interface FixedIpNetwork {

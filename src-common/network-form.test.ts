@@ -120,6 +120,12 @@ describe('checkConnectForm', () => {
     expect(checkConnectForm(connect({ ipAddress: 'FD00:A::0:7' }), target)).toMatchObject({ ok: true, spec: { ipv4Address: null, ipv6Address: 'fd00:a::7' } });
   });
 
+  it('refuses aliases on the engine\'s own networks, as the run dialog does', () => {
+    const bridge: ConnectTarget = { name: 'bridge', predefined: true, subnets: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }], taken: [] };
+    expect(problemsOf({ network: 'bridge', aliases: 'db' }, bridge).aliases).toBe('Aliases work only on networks you created, not on bridge. Choose another network.');
+    expect(checkConnectForm(connect({ network: 'bridge' }), bridge)).toMatchObject({ ok: true, spec: { aliases: [] } });
+  });
+
   it('needs a container and valid aliases', () => {
     expect(problemsOf({ container: ' ' }).container).toBe('Choose a container.');
     expect(problemsOf({ aliases: 'ok, not/ok' }).aliases).toBe(

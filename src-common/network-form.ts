@@ -25,8 +25,9 @@ import type {
   NetworkField,
   NetworkFieldProblems,
 } from './models/networks';
-import { isDnsName, runNetworkMessages } from './run-network';
+import { isDnsName, runNetworkMessages, splitAliases } from './run-network';
 import { parseKeyValues } from './run-spec';
+import { show } from './parsed';
 
 /** Every user-visible sentence of these checks. */
 export const networkFormMessages = {
@@ -49,11 +50,8 @@ export const networkFormMessages = {
   rangeOutside: (r: string, subnet: string) => `The IP range ${show(r)} is not inside the subnet ${subnet}.`,
   container: 'Choose a container.',
   alias: runNetworkMessages.alias,
+  aliasesPredefined: runNetworkMessages.aliasesPredefined,
 } as const;
-
-function show(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
@@ -195,10 +193,7 @@ export interface ConnectSpec {
 
 export type ConnectFormCheck = { ok: true; spec: ConnectSpec } | { ok: false; problems: ConnectFieldProblems };
 
-/** Aliases separated by commas, spaces or new lines; duplicates dropped. */
-export function splitAliases(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).filter((a) => a !== ''))];
-}
+export { splitAliases };
 
 export function checkConnectForm(form: ConnectForm, target: ConnectTarget): ConnectFormCheck {
   const problems: ConnectFieldProblems = {};
@@ -208,6 +203,8 @@ export function checkConnectForm(form: ConnectForm, target: ConnectTarget): Conn
   const aliases = splitAliases(form.aliases);
   const badAlias = aliases.find((a) => !isDnsName(a));
   if (badAlias !== undefined) problems.aliases = networkFormMessages.alias(badAlias);
+  // The engine refuses aliases on its own networks (bridge, host, none), as docker run does.
+  else if (aliases.length > 0 && target.predefined) problems.aliases = networkFormMessages.aliasesPredefined(target.name);
 
   let ipv4Address: string | null = null;
   let ipv6Address: string | null = null;

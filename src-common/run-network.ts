@@ -3,7 +3,7 @@
 // default bridge, and a fixed address needs a subnet the user configured.
 import { formatIp, parseIp } from './cidr';
 import { fixedIpProblem, type FixedIpNetwork } from './fixed-ip';
-import type { Parsed } from './run-spec';
+import { show, type Parsed } from './parsed';
 
 export const runNetworkMessages = {
   alias: (a: string) =>
@@ -13,10 +13,6 @@ export const runNetworkMessages = {
   ipv4: (s: string) => `"${show(s)}" is not an IPv4 address, e.g. 172.28.0.10.`,
   ipNeedsNetwork: 'A fixed IP needs a network you created with a subnet: choose one under Network.',
 } as const;
-
-function show(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** The engine's own networks, known by name when the dialog has not read the list. */
 const BUILT_IN = new Set(['bridge', 'host', 'none', 'podman']);
@@ -31,9 +27,14 @@ function userDefined(network: string | null, facts: FixedIpNetwork | null | unde
 const DNS_LABEL = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 export const isDnsName = (name: string): boolean => name.length <= 253 && name.split('.').every((l) => DNS_LABEL.test(l));
 
-/** Aliases separated by commas, spaces or lines, duplicates dropped; each a DNS name. */
+/** Aliases separated by commas, spaces or new lines; duplicates dropped. */
+export function splitAliases(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).filter((a) => a !== ''))];
+}
+
+/** Aliases as splitAliases reads them, each a DNS name, on a network the user made. */
 export function parseAliases(input: string, network: string | null, facts?: FixedIpNetwork | null): Parsed<string[]> {
-  const aliases = [...new Set(input.split(/[\s,]+/).filter((a) => a !== ''))];
+  const aliases = splitAliases(input);
   if (aliases.length === 0) return { ok: true, value: [] };
   const bad = aliases.find((a) => !isDnsName(a));
   if (bad !== undefined) return { ok: false, message: runNetworkMessages.alias(bad) };

@@ -4,24 +4,14 @@
 // restart policies) with messages written for a person reading them under a field.
 import type { FixedIpNetwork } from './fixed-ip';
 import { imageRefProblem } from './image-ref';
+import { fail, ok, show, type Parsed } from './parsed';
 import { parseAliases, parseIpv4Address } from './run-network';
+import { parsePorts, runPortMessages } from './run-ports';
 import { RUN_FORM_LIMITS, type FieldProblems, type RunField, type RunForm } from './models/build-run';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
-
-export type Protocol = 'tcp' | 'udp' | 'sctp';
-
-/** One published container port. */
-export interface PortBinding {
-  containerPort: number;
-  protocol: Protocol;
-  /** Empty: all interfaces. */
-  hostIp: string;
-  /** Empty: a random host port; may be a range ("8000-8010") for a single container port. */
-  hostPort: string;
-}
+export type { Parsed } from './parsed';
+import type { PortBinding } from './run-ports';
+export type { PortBinding, Protocol } from './run-ports';
 
 export interface VolumeMount {
   kind: 'volume' | 'bind';
@@ -90,13 +80,7 @@ export const runSpecMessages = {
     `"${show(n)}" is not a valid container name: use letters, digits, "_", "." and "-", starting with a letter or digit (at least 2 characters).`,
   unclosedQuote: (q: string) => `The command has an unclosed ${q === "'" ? 'single' : 'double'} quote.`,
   trailingBackslash: 'The command ends with a lone backslash.',
-  portFormat: (p: string) => `"${show(p)}" is not a port mapping: write [ip:][hostPort:]containerPort[/tcp|udp|sctp], e.g. 8080:80.`,
-  portProtocol: (p: string) => `Unknown protocol "${show(p)}": use tcp, udp or sctp.`,
-  portNumber: (p: string) => `"${show(p)}" is not a port: ports are numbers from 1 to 65535.`,
-  portRange: (p: string) => `"${show(p)}" is not a valid range: the first port must not be above the last.`,
-  portRanges: (p: string) => `"${show(p)}": the host and container ranges must have the same length.`,
-  portIp: (ip: string) => `"${show(ip)}" is not an IP address.`,
-  portsWithNetwork: (network: string) => `Ports cannot be published on the "${network}" network.`,
+  ...runPortMessages,
   envLine: (line: number) => `Line ${line}: write KEY=VALUE.`,
   envKey: (line: number, key: string) =>
     `Line ${line}: "${show(key)}" is not a variable name: start with a letter or "_", then letters, digits, "_", "." or "-".`,
@@ -121,9 +105,6 @@ export const runSpecMessages = {
   network: (n: string) => `"${show(n)}" is not a network name.`,
 } as const;
 
-function show(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 // ---------------------------------------------------------------- name
 
@@ -178,107 +159,6 @@ export function splitCommand(input: string): Parsed<string[] | null> {
   if (quote) return fail(runSpecMessages.unclosedQuote(quote));
   if (inWord) words.push(word);
   return ok(words.length ? words : null);
-}
-
-// ---------------------------------------------------------------- ports
-
-const PORT_NUMBER = /^\d{1,5}$/;
-
-function parsePortRange(text: string): Parsed<[number, number]> {
-  const [a, b, ...rest] = text.split('-');
-  if (rest.length || a === undefined || !PORT_NUMBER.test(a) || (b !== undefined && !PORT_NUMBER.test(b))) {
-    return fail(runSpecMessages.portNumber(text));
-  }
-  const start = Number(a);
-  const end = b === undefined ? start : Number(b);
-  if (start < 1 || start > 65535 || end < 1 || end > 65535) return fail(runSpecMessages.portNumber(text));
-  if (end < start) return fail(runSpecMessages.portRange(text));
-  return ok([start, end]);
-}
-
-function isIpv4(ip: string): boolean {
-  const parts = ip.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
-}
-
-function isIpv6(ip: string): boolean {
-  if (!/^[0-9a-fA-F:.]+$/.test(ip) || !ip.includes(':')) return false;
-  const doubles = ip.split('::').length - 1;
-  if (doubles > 1) return false;
-  const groups = ip.split(':').filter((g) => g !== '');
-  const last = groups[groups.length - 1] ?? '';
-  const v4Tail = last.includes('.');
-  if (v4Tail && !isIpv4(last)) return false;
-  const hexGroups = v4Tail ? groups.slice(0, -1) : groups;
-  if (!hexGroups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
-  const count = hexGroups.length + (v4Tail ? 2 : 0);
-  return doubles === 1 ? count < 8 : count === 8;
-}
-
-/** One mapping: [ip:][hostPort:]containerPort[/proto], ranges allowed as in `docker run -p`. */
-export function parsePortSpec(spec: string): Parsed<PortBinding[]> {
-  let rest = spec;
-  let protocol: Protocol = 'tcp';
-  const slash = rest.lastIndexOf('/');
-  if (slash >= 0) {
-    const proto = rest.slice(slash + 1).toLowerCase();
-    if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') return fail(runSpecMessages.portProtocol(proto));
-    protocol = proto;
-    rest = rest.slice(0, slash);
-  }
-  let hostIp = '';
-  if (rest.startsWith('[')) {
-    const close = rest.indexOf(']:');
-    if (close < 0) return fail(runSpecMessages.portFormat(spec));
-    hostIp = rest.slice(1, close);
-    if (!isIpv6(hostIp)) return fail(runSpecMessages.portIp(hostIp));
-    rest = rest.slice(close + 2);
-  }
-  const parts = rest.split(':');
-  let hostPart = '';
-  let containerPart: string;
-  if (parts.length === 1) containerPart = parts[0]!;
-  else if (parts.length === 2) [hostPart, containerPart] = parts as [string, string];
-  else if (parts.length === 3 && hostIp === '') {
-    hostIp = parts[0]!;
-    hostPart = parts[1]!;
-    containerPart = parts[2]!;
-    if (!isIpv4(hostIp) && !isIpv6(hostIp)) return fail(runSpecMessages.portIp(hostIp));
-  } else return fail(runSpecMessages.portFormat(spec));
-  if (containerPart === '') return fail(runSpecMessages.portFormat(spec));
-
-  const container = parsePortRange(containerPart);
-  if (!container.ok) return container;
-  const [cStart, cEnd] = container.value;
-  if (hostPart === '') {
-    const out: PortBinding[] = [];
-    for (let p = cStart; p <= cEnd; p++) out.push({ containerPort: p, protocol, hostIp, hostPort: '' });
-    return ok(out);
-  }
-  const host = parsePortRange(hostPart);
-  if (!host.ok) return host;
-  const [hStart, hEnd] = host.value;
-  if (cEnd - cStart !== hEnd - hStart) {
-    // A host range for one container port lets the engine pick a free one from it.
-    if (cStart === cEnd) return ok([{ containerPort: cStart, protocol, hostIp, hostPort: `${hStart}-${hEnd}` }]);
-    return fail(runSpecMessages.portRanges(spec));
-  }
-  const out: PortBinding[] = [];
-  for (let i = 0; i <= cEnd - cStart; i++) {
-    out.push({ containerPort: cStart + i, protocol, hostIp, hostPort: String(hStart + i) });
-  }
-  return ok(out);
-}
-
-/** Several mappings, separated by newlines, commas or spaces. */
-export function parsePorts(input: string): Parsed<PortBinding[]> {
-  const out: PortBinding[] = [];
-  for (const spec of input.split(/[\s,]+/).filter((s) => s !== '')) {
-    const parsed = parsePortSpec(spec);
-    if (!parsed.ok) return parsed;
-    out.push(...parsed.value);
-  }
-  return ok(out);
 }
 
 // ---------------------------------------------------------------- KEY=VALUE lines

@@ -1,6 +1,7 @@
 // The create-volume form's rules and the names the engine accepts, pure so the dialog
 // checks a field with the very code main runs again before the engine is called.
 import { parseKeyValues } from './run-spec';
+import { show } from './parsed';
 
 /** The engine's rule for a volume it is asked to create (moby `volume/local`, validName). */
 export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -21,10 +22,6 @@ export const volumeSpecMessages = {
   driver: (d: string) => `"${show(d)}" is not a driver name: use letters, digits and "_ . : / -", e.g. local.`,
   localOption: (key: string) => `The local driver has no option "${show(key)}": use ${LOCAL_DRIVER_OPTIONS.join(', ')}.`,
 } as const;
-
-function show(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** Why a name cannot be a new volume's name, or null when it can. */
 export function volumeNameProblem(name: string): string | null {

@@ -67,7 +67,7 @@ describe('switching the engine endpoint in settings', () => {
   it('reconnects live to a custom DOCKER_HOST and back, resyncing the container list each time', async () => {
     const { e, settings, statuses, changes } = await engineWithSettings();
     e.start();
-    await waitFor(() => connectedTo(statuses, 0, 'unix:///var/run/docker.sock'), { timeoutMs: 5000, description: 'connected to the default socket' });
+    await waitFor(() => connectedTo(statuses, 0, 'unix:///var/run/docker.sock'), { description: 'connected to the default socket' });
     await waitFor(() => snapshots(changes).length === 1, { description: 'first snapshot' });
 
     const socket = join(dir, 'proxy.sock');
@@ -75,7 +75,7 @@ describe('switching the engine endpoint in settings', () => {
     const before = statuses.length;
     await settings.update({ engine: { mode: 'custom', dockerHost: `unix://${socket}` } });
     const viaProxy = await waitFor(() => connectedTo(statuses, before, `unix://${socket}`), {
-      timeoutMs: 5000,
+      timeoutMs: 15_000,
       description: 'connected through the proxy',
     });
     expect(viaProxy.endpoint).toMatchObject({ kind: 'unix', address: socket, source: 'Berth settings' });
@@ -94,14 +94,14 @@ describe('switching the engine endpoint in settings', () => {
     await proxy.close();
     proxy = undefined;
     await waitFor(() => statuses.slice(cutAt).some((s) => s.state === 'unreachable'), {
-      timeoutMs: 5000,
+      timeoutMs: 15_000,
       description: 'unreachable once the proxy is gone',
     });
 
     const back = statuses.length;
     await settings.update({ engine: { mode: 'auto' } });
     await waitFor(() => connectedTo(statuses, back, 'unix:///var/run/docker.sock'), {
-      timeoutMs: 5000,
+      timeoutMs: 15_000,
       description: 'connected to the default socket again',
     });
     const last = await waitFor(() => snapshots(changes)[2], { description: 'snapshot after switching back' });
@@ -124,11 +124,11 @@ describe('switching the engine endpoint in settings', () => {
       { name: 'proxied', endpoint: `unix://${socket}`, description: 'through a proxy', current: false },
     ]);
     e.start();
-    await waitFor(() => connectedTo(statuses, 0, 'unix:///var/run/docker.sock'), { timeoutMs: 5000, description: 'connected' });
+    await waitFor(() => connectedTo(statuses, 0, 'unix:///var/run/docker.sock'), { description: 'connected' });
     const before = statuses.length;
     await settings.update({ engine: { mode: 'context', name: 'proxied' } });
     const viaContext = await waitFor(() => connectedTo(statuses, before, `unix://${socket}`), {
-      timeoutMs: 5000,
+      timeoutMs: 15_000,
       description: 'connected through the context',
     });
     expect(viaContext).toMatchObject({ endpoint: { source: 'docker context "proxied"' } });
@@ -138,7 +138,7 @@ describe('switching the engine endpoint in settings', () => {
     const missingAt = statuses.length;
     await settings.update({ engine: { mode: 'context', name: 'gone' } });
     const missing = await waitFor(() => statuses.slice(missingAt).find((s) => s.state === 'unreachable'), {
-      timeoutMs: 5000,
+      timeoutMs: 15_000,
       description: 'unreachable for a missing context',
     });
     expect(missing.state === 'unreachable' && missing.error).toMatch(/docker context "gone" does not exist/);

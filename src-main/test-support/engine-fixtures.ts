@@ -231,10 +231,14 @@ export interface WaitForOptions {
   description?: string;
 }
 
-/** Polls until the condition returns a truthy value (returned), or fails after the deadline. */
+/**
+ * Polls until the condition returns a truthy value (returned), or fails after the deadline.
+ * The default deadline is Berth's own read deadline (15 s): these waits are for conditions,
+ * not timings, and a loaded machine (a bench's 1000 containers in every list) is slow.
+ */
 export async function waitFor<T>(
   condition: () => T | Promise<T>,
-  { timeoutMs = 5000, intervalMs = 25, description = 'condition' }: WaitForOptions = {},
+  { timeoutMs = 15_000, intervalMs = 25, description = 'condition' }: WaitForOptions = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -292,20 +292,20 @@ describe('images watcher', () => {
     const tag = name('live');
     const id = await build(tag, [`FROM ${TEST_IMAGE}`, 'LABEL live=1']);
     const upserts = () => changes.filter((c): c is Extract<ImageChange, { kind: 'upsert' }> => c.kind === 'upsert' && c.image.id === id);
-    await waitFor(() => upserts().some((u) => u.image.repoTags.includes(tag)), { timeoutMs: 5000, description: 'built image upsert' });
+    await waitFor(() => upserts().some((u) => u.image.repoTags.includes(tag)), { description: 'built image upsert' });
     const snapshotsBefore = changes.filter((c) => c.kind === 'snapshot').length;
 
     const c = await createTestContainer({ image: tag });
     containers.push(c.id);
     await waitFor(() => upserts().some((u) => u.image.usedBy.total === 1 && u.image.usedBy.running === 1), {
-      timeoutMs: 5000,
+      timeoutMs: 15_000,
       description: 'used-by count',
     });
     await removeTestContainer(c.id);
-    await waitFor(() => upserts().at(-1)?.image.usedBy.total === 0, { timeoutMs: 5000, description: 'used-by back to 0' });
+    await waitFor(() => upserts().at(-1)?.image.usedBy.total === 0, { description: 'used-by back to 0' });
 
     await removeTestImage(id);
-    await waitFor(() => changes.some((ch) => ch.kind === 'remove' && ch.id === id), { timeoutMs: 5000, description: 'remove' });
+    await waitFor(() => changes.some((ch) => ch.kind === 'remove' && ch.id === id), { description: 'remove' });
     // Patched, never re-listed.
     expect(changes.filter((ch) => ch.kind === 'snapshot').length).toBe(snapshotsBefore);
   });
@@ -316,7 +316,7 @@ describe('images watcher', () => {
     const fresh = await build(tag, [`FROM ${TEST_IMAGE}`, 'COPY r.bin /r.bin'], { 'r.bin': randomBytes(600) });
     const last = (id: string) =>
       changes.filter((c): c is Extract<ImageChange, { kind: 'upsert' }> => c.kind === 'upsert' && c.image.id === id).at(-1)?.image;
-    await waitFor(() => last(fresh)?.repoTags.includes(tag), { timeoutMs: 5000, description: 'tag on the new image' });
-    await waitFor(() => last(old)?.repoTags.length === 0, { timeoutMs: 5000, description: 'old image untagged' });
+    await waitFor(() => last(fresh)?.repoTags.includes(tag), { description: 'tag on the new image' });
+    await waitFor(() => last(old)?.repoTags.length === 0, { description: 'old image untagged' });
   });
 });

@@ -155,7 +155,7 @@ describe('stats service against the real engine', () => {
     expect(statsRequests().length).toBe(settled);
 
     stats.setOriginVisible('window', true);
-    await waitFor(() => statsRequests().length > settled, { timeoutMs: 5000, description: 'readings again once visible' });
+    await waitFor(() => statsRequests().length > settled, { description: 'readings again once visible' });
 
     view.watch.close();
     const closedAt = statsRequests().length;
