@@ -11,6 +11,7 @@ import {
   type StreamSink,
   type TransportSink,
 } from '../../src-common/contract/index';
+import { checkResponse } from './response-check';
 
 /** The dispatcher's sentences about a refused request. */
 export const dispatchMessages = {
@@ -69,17 +70,9 @@ function invalidRequest(issues: readonly Issue[]): ApiErrorShape {
 /**
  * The single entry for calls from either transport: checks the method against the
  * contract, validates the payload with its schema, runs the handler, and checks the
- * response too so a handler bug cannot leak an off-contract value to the UI.
+ * response too so a handler bug cannot leak an off-contract value to the UI (once per
+ * answer shared by many calls, a long list a slice per turn: response-check.ts).
  */
-/**
- * Responses already checked, by identity: the value a handler returned → what the schema
- * made of it. Coalesced engine reads hand the same answer to many callers (200 concurrent
- * containers.list calls share one list), and checking the same 1000 containers 200 times
- * held the event loop for about a second. A value is checked once, and the guarantee stays:
- * nothing off-contract leaves. Handlers' results are never mutated after they return.
- */
-const checkedResponses = new WeakMap<object, unknown>();
-
 export async function dispatchCall(
   handlers: ApiHandlers,
   method: string,
@@ -97,17 +90,14 @@ export async function dispatchCall(
   try {
     const handler = handlers.calls[method] as (req: unknown, caller: Caller) => Promise<unknown>;
     const value = await handler(parsed.data, caller);
-    const shared = typeof value === 'object' && value !== null ? value : null;
-    if (shared && checkedResponses.has(shared)) return { ok: true, value: checkedResponses.get(shared) };
-    const checked = spec.response.safeParse(value);
-    if (!checked.success) {
+    const checked = await checkResponse(spec.response, value);
+    if (!checked.ok) {
       return {
         ok: false,
-        error: { code: 'internal', message: `${method} answered off-contract: ${describeIssues(checked.error.issues)}` },
+        error: { code: 'internal', message: `${method} answered off-contract: ${describeIssues(checked.issues)}` },
       };
     }
-    if (shared) checkedResponses.set(shared, checked.data);
-    return { ok: true, value: checked.data };
+    return { ok: true, value: checked.value };
   } catch (err) {
     return { ok: false, error: toErrorShape(err) };
   }

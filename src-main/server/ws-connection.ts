@@ -14,7 +14,7 @@ import {
 import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type OpenedStream } from '../api/dispatch';
 import { serverText } from './messages';
-import { encodeCallResult } from './ws-encode';
+import { encodeCallResult, SharedTextMessage, type EncodedMessage } from './ws-encode';
 import { PACED_MESSAGE_BYTES, paceTurn } from './ws-pacer';
 import type { WsLimits } from './ws-limits';
 
@@ -110,16 +110,16 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
     return sendEncoded(() => JSON.stringify(message));
   }
 
-  function sendEncoded(encode: () => string): number {
+  function sendEncoded(encode: () => EncodedMessage): number {
     if (closing || ws.readyState !== WebSocket.OPEN) return -1;
-    let text: string;
+    let message: EncodedMessage;
     try {
-      text = encode();
+      message = encode();
     } catch (err) {
       log(`Could not encode a message: ${err instanceof Error ? err.message : String(err)}`);
       return -1;
     }
-    return deliver(text, text.length);
+    return deliver(message, messageBytes(message));
   }
 
   /** Bytes go out as one binary frame (wire.ts) instead of base64 in JSON. */
@@ -133,13 +133,13 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
    * waits, every later one of this socket waits behind it, so a stream's data never
    * overtakes its earlier data or its end.
    */
-  const outbox: (string | Uint8Array)[] = [];
+  const outbox: OutgoingMessage[] = [];
 
   /** Sends now, or queues behind a large message; returns `size`, or -1 when the client was dropped. */
-  function deliver(message: string | Uint8Array, size: number): number {
+  function deliver(message: OutgoingMessage, size: number): number {
     const large = messageBytes(message) >= PACED_MESSAGE_BYTES;
     if (outbox.length === 0 && !large) {
-      ws.send(message);
+      transmit(message);
       return checkBuffered() ? size : -1;
     }
     outbox.push(message);
@@ -155,7 +155,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
     }
     while (outbox.length > 0) {
       const message = outbox.shift()!;
-      ws.send(message);
+      transmit(message);
       if (messageBytes(message) >= PACED_MESSAGE_BYTES) break;
     }
     if (!checkBuffered()) {
@@ -163,6 +163,18 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
       return;
     }
     if (outbox.length > 0) paceTurn(flushOutbox);
+  }
+
+  function transmit(message: OutgoingMessage): void {
+    if (!(message instanceof SharedTextMessage)) {
+      ws.send(message);
+      return;
+    }
+    // One message in three frames, sent back to back: nothing else of this socket can come
+    // between them (sends are synchronous with compression off, and this runs to the end).
+    ws.send(message.head, { binary: false, fin: false });
+    ws.send(message.body, { binary: false, fin: false });
+    ws.send(message.tail, { binary: false, fin: true });
   }
 
   function checkBuffered(): boolean {
@@ -315,7 +327,10 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
   };
 }
 
+/** A text message, one in shared bytes, or a binary stream frame (wire.ts). */
+type OutgoingMessage = EncodedMessage | Uint8Array;
+
 /** A message's size for pacing: characters of text (close enough to its bytes), or bytes. */
-function messageBytes(message: string | Uint8Array): number {
+function messageBytes(message: OutgoingMessage): number {
   return typeof message === 'string' ? message.length : message.byteLength;
 }

@@ -59,7 +59,9 @@ function pathOf(url: string | undefined): string {
 export function createWsGateway(options: WsGatewayOptions): WsGateway {
   const { handlers, token, port, log } = options;
   const limits = options.limits ?? DEFAULT_WS_LIMITS;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES });
+  // No compression (ws's default, said here because ws-connection.ts relies on it): sends
+  // then go out synchronously, so a message sent in frames is never split by another.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES, perMessageDeflate: false });
   /** Every open socket; null while it has not shown its token yet. */
   const sockets = new Map<WebSocket, Connection | null>();
   let accepted = 0;

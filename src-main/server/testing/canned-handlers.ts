@@ -53,6 +53,11 @@ export const CANNED_STATUS: EngineStatus = { state: 'connecting', endpoint: null
 export interface CannedOptions {
   /** containers.changes writes this many snapshot chunks at once, to outrun any reader. */
   floodChunks?: number;
+  /**
+   * containers.list answers this many containers, the same array to every call, as
+   * coalesced engine reads do (one container when absent).
+   */
+  listSize?: number;
 }
 
 const notCanned = async (): Promise<never> => {
@@ -136,6 +141,10 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
   const terminalStats: CannedTerminalStats = { sentBytes: 0, pauses: 0, resumes: 0 };
   const terminal = createCannedTerminal(terminalStats);
   let held: (() => void)[] = [];
+  const list =
+    options.listSize === undefined
+      ? [CANNED_CONTAINER]
+      : Array.from({ length: options.listSize }, (_, i) => ({ ...CANNED_CONTAINER, id: `c${i}`, name: `web-${i}` }));
 
   return {
     releaseHeld() {
@@ -159,7 +168,7 @@ export function createCannedHandlers(options: CannedOptions = {}): CannedHandler
       'engine.getStatus': async () => CANNED_STATUS,
       'engine.reconnect': nothing,
       'engine.resync': nothing,
-      'containers.list': async () => [CANNED_CONTAINER],
+      'containers.list': async () => list,
       'containers.inspect': async ({ id }) => {
         throw new ApiError('not-found', `No container "${id}".`, `container ${id}`);
       },

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { request } from 'node:http';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -178,4 +179,34 @@ export function upgradeStatus(port: number, headers: Record<string, string>, ori
       if (!/Unexpected server response/.test(err.message)) reject(err);
     });
   });
+}
+
+/**
+ * A test file's server (started before its tests, stopped after them) and its clients
+ * (closed after each test): `server()` is the running server, `client()` a signed-in socket.
+ */
+export function useTestServer(options: TestServerOptions = {}): { server: () => TestServer; client: () => Promise<TestClient> } {
+  let t: TestServer | undefined;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    t = await startTestServer(options);
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.ws.terminate();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+  const server = () => {
+    if (!t) throw new Error('the test server is not running (useTestServer is for a test file\'s top level)');
+    return t;
+  };
+  return {
+    server,
+    client: async () => {
+      const c = await connectClient(server());
+      clients.push(c);
+      return c;
+    },
+  };
 }
