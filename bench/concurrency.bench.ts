@@ -27,13 +27,6 @@ const SOCKETS = 25;
 const DOCKER_PS_RUNS = 20;
 const ROUNDS = 3;
 const GET_P99_BUDGET_MS = 100;
-/**
- * Diagnostic, off by default (it adds a second stream of GETs): the same GET also from a
- * process of its own, which this process's stalls cannot delay. This process reads the
- * 200 answers (0.5 MB of JSON each) on the same event loop that times the GETs above.
- */
-const OUTSIDE_PROBE = process.env.BERTH_BENCH_OUTSIDE_PROBE === '1';
-
 let berth: BerthServer | undefined;
 
 test.beforeAll(async () => {
@@ -142,34 +135,24 @@ test(`${CALLS} concurrent containers.list at ${CONTAINERS} containers: an unrela
   for (let i = 0; i < 20; i++) idle.push(await timeStaticGet(berth!));
 
   const rows: string[][] = [];
-  const outsideRows: string[][] = [];
   const allDuring: number[] = [];
   const totals: number[] = [];
   const dockers: number[] = [];
   let failures = 0;
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      const during: number[] = [];
-      let done = false;
-      // How long this process itself was kept from running timers: a GET answered in that
-      // time is timed late by as much.
+      // The unrelated request comes from a process of its own, as another client's would.
+      // Timed from this process it would also wait out this process's own stalls: it reads
+      // the 200 answers (0.5 MB of JSON each) on its one event loop, 140–250 ms at a time
+      // on a shared machine, which is the bench's cost, not the server's.
       const ownLoop = monitorEventLoopDelay({ resolution: 5 });
-      const outside: GetProbe | undefined = OUTSIDE_PROBE ? await startGetProbe(`${berth!.origin}/`) : undefined;
+      const unrelated: GetProbe = await startGetProbe(`${berth!.origin}/`);
       ownLoop.enable();
       const from = Date.now();
-      const calls = concurrentLists(sockets, 1 + round * CALLS).finally(() => (done = true));
-      // Unrelated GETs one after another for as long as the calls run.
-      const probes = (async () => {
-        while (!done) during.push(await timeStaticGet(berth!));
-      })();
-      const { ms: total, failed } = await calls;
+      const { ms: total, failed } = await concurrentLists(sockets, 1 + round * CALLS);
       const until = Date.now();
-      await probes;
       ownLoop.disable();
-      if (outside) {
-        const latencies = await outside.stop(from, until);
-        outsideRows.push([`round ${round + 1}`, `${latencies.length}`, ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(Math.max(...latencies))]);
-      }
+      const during = await unrelated.stop(from, until);
       failures += failed.length;
       if (failed.length) console.log(`round ${round + 1}: ${failed.length} calls failed, e.g. ${failed[0]}`);
       const docker = await dockerPsSequential();
@@ -184,6 +167,7 @@ test(`${CALLS} concurrent containers.list at ${CONTAINERS} containers: an unrela
         `${during.length}`,
         ms(percentile(during, 50)),
         ms(percentile(during, 99)),
+        ms(Math.max(...during)),
         ms(ownLoop.max / 1e6),
       ]);
     }
@@ -198,17 +182,15 @@ test(`${CALLS} concurrent containers.list at ${CONTAINERS} containers: an unrela
     `${allDuring.length}`,
     ms(percentile(allDuring, 50)),
     ms(percentile(allDuring, 99)),
+    ms(Math.max(...allDuring)),
     '',
   ]);
   console.log(
     `\nGET / while idle: p50 ${ms(percentile(idle, 50))}, p99 ${ms(percentile(idle, 99))}\n${formatTable(
-      ['', `${CALLS} × containers.list`, `${DOCKER_PS_RUNS} × docker ps -a`, 'ratio (budget < 1)', 'GETs during', 'GET p50', 'GET p99 (budget 100 ms)', "bench's own longest stall"],
+      ['', `${CALLS} × containers.list`, `${DOCKER_PS_RUNS} × docker ps -a`, 'ratio (budget < 1)', 'unrelated GETs during', 'GET p50', 'GET p99 (budget 100 ms)', 'GET max', "bench process's own longest stall"],
       rows,
     )}\n`,
   );
-  if (outsideRows.length) {
-    console.log(`GET / from a process of its own (diagnostic):\n${formatTable(['', 'GETs during', 'p50', 'p99', 'max'], outsideRows)}\n`);
-  }
   expect.soft(failures, 'calls that failed').toBe(0);
   expect.soft(percentile(allDuring, 99), 'unrelated GET p99 while the calls run').toBeLessThanOrEqual(GET_P99_BUDGET_MS);
   expect.soft(median(totals), `${CALLS} calls sooner than ${DOCKER_PS_RUNS} docker ps`).toBeLessThan(median(dockers));
