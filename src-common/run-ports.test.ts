@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Parsed } from './parsed';
+import { parsedMessage, parsedValue } from './parsed-expect';
 import { parsePorts } from './run-ports';
 
-const value = <T>(p: Parsed<T>): T => {
-  if (!p.ok) throw new Error(`expected ok, got: ${p.message}`);
-  return p.value;
-};
-const message = <T>(p: Parsed<T>): string => {
-  if (p.ok) throw new Error(`expected a failure, got ${JSON.stringify(p.value)}`);
-  return p.message;
-};
+const value = parsedValue;
+const message = parsedMessage;
 
 describe('ports', () => {
   it('container port only: random host port, tcp', () =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsedMessage, parsedValue } from './parsed-expect';
 import {
   checkRunForm,
   emptyRunForm,
@@ -11,17 +12,10 @@ import {
   parseRestartPolicy,
   parseVolumes,
   splitCommand,
-  type Parsed,
 } from './run-spec';
 
-const value = <T>(p: Parsed<T>): T => {
-  if (!p.ok) throw new Error(`expected ok, got: ${p.message}`);
-  return p.value;
-};
-const message = <T>(p: Parsed<T>): string => {
-  if (p.ok) throw new Error(`expected a failure, got ${JSON.stringify(p.value)}`);
-  return p.message;
-};
+const value = parsedValue;
+const message = parsedMessage;
 
 describe('container name', () => {
   it.each([
