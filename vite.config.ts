@@ -1,14 +1,18 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** The chunk with the app proper (start-app.tsx and everything the first screen draws with). */
+const APP_CHUNK = 'app';
+
 /**
  * The page's first script is the load guard (src-renderer/public/load-guard.js), a classic
- * script that must run before the app's script and stylesheet can fail to load, so Vite's
+ * script that must run before the app's scripts and stylesheet can fail to load, so Vite's
  * tags for them come after it; but Chromium then asked for them only once the guard had
- * arrived (a trace showed the requests serialized behind it). Preload hints for the same
- * two files, placed before the guard, start both fetches at once; the real tags after the
- * guard use those responses, and a failed preload only means the real tag fetches again
- * (and the guard sees it if that fails too).
+ * arrived (a trace showed the requests serialized behind it). Preload hints placed before
+ * the guard start every fetch at once: the small entry, the app chunk it imports (which
+ * Vite would otherwise ask for only once the entry has run) and the stylesheet. The real
+ * tags and the entry's import use those responses; a failed preload only means the file is
+ * fetched again (and the guard sees it if that fails too).
  */
 function fetchEntryEarly(): Plugin {
   return {
@@ -16,13 +20,20 @@ function fetchEntryEarly(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, ctx) {
         const script = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)?.[1];
         const styles = [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
         const guard = '<script src="./load-guard.js"></script>';
-        if (!script || !html.includes(guard)) throw new Error('index.html: the entry script or the load guard is missing');
+        const app = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === APP_CHUNK);
+        if (!script || !app || app.type !== 'chunk' || !html.includes(guard)) {
+          throw new Error('index.html: the entry script, the app chunk or the load guard is missing');
+        }
+        // The app chunk and what it imports besides the entry (the bundler's runtime helpers
+        // are a chunk of their own, out of reach of the groups below).
+        const appFiles = [app.fileName, ...app.imports.filter((f) => !script.endsWith(f))];
         const hints = [
           `<link rel="modulepreload" crossorigin href="${script}">`,
+          ...appFiles.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`),
           ...styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
         ];
         return html.replace(guard, `${hints.join('\n    ')}\n    ${guard}`);
@@ -50,12 +61,16 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Everything the first screen imports statically goes into one chunk. Left to
-          // itself the bundler cut it into ~24 modulepreloads and 6 stylesheets, and a fresh
-          // browser context fetches at most 6 at a time from one HTTP/1.1 origin: the first
-          // screen waited for five rounds of requests.
-          // Lazily loaded pages and tabs stay separate chunks and import from this one.
-          groups: [{ name: 'index', tags: ['$initial'] }],
+          // The first screen is two chunks: the small entry (main.tsx: the token, the socket
+          // and the first screen's streams) and the app it imports at once (start-app.tsx
+          // and all it imports statically). Left to itself the bundler cut the first screen
+          // into ~24 modulepreloads and 6 stylesheets, and a fresh browser context fetches
+          // at most 6 at a time from one HTTP/1.1 origin: it waited for five rounds of
+          // requests. Lazily loaded pages and tabs stay separate chunks and import from these.
+          groups: [
+            { name: 'index', tags: ['$initial'], priority: 2 },
+            { name: APP_CHUNK, test: /src-renderer\/start-app\.tsx$/, priority: 1 },
+          ],
         },
       },
     },

@@ -1,32 +1,16 @@
 // First: takes the token out of the address bar before any other module runs.
 import './api/launch-token-boot';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { FailureBoundary } from './shell/FailureBoundary';
-import { api, leaveWithoutToken, loadResponseSchemasAfter } from './api/client';
-import { currentTokenPage, saveLaunchToken } from './api/launch-token';
-import { afterFirstScreen, whenFirstScreenReady } from './shell/after-first-screen';
-import { startLiveSync } from './store/live-sync';
-import { useBerthStore } from './store/store';
-import './styles.css';
+import { api, leaveWithoutToken } from './api/client';
+import { subscribeEarly } from './api/early-streams';
 
+// The page's entry is kept small on purpose: it signs the socket in and asks for the first
+// screen's streams while the browser is still fetching and running the app's code (see
+// early-streams.ts); the app itself is start-app.tsx, fetched alongside this script.
 if (!leaveWithoutToken()) {
-  // Not after an idle moment: a call's answer waits for these schemas.
-  loadResponseSchemasAfter(whenFirstScreenReady());
-  startLiveSync(api, useBerthStore);
-  // Kept for a reload or a restored tab; not before the first screen (see launch-token.ts).
-  afterFirstScreen(() => {
-    const page = currentTokenPage();
-    if (page) saveLaunchToken(page);
-  });
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
-    <StrictMode>
-      <FailureBoundary scope="app" resetKey="">
-        <App />
-      </FailureBoundary>
-    </StrictMode>,
+  const early = subscribeEarly(api, { 'engine.status': {}, 'containers.changes': {} });
+  import('./start-app').then(
+    ({ startApp }) => startApp(early),
+    // Cut off in flight (see public/load-guard.js): the guard reloads the page, as for the entry.
+    () => window.dispatchEvent(new Event('berth:app-load-failed')),
   );
 }

@@ -51,7 +51,7 @@ let callSchemas: Promise<Calls> | undefined;
 let schemasWanted: Promise<void> = Promise.resolve();
 
 /**
- * Holds the response schemas back until `ready` (main.tsx: the first screen has its data).
+ * Holds the response schemas back until `ready` (start-app.tsx: the first screen has its data).
  * Building them takes tens of milliseconds; the first screen's own calls (settings.get)
  * otherwise had them built just as the container list arrived. Answers wait meanwhile.
  */

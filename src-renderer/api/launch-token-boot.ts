@@ -6,6 +6,6 @@ const page = currentTokenPage();
 if (page) {
   takeLaunchToken(page);
   // Kept for a reload (the load guard's included) or a restored tab: written on the way out
-  // if the first screen (main.tsx) has not written it yet.
+  // if the first screen (start-app.tsx) has not written it yet.
   window.addEventListener('pagehide', () => saveLaunchToken(page));
 }

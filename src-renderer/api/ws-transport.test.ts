@@ -9,6 +9,8 @@ class FakeSocket implements SocketLike {
   sent: unknown[] = [];
   /** The auth messages, kept apart so tests read what follows them. */
   auth: unknown[] = [];
+  /** The `t` of every text message, auth included, in the order sent. */
+  order: string[] = [];
   onopen: ((ev: unknown) => void) | null = null;
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   onclose: ((ev: unknown) => void) | null = null;
@@ -17,6 +19,7 @@ class FakeSocket implements SocketLike {
   send(data: string | Uint8Array) {
     if (typeof data === 'string') {
       const message = JSON.parse(data) as { t: string };
+      this.order.push(message.t);
       (message.t === 'auth' ? this.auth : this.sent).push(message);
     } else {
       const frame = decodeBinaryFrame(data);
@@ -74,23 +77,39 @@ describe('ws-transport', () => {
     expect(wsUrlFor({ protocol: 'https:', host: 'berth.example' })).toBe('wss://berth.example/api/ws');
   });
 
-  it('sends the token first on every socket, and nothing else until the server says ready', async () => {
+  it('sends the token first on every socket, the streams right behind it, and calls once the server says ready', async () => {
     const { transport, timers, current } = setup();
     const result = transport.invoke('containers.list', {});
     transport.subscribe('engine.status', {}, () => {}, () => {});
     current().connect();
     expect(current().auth).toEqual([{ t: 'auth', token: TOKEN }]);
-    expect(current().sent).toEqual([]);
+    expect(current().order).toEqual(['auth', 'subscribe']);
+    // A stream opened before `ready` goes out at once too; a call still waits.
+    transport.subscribe('containers.changes', {}, () => {}, () => {});
+    expect(current().order).toEqual(['auth', 'subscribe', 'subscribe']);
     current().receive({ t: 'ready' });
-    expect(current().sent.map((m) => (m as { t: string }).t)).toEqual(['subscribe', 'call']);
-    const call = current().sent[1] as { id: number };
+    expect(current().order).toEqual(['auth', 'subscribe', 'subscribe', 'call']);
+    const call = current().sent[2] as { id: number };
     current().receive({ t: 'result', id: call.id, ok: true, value: [] });
     await expect(result).resolves.toEqual({ ok: true, value: [] });
 
     current().drop();
     timers[0]!.fn();
     current().connect();
-    expect(current().auth).toEqual([{ t: 'auth', token: TOKEN }]);
+    // Both streams once each on the new socket, behind the token.
+    expect(current().order).toEqual(['auth', 'subscribe', 'subscribe']);
+  });
+
+  it('sends nothing but the token-first stream messages before ready, and unsubscribes what it subscribed there', () => {
+    const { transport, current } = setup();
+    const close = transport.subscribe('engine.status', {}, () => {}, () => {});
+    close();
+    expect(current().order).toEqual([]);
+    const closeLater = transport.subscribe('engine.status', {}, () => {}, () => {});
+    current().connect();
+    closeLater();
+    expect(current().sent.map((m) => (m as { t: string }).t)).toEqual(['subscribe', 'unsubscribe']);
+    expect(current().order[0]).toBe('auth');
   });
 
   it('stops, forgets nothing silently and reports when the server refuses the token', async () => {

@@ -119,12 +119,22 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     }
   };
 
-  const isReady = () => ready && socket !== null && socket.readyState === OPEN;
+  const isOpen = () => socket !== null && socket.readyState === OPEN;
+  const isReady = () => ready && isOpen();
 
+  /**
+   * Calls wait for `ready`. Subscriptions (and their unsubscribes) go out as soon as the
+   * socket is open, right behind the token: the server checks the token before it reads
+   * the next message, and drops everything after a refused one (ws-auth.ts), so asking
+   * for the first screen's streams does not wait a round trip for `ready`.
+   */
   const send = (message: ClientMessage) => {
-    if (isReady()) socket!.send(JSON.stringify(message));
+    if (isReady() || (message.t !== 'call' && isOpen())) socket!.send(JSON.stringify(message));
     else queue.push(message);
   };
+
+  const sendSubscribe = (s: SocketLike, id: number, st: OpenStream) =>
+    s.send(JSON.stringify({ t: 'subscribe', id, stream: st.stream, args: st.args } satisfies ClientMessage));
 
   const sendCall = (message: ClientMessage) => {
     if (callsInFlight >= MAX_CALLS_IN_FLIGHT) {
@@ -156,14 +166,12 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     for (const resolve of callbacks) resolve({ ok: false, error });
   };
 
-  /** The server accepted the token: streams are subscribed (again), queued calls go out. */
+  /** The server accepted the token: queued calls go out (the streams went with the token). */
   const onReady = (s: SocketLike) => {
     ready = true;
     attempt = 0;
-    // Streams are re-sent from the map, so drop queued subscribes to avoid doubles.
-    const calls = queue.filter((m) => m.t === 'call');
+    const calls = queue;
     queue = [];
-    for (const [id, st] of streams) s.send(JSON.stringify({ t: 'subscribe', id, stream: st.stream, args: st.args }));
     for (const m of calls) s.send(JSON.stringify(m));
     setConnected(true);
   };
@@ -232,7 +240,13 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     ready = false;
     refusal = null;
     // The token first; the server answers `ready` (then onReady) or `refused` and closes.
-    s.onopen = () => s.send(JSON.stringify({ t: 'auth', token: options.token }));
+    // Every open stream is subscribed (again) right behind it (see send), from the map, so
+    // subscribes queued while connecting are dropped to avoid doubles.
+    s.onopen = () => {
+      s.send(JSON.stringify({ t: 'auth', token: options.token }));
+      for (const [id, st] of streams) sendSubscribe(s, id, st);
+      queue = queue.filter((m) => m.t === 'call');
+    };
     s.onmessage = (ev) => handleMessage(ev.data);
     s.onerror = () => {
       /* onclose follows and does the work */
@@ -271,7 +285,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       close() {
         if (!streams.delete(id)) return;
         queue = queue.filter((m) => !(m.t === 'subscribe' && m.id === id));
-        if (isReady()) socket!.send(JSON.stringify({ t: 'unsubscribe', id }));
+        if (isOpen()) socket!.send(JSON.stringify({ t: 'unsubscribe', id }));
       },
     };
   }
