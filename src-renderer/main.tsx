@@ -7,6 +7,7 @@ import { subscribeEarly } from './api/early-streams';
 // screen's streams while the browser is still fetching and running the app's code (see
 // early-streams.ts); the app itself is start-app.tsx, fetched alongside this script.
 if (!leaveWithoutToken()) {
+  performance.mark('berth:entry');
   const early = subscribeEarly(api, { 'engine.status': {}, 'containers.changes': {} });
   import('./start-app').then(
     ({ startApp }) => startApp(early),

@@ -21,6 +21,8 @@ const FIRST_RENDER_WAIT_MS = 400;
  * early ones, so what already arrived is in the store before the first render.
  */
 export function startApp(api: ApiClient): void {
+  // Start-up phases, named in traces and readable by benches (performance.getEntriesByType('mark')).
+  performance.mark('berth:app-start');
   // Not after an idle moment: a call's answer waits for these schemas.
   loadResponseSchemasAfter(whenFirstScreenReady());
   startLiveSync(api, useBerthStore);
@@ -38,6 +40,7 @@ export function startApp(api: ApiClient): void {
   let wait: ReturnType<typeof setTimeout> | undefined;
   void Promise.race([whenFirstScreenReady(), new Promise<void>((resolve) => (wait = setTimeout(resolve, FIRST_RENDER_WAIT_MS)))]).then(() => {
     clearTimeout(wait);
+    performance.mark('berth:first-render');
     createRoot(root).render(
       <StrictMode>
         <FailureBoundary scope="app" resetKey="">
