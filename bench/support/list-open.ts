@@ -19,14 +19,15 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
  * One first open of the container list in a fresh browser context (nothing cached from
  * the run before): from `page.goto(loginUrl)` until the count shows `containers`. `loaded`
  * is the part before the page's load event (HTML and scripts, before any container data
- * can matter). With `tracePath`, a Chromium trace of the open is written there.
+ * can matter); `marks` the app's start-up marks (`berth:entry`, `berth:app-start`,
+ * `berth:first-render`), in ms since the navigation started. With `tracePath`, a Chromium trace of the open is written there.
  */
 export async function timeListOpen(
   browser: Browser,
   loginUrl: string,
   containers: number,
   tracePath?: string,
-): Promise<{ total: number; loaded: number }> {
+): Promise<{ total: number; loaded: number; marks: Record<string, number> }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -36,11 +37,13 @@ export async function timeListOpen(
     await waitForTotal(page, containers);
     const total = Date.now() - t0;
     if (tracePath) await browser.stopTracing();
-    const loaded = await page.evaluate(() => {
+    const { loaded, marks } = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return nav ? nav.loadEventEnd - nav.startTime : NaN;
+      // The app's start-up phases (main.tsx, start-app.tsx), in ms since the navigation started.
+      const phases = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('berth:'));
+      return { loaded: nav ? nav.loadEventEnd - nav.startTime : NaN, marks: Object.fromEntries(phases.map((m) => [m.name, m.startTime])) };
     });
-    return { total, loaded };
+    return { total, loaded, marks };
   } finally {
     await context.close();
   }
