@@ -1,5 +1,6 @@
 import { test, expect } from './support/fixtures';
-import { createTestContainer } from '../src-main/test-support/engine-fixtures';
+import { createTestContainer, uniqueName } from '../src-main/test-support/engine-fixtures';
+import type { ContainersPage } from './pages/containers-page';
 import { docker, inspectState } from './support/docker-cli';
 
 test.describe('containers page', () => {
@@ -85,6 +86,45 @@ test.describe('containers page', () => {
     await expect(ui.page.getByRole('main')).toContainText(/1 of 1|1\/1|1 match/);
     await docker('rm', '-f', c.name);
     await expect(ui.page.getByText('This container was removed.')).toBeVisible({ timeout: 2_000 });
+  });
+});
+
+test.describe('the virtualized list', () => {
+  /**
+   * How far the rendered rows reach below the top of the list's scroll box, and how tall
+   * the box is. The list learns its height from a ResizeObserver after layout (not from a
+   * read while it mounts), so this checks that the rows still follow the box.
+   */
+  async function coverage(ui: ContainersPage) {
+    const body = ui.page.getByRole('table', { name: 'Containers' }).getByRole('rowgroup').nth(1);
+    return body.evaluate((box) => {
+      const top = box.getBoundingClientRect().top;
+      const rows = [...box.querySelectorAll('[role="row"]')].map((r) => r.getBoundingClientRect().bottom - top);
+      return { rows: rows.length, reach: Math.max(0, ...rows), height: box.clientHeight };
+    });
+  }
+
+  test('draws the rows that fill the window, and more when the window grows', async ({ containersPage: ui }) => {
+    const prefix = uniqueName('fill');
+    const total = 60;
+    for (let i = 0; i < total; i += 10) {
+      const batch = Array.from({ length: 10 }, (_, j) => `${prefix}-${String(i + j).padStart(2, '0')}`);
+      await Promise.all(batch.map((name) => createTestContainer({ name, start: false })));
+    }
+    await ui.page.setViewportSize({ width: 1280, height: 480 });
+    await ui.filter.fill(prefix);
+    await expect(ui.page.getByText(`${total} of`, { exact: false })).toBeVisible();
+    const fills = (c: Awaited<ReturnType<typeof coverage>>) => c.rows > 0 && c.reach >= c.height;
+    await expect.poll(async () => fills(await coverage(ui))).toBe(true);
+    const small = await coverage(ui);
+    expect(small.rows).toBeLessThan(total);
+
+    await ui.page.setViewportSize({ width: 1280, height: 1400 });
+    await expect.poll(async () => {
+      const c = await coverage(ui);
+      return c.height > small.height && fills(c);
+    }).toBe(true);
+    expect((await coverage(ui)).rows).toBeGreaterThan(small.rows);
   });
 });
 

@@ -11,6 +11,7 @@ import { containerStrings as t } from './strings';
 import { ROW_HEIGHT, sortableColumns } from './table-columns';
 import { useStatsLive } from '../stats/use-stats-live';
 import { idsOnScreen, MAX_WATCHED } from '../stats/ids-on-screen';
+import { observeRectAfterLayout, windowRect } from '../ui/virtual-rect';
 import './containers.css';
 
 function SelectAllShown({ shownIds }: { shownIds: string[] }) {
@@ -97,6 +98,9 @@ export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds
     estimateSize: () => ROW_HEIGHT,
     overscan,
     getItemKey: (index) => rows[index]?.key ?? index,
+    // No forced layout while the list mounts (see virtual-rect.ts).
+    initialRect: windowRect(),
+    observeElementRect: observeRectAfterLayout,
   });
   const sort = useBerthStore((s) => s.sort);
   const items = virtualizer.getVirtualItems();

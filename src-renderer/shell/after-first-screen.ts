@@ -46,3 +46,20 @@ export function whenFirstScreenReady(): Promise<void> {
 export function afterFirstScreen(task: () => void): void {
   void ready.then(() => whenIdle(task));
 }
+
+/**
+ * Runs `task` once the next frame has been painted (a frame's animation callbacks run just
+ * before its paint; a task queued from there runs after it). A hidden tab paints no frames:
+ * there the task runs after `capMs` instead.
+ */
+export function afterNextPaint(task: () => void, capMs = 500): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(cap);
+    task();
+  };
+  const cap = setTimeout(once, capMs);
+  requestAnimationFrame(() => setTimeout(once));
+}
