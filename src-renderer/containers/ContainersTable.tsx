@@ -11,7 +11,7 @@ import { containerStrings as t } from './strings';
 import { ROW_HEIGHT, sortableColumns } from './table-columns';
 import { useStatsLive } from '../stats/use-stats-live';
 import { idsOnScreen, MAX_WATCHED } from '../stats/ids-on-screen';
-import { observeRectAfterLayout, windowRect } from '../ui/virtual-rect';
+import { withoutLayoutOnMount } from '../ui/virtual-mount';
 import './containers.css';
 
 function SelectAllShown({ shownIds }: { shownIds: string[] }) {
@@ -98,9 +98,7 @@ export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds
     estimateSize: () => ROW_HEIGHT,
     overscan,
     getItemKey: (index) => rows[index]?.key ?? index,
-    // No forced layout while the list mounts (see virtual-rect.ts).
-    initialRect: windowRect(),
-    observeElementRect: observeRectAfterLayout,
+    ...withoutLayoutOnMount<HTMLDivElement>(),
   });
   const sort = useBerthStore((s) => s.sort);
   const items = virtualizer.getVirtualItems();
