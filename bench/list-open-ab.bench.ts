@@ -72,19 +72,26 @@ test('container list open: builds compared in one run', async ({ browser }) => {
   try {
     // A first open per server: its first list from the engine, and warm code.
     for (const s of servers) await timeListOpen(browser, s.url, CONTAINERS);
-    const runs = DISTS.map(() => [] as { total: number; loaded: number }[]);
+    const runs = DISTS.map(() => [] as { total: number; loaded: number; marks: Record<string, number> }[]);
     for (let r = 0; r < ROUNDS; r++) for (const [i, s] of servers.entries()) runs[i]!.push(await timeListOpen(browser, s.url, CONTAINERS));
     const docker: number[] = [];
     for (let i = 0; i < 5; i++) docker.push(await timeDockerPs());
     const trace = process.env.BERTH_AB_TRACE;
     if (trace && DISTS.includes(trace)) await timeListOpen(browser, servers[DISTS.indexOf(trace)]!.url, CONTAINERS, `/tmp/list-open-${trace}.json`);
+    // The start-up marks main.tsx and start-app.tsx set (berth:entry, app-start, first-render).
+    const markNames = [...new Set(runs.flat().flatMap((u) => Object.keys(u.marks)))];
     const rows = DISTS.map((dist, i) => {
       const totals = runs[i]!.map((u) => u.total);
       const loads = runs[i]!.map((u) => Math.round(u.loaded));
-      return [dist, `${median(totals)} ms`, `${median(loads)} ms`, `${(median(totals) / median(docker)).toFixed(2)}×`, totals.join(', ')];
+      const marks = markNames.map((name) => {
+        const at = runs[i]!.map((u) => u.marks[name]).filter((t): t is number => t !== undefined);
+        return at.length ? `${Math.round(median(at))} ms` : '–';
+      });
+      return [dist, `${median(totals)} ms`, `${median(loads)} ms`, ...marks, `${(median(totals) / median(docker)).toFixed(2)}×`, totals.join(', ')];
     });
-    rows.push(["docker ps -a --format '{{json .}}'", `${median(docker)} ms`, '', '', docker.join(', ')]);
-    console.log(`\n${formatTable(['build', `open → ${CONTAINERS} rows (median of ${ROUNDS})`, 'load event', 'vs docker ps', 'runs (ms)'], rows)}\n`);
+    rows.push(["docker ps -a --format '{{json .}}'", `${median(docker)} ms`, '', ...markNames.map(() => ''), '', docker.join(', ')]);
+    const headers = ['build', `open → ${CONTAINERS} rows (median of ${ROUNDS})`, 'load event', ...markNames.map((n) => `${n} at`), 'vs docker ps', 'runs (ms)'];
+    console.log(`\n${formatTable(headers, rows)}\n`);
   } finally {
     for (const s of servers) s.stop();
     await removeBenchObjects();
