@@ -60,6 +60,13 @@ function SortHeaders({ shownIds }: { shownIds: string[] }) {
   );
 }
 
+/**
+ * The least height the page takes besides the table's body: the page header, toolbar and
+ * column headers above it (134 px in a wide window, more where the toolbar wraps) and the
+ * status bar below it (43 px). See withoutLayoutOnMount.
+ */
+const PAGE_BESIDES_TABLE_BODY = 160;
+
 /** Rows rendered beyond the visible ones, for scrolling without blank rows. */
 const OVERSCAN = 8;
 
@@ -98,7 +105,7 @@ export function ContainersTable({ rows, shownIds }: { rows: TableRow[]; shownIds
     estimateSize: () => ROW_HEIGHT,
     overscan,
     getItemKey: (index) => rows[index]?.key ?? index,
-    ...withoutLayoutOnMount<HTMLDivElement>(),
+    ...withoutLayoutOnMount<HTMLDivElement>(PAGE_BESIDES_TABLE_BODY),
   });
   const sort = useBerthStore((s) => s.sort);
   const items = virtualizer.getVirtualItems();

@@ -8,18 +8,21 @@ import { elementScroll, type Rect, type VirtualizerOptions, type Virtualizer } f
  * in the middle of React's commit, before the list has its rows, and the list is then
  * rendered a second time before the first paint: in a profile of the container list's
  * first open, 18–38 ms of its first render. Here the size comes from a ResizeObserver, which
- * reports once layout has happened anyway, the window's size stands in until then, and the
- * mount's write of 0 is left out.
+ * reports once layout has happened anyway, a guess from the window's size stands in until
+ * then, and the mount's write of 0 is left out.
+ *
+ * `besides` is the least height the rest of the page takes above and below the list's box
+ * (headers, toolbars, status bar). The guess, the window's height less that, must not be
+ * smaller than the box: rows missing from the first paint would show as a blank strip for a
+ * frame. Rows it draws beyond the box cost a few milliseconds each and go once the box's
+ * size is known.
  */
-export function withoutLayoutOnMount<E extends HTMLElement>(): Pick<VirtualizerOptions<E, Element>, 'initialRect' | 'observeElementRect' | 'scrollToFn'> {
-  return { initialRect: windowRect(), observeElementRect: observeRectAfterLayout<E>, scrollToFn: scrollAfterMount<E> };
+export function withoutLayoutOnMount<E extends HTMLElement>(
+  besides = 0,
+): Pick<VirtualizerOptions<E, Element>, 'initialRect' | 'observeElementRect' | 'scrollToFn'> {
+  const initialRect = { width: window.innerWidth, height: Math.max(0, window.innerHeight - besides) };
+  return { initialRect, observeElementRect: observeRectAfterLayout<E>, scrollToFn: scrollAfterMount<E> };
 }
-
-/**
- * The window's size: never smaller than the list's box, so the first render draws every
- * row the first paint shows; the few extra rows go once the box's size is known.
- */
-const windowRect = (): Rect => ({ width: window.innerWidth, height: window.innerHeight });
 
 /** The virtualizer's own, less its first synchronous read; without ResizeObserver (jsdom), as before. */
 function observeRectAfterLayout<E extends HTMLElement>(
