@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatRelativeTime } from './format';
+import { formatBytes, formatFullDate, formatRelativeTime } from './format';
 
 const en = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const now = 1_700_000_000_000;
@@ -32,4 +32,12 @@ describe('formatBytes', () => {
     [256 * 1024 * 1024, '256 MiB'],
     [2 * 1024 ** 3, '2.0 GiB'],
   ])('%i → %s', (bytes, expected) => expect(formatBytes(bytes)).toBe(expected));
+});
+
+describe('formatFullDate', () => {
+  it('shows what Date#toLocaleString shows, from one formatter', () => {
+    for (const seconds of [0, 1_700_000_000, 1_764_806_400, 2_000_000_123]) {
+      expect(formatFullDate(seconds)).toBe(new Date(seconds * 1000).toLocaleString());
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { fullDateFormat, relativeTimeFormat } from '../shared/locale-formats';
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -7,10 +9,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
 /** "3 minutes ago" for a Unix-seconds timestamp; anything under a minute is "now". */
-export function formatRelativeTime(unixSeconds: number, nowMs: number, format = relative): string {
+export function formatRelativeTime(unixSeconds: number, nowMs: number, format = relativeTimeFormat()): string {
   const diff = Math.round(nowMs / 1000 - unixSeconds);
   const abs = Math.abs(diff);
   for (const [unit, seconds] of UNITS) {
@@ -20,6 +20,6 @@ export function formatRelativeTime(unixSeconds: number, nowMs: number, format = 
 }
 
 /** The full date for a title attribute. */
-export const formatFullDate = (unixSeconds: number): string => new Date(unixSeconds * 1000).toLocaleString();
+export const formatFullDate = (unixSeconds: number): string => fullDateFormat().format(unixSeconds * 1000);
 
 export { formatBytes } from '../../src-common/usage-format';

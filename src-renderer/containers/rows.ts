@@ -2,6 +2,7 @@ import type { ContainerState, ContainerSummary, PortMapping } from '../../src-co
 import { statusText } from '../../src-common/container-status';
 import type { StatsSample } from '../../src-common/models/stats';
 import type { SortColumn, SortOrder } from '../store/types';
+import { naturalCollator } from '../shared/locale-formats';
 
 export interface GroupRow {
   kind: 'group';
@@ -74,8 +75,6 @@ const STATE_ORDER: Record<ContainerState, number> = {
 
 const sinceOf = (c: ContainerSummary): number => c.startedAt ?? c.finishedAt ?? 0;
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 const usageValue = (column: SortColumn, usage: UsageLookup, id: string): number | null => {
   const sample = usage(id);
   return (column === 'cpu' ? sample?.cpuPercent : sample?.memoryBytes) ?? null;
@@ -84,9 +83,9 @@ const usageValue = (column: SortColumn, usage: UsageLookup, id: string): number 
 function compareBy(column: SortColumn, a: ContainerSummary, b: ContainerSummary, usage: UsageLookup): number {
   switch (column) {
     case 'name':
-      return collator.compare(a.name, b.name);
+      return naturalCollator().compare(a.name, b.name);
     case 'image':
-      return collator.compare(a.image, b.image);
+      return naturalCollator().compare(a.image, b.image);
     case 'state':
       return STATE_ORDER[a.state] - STATE_ORDER[b.state];
     case 'status':
@@ -121,7 +120,7 @@ export function containerComparator(sort: SortOrder, usage: UsageLookup = noUsag
   };
   return (a, b) =>
     unread(a, b) ||
-    sign * compareBy(sort.column, a, b, usage) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    sign * compareBy(sort.column, a, b, usage) || naturalCollator().compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 interface Block {

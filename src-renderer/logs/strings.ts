@@ -1,6 +1,7 @@
-// One formatter: Number#toLocaleString builds a new one per call, which shows at 60 renders a second.
-const count = new Intl.NumberFormat('en-US');
-const n = (value: number) => count.format(value);
+// One formatter: Number#toLocaleString builds a new one per call, which shows at 60 renders a
+// second. Made on first use: this module loads with the first screen, which shows no count.
+let count: Intl.NumberFormat | undefined;
+const n = (value: number) => (count ??= new Intl.NumberFormat('en-US')).format(value);
 
 /** User-visible strings of the log views. */
 export const logStrings = {
