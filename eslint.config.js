@@ -36,6 +36,38 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's first screen reads these before the contract's schemas load (see
+    // keepZodOffFirstScreen in vite.config.ts, which checks the built chunks): no zod here,
+    // and no schema module (type imports are erased, so they stay allowed).
+    files: [
+      'src-common/type-agreement.ts',
+      'src-common/contract/api-error.ts',
+      'src-common/contract/wire-format.ts',
+      'src-common/contract/server-message.ts',
+      'src-common/models/settings-defaults.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBareBuiltins, { name: 'zod', message: 'This module is zod-free: the first screen loads it before the schemas.' }],
+          patterns: [
+            node,
+            electron,
+            dockerode,
+            main,
+            renderer,
+            {
+              group: ['./errors', './wire', './stream-end', './index', './settings', '../contract/index'],
+              allowTypeImports: true,
+              message: 'A schema module: import its zod-free counterpart (api-error, wire-format, settings-defaults).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {

@@ -78,12 +78,46 @@ function compileFirstScreenEagerly(): Plugin {
   };
 }
 
+/**
+ * Fails the build when zod reaches the first screen's scripts (the entry, the app chunk or
+ * React's). It was 92 of the entry's 104 kB, compiled and run before the entry's first line
+ * (~40 ms of a fresh open); the first screen reads the socket with zod-free modules
+ * (src-common/contract/server-message.ts, api-error.ts, wire-format.ts, models/settings-defaults.ts)
+ * and checks responses once the schemas have loaded after the first paint (api/client.ts).
+ * One value import of a schema module from the first screen brings it all back.
+ */
+function keepZodOffFirstScreen(): Plugin {
+  return {
+    name: 'berth-keep-zod-off-first-screen',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !(chunk.isEntry || chunk.name === APP_CHUNK || chunk.name === REACT_CHUNK)) continue;
+        const zod = chunk.moduleIds.filter((id) => id.includes('/node_modules/zod/'));
+        if (zod.length === 0) continue;
+        const ours = chunk.moduleIds.filter((id) => !id.includes('/node_modules/') && /\/src-common\/|\/src-renderer\//.test(id));
+        const suspects = ours.filter((id) => /import\s[^;]*from\s+['"]zod['"]/.test(this.getModuleInfo(id)?.code ?? ''));
+        const name = (id: string) => path.relative(process.cwd(), id);
+        const through = suspects.map((id) => {
+          const importers = (this.getModuleInfo(id)?.importers ?? []).filter((i) => ours.includes(i));
+          return importers.length > 0 ? `${name(id)} (imported by ${importers.map(name).join(', ')})` : name(id);
+        });
+        this.error(
+          `zod is in the first screen's ${chunk.name} chunk (${chunk.fileName}); it comes in through ` +
+            `${through.join('; ') || 'a module that imports a schema'}. ` +
+            'Import the zod-free module instead (see keepZodOffFirstScreen in vite.config.ts).',
+        );
+      }
+    },
+  };
+}
+
 // The renderer is a static bundle: Electron loads it from disk, browser mode
 // serves it from the Node server. Relative base so both work.
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [react(), fetchEntryEarly(), compileFirstScreenEagerly()],
+  plugins: [react(), fetchEntryEarly(), compileFirstScreenEagerly(), keepZodOffFirstScreen()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

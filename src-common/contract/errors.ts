@@ -1,30 +1,13 @@
 import { z } from 'zod';
+import type { Agrees, SameShape } from '../type-agreement';
+import { ERROR_CODES, type ApiErrorShape as ApiErrorShapeType, type ErrorCode as ErrorCodeType } from './api-error';
 
-export const ErrorCode = z.enum([
-  /** The request did not match the contract; nothing reached the engine. */
-  'invalid-request',
-  'unknown-method',
-  /** The object does not exist (any more). */
-  'not-found',
-  /** The engine refused because of the object's state: running, in use, name taken, port allocated. */
-  'conflict',
-  'engine-unreachable',
-  /** The engine did not answer within the call's deadline; the request was given up. */
-  'engine-timeout',
-  /** Any other engine error, with the engine's reason. */
-  'engine-error',
-  'cancelled',
-  'internal',
-  /** Browser mode: the socket did not present the launch token. */
-  'unauthorized',
-  /** One connection has as many streams open as the server allows (see ws-limits.ts). */
-  'too-many-streams',
-  /** One connection has as many calls waiting for an answer as the server allows. */
-  'too-many-calls',
-  /** The server has as many connections as it allows. */
-  'too-many-connections',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+// The class and the plain types live in api-error.ts, zod-free (the renderer's first screen
+// needs them before any schema has loaded); the schemas here are made from the same lists.
+export { ApiError, isErrorCode, readApiErrorShape } from './api-error';
+
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = ErrorCodeType;
 
 export const ApiErrorShape = z.object({
   code: ErrorCode,
@@ -35,32 +18,8 @@ export const ApiErrorShape = z.object({
   /** For an invalid request: the request field concerned, e.g. "form.command", so a form can show it there. */
   field: z.string().optional(),
 });
-export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
-
-/** Errors travel as values; this class carries one through a throw on either side. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly object: string | undefined;
-  readonly field: string | undefined;
-  constructor(code: ErrorCode, message: string, object?: string, field?: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.object = object;
-    this.field = field;
-  }
-  toShape(): ApiErrorShape {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.object === undefined ? {} : { object: this.object }),
-      ...(this.field === undefined ? {} : { field: this.field }),
-    };
-  }
-  static fromShape(shape: ApiErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message, shape.object, shape.field);
-  }
-}
+export type ApiErrorShape = ApiErrorShapeType;
+export type ApiErrorShapeAgrees = Agrees<SameShape<z.infer<typeof ApiErrorShape>, ApiErrorShapeType>>;
 
 export const Envelope = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),

@@ -1,12 +1,29 @@
 import { z } from 'zod';
+import type { Agrees, SameShape } from '../type-agreement';
 import { ApiErrorShape } from './errors';
 import { StreamEnd } from './stream-end';
+import type {
+  AuthMessage as AuthMessageType,
+  ClientMessage as ClientMessageType,
+  ServerMessage as ServerMessageType,
+} from './wire-format';
 
 /**
- * The browser-mode WebSocket protocol. Electron's IPC carries the same
- * envelope, so the renderer's client is one piece of code over two pipes.
+ * The browser-mode WebSocket protocol's schemas. Electron's IPC carries the same
+ * envelope, so the renderer's client is one piece of code over two pipes. The constants,
+ * binary frames and plain types are in wire-format.ts (zod-free, for the renderer's entry);
+ * the renderer reads server messages with server-message.ts, checked against these schemas
+ * in server-message.test.ts.
  */
-export const MAX_WIRE_MESSAGE_BYTES = 1024 * 1024;
+export {
+  BINARY_HEADER_BYTES,
+  BinaryKind,
+  MAX_WIRE_MESSAGE_BYTES,
+  WELCOME_PATH,
+  WireCloseCode,
+  decodeBinaryFrame,
+  encodeBinaryFrame,
+} from './wire-format';
 
 const Id = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
@@ -17,73 +34,20 @@ export const ClientMessage = z.discriminatedUnion('t', [
   /** The client processed the oldest `count` chunks of stream `id` (flow control, see flow.ts). */
   z.object({ t: z.literal('ack'), id: Id, count: z.number().int().positive().max(1_000_000) }),
 ]);
-export type ClientMessage = z.infer<typeof ClientMessage>;
+export type ClientMessage = ClientMessageType;
+export type ClientMessageAgrees = Agrees<SameShape<z.infer<typeof ClientMessage>, ClientMessageType>>;
 
-/**
- * The first message on every browser-mode socket, and only the first: the launch token
- * (which the page took from its URL fragment). Anything else first closes the socket.
- */
 export const AuthMessage = z.object({ t: z.literal('auth'), token: z.string().max(512) }).strict();
-export type AuthMessage = z.infer<typeof AuthMessage>;
-
-/** Browser mode's "how to get in" page, where a tab without a usable token is sent. */
-export const WELCOME_PATH = '/welcome';
-
-/** Close codes the server uses besides RFC 6455's own (4000–4999 are the application's). */
-export const WireCloseCode = {
-  /** The socket did not authenticate (wrong, missing or late token). */
-  unauthorized: 4401,
-  /** RFC 6455's "try again later": the server has as many connections as it takes. */
-  tryAgainLater: 1013,
-} as const;
+export type AuthMessage = AuthMessageType;
+export type AuthMessageAgrees = Agrees<SameShape<z.infer<typeof AuthMessage>, AuthMessageType>>;
 
 export const ServerMessage = z.union([
-  /** The token was right: calls and subscriptions may follow. */
   z.object({ t: z.literal('ready') }),
-  /** The socket is refused (unauthorized, too many connections); the server closes it next. */
   z.object({ t: z.literal('refused'), error: ApiErrorShape }),
   z.object({ t: z.literal('result'), id: Id, ok: z.literal(true), value: z.unknown() }),
   z.object({ t: z.literal('result'), id: Id, ok: z.literal(false), error: ApiErrorShape }),
   z.object({ t: z.literal('data'), id: Id, chunk: z.unknown() }),
   z.object({ t: z.literal('end'), id: Id, end: StreamEnd }),
 ]);
-export type ServerMessage =
-  | { t: 'ready' }
-  | { t: 'refused'; error: ApiErrorShape }
-  | { t: 'result'; id: number; ok: true; value: unknown }
-  | { t: 'result'; id: number; ok: false; error: ApiErrorShape }
-  | { t: 'data'; id: number; chunk: unknown }
-  | { t: 'end'; id: number; end: StreamEnd };
-
-/**
- * Binary WebSocket frames carry bytes (terminal output and keystrokes) without base64:
- * byte 0 is the kind, bytes 1–8 the stream id (float64, big-endian), the rest the payload.
- */
-export const BinaryKind = {
-  /** server → client: a chunk of stream `id` that is a Uint8Array. */
-  streamData: 1,
-  /** client → server: bytes written into stream `id` (its input). */
-  streamInput: 2,
-} as const;
-export type BinaryKind = (typeof BinaryKind)[keyof typeof BinaryKind];
-export const BINARY_HEADER_BYTES = 9;
-
-export function encodeBinaryFrame(kind: BinaryKind, id: number, payload: Uint8Array): Uint8Array {
-  const frame = new Uint8Array(BINARY_HEADER_BYTES + payload.byteLength);
-  const view = new DataView(frame.buffer);
-  view.setUint8(0, kind);
-  view.setFloat64(1, id);
-  frame.set(payload, BINARY_HEADER_BYTES);
-  return frame;
-}
-
-/** The frame's parts (the payload is a view, not a copy), or null when it is not a valid frame. */
-export function decodeBinaryFrame(frame: Uint8Array): { kind: BinaryKind; id: number; payload: Uint8Array } | null {
-  if (frame.byteLength < BINARY_HEADER_BYTES) return null;
-  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  const kind = view.getUint8(0);
-  const id = view.getFloat64(1);
-  if (kind !== BinaryKind.streamData && kind !== BinaryKind.streamInput) return null;
-  if (!Number.isSafeInteger(id) || id < 0) return null;
-  return { kind, id, payload: frame.subarray(BINARY_HEADER_BYTES) };
-}
+export type ServerMessage = ServerMessageType;
+export type ServerMessageAgrees = Agrees<SameShape<z.infer<typeof ServerMessage>, ServerMessageType>>;

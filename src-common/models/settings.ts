@@ -1,9 +1,18 @@
 import { z } from 'zod';
+import type { Agrees, SameShape } from '../type-agreement';
+import {
+  LOG_LINE_CAP_DEFAULT,
+  LOG_LINE_CAP_MAX,
+  LOG_LINE_CAP_MIN,
+  THEME_CHOICES,
+  type EngineChoice as EngineChoiceType,
+  type Settings as SettingsType,
+  type ThemeChoice as ThemeChoiceType,
+} from './settings-defaults';
 
-/** The smallest and largest number of log lines a log view keeps before dropping the oldest. */
-export const LOG_LINE_CAP_MIN: number = 1_000;
-export const LOG_LINE_CAP_MAX: number = 5_000_000;
-export const LOG_LINE_CAP_DEFAULT: number = 100_000;
+// The plain types and the defaults live in settings-defaults.ts, zod-free (the renderer's
+// first screen starts from them before any schema has loaded); the schemas are here.
+export { LOG_LINE_CAP_DEFAULT, LOG_LINE_CAP_MAX, LOG_LINE_CAP_MIN, defaultSettings } from './settings-defaults';
 
 /**
  * Why a DOCKER_HOST value cannot be used, or null when it can. The same shapes the
@@ -54,10 +63,11 @@ export const EngineChoice = z.discriminatedUnion('mode', [
     }),
   }),
 ]);
-export type EngineChoice = z.infer<typeof EngineChoice>;
+export type EngineChoice = EngineChoiceType;
+export type EngineChoiceAgrees = Agrees<SameShape<z.infer<typeof EngineChoice>, EngineChoiceType>>;
 
-export const ThemeChoice = z.enum(['system', 'light', 'dark']);
-export type ThemeChoice = z.infer<typeof ThemeChoice>;
+export const ThemeChoice = z.enum(THEME_CHOICES);
+export type ThemeChoice = ThemeChoiceType;
 
 export const LogLineCap = z.number().int().min(LOG_LINE_CAP_MIN).max(LOG_LINE_CAP_MAX);
 
@@ -76,7 +86,8 @@ export const Settings = z.object({
   /** Launch Berth when the user logs in (desktop only). */
   startAtLogin: z.boolean().default(false),
 });
-export type Settings = z.infer<typeof Settings>;
+export type Settings = SettingsType;
+export type SettingsAgrees = Agrees<SameShape<z.infer<typeof Settings>, SettingsType>>;
 
 /** Some settings to change; the rest stay as they are. `engine` is replaced whole. */
 export const SettingsPatch = z
@@ -92,8 +103,6 @@ export const SettingsPatch = z
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
-
-export const defaultSettings = (): Settings => Settings.parse({});
 
 /** What 'settings.get' answers: the settings and, once, why the stored file was not used. */
 export const SettingsState = z.object({

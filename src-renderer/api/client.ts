@@ -1,5 +1,5 @@
-import { ApiError } from '../../src-common/contract/errors';
-import { WELCOME_PATH } from '../../src-common/contract/wire';
+import { ApiError } from '../../src-common/contract/api-error';
+import { WELCOME_PATH } from '../../src-common/contract/wire-format';
 import type {
   CallName,
   CallRequest,

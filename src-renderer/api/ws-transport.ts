@@ -1,9 +1,9 @@
-// The envelope's own modules, not the contract's index: the first screen should not build
-// every feature's schemas before its first rows (client.ts loads them with the first call).
-import type { ApiErrorShape } from '../../src-common/contract/errors';
+// The envelope's zod-free modules, not the contract's index or its schemas: this is the
+// entry script's code, which reads the first screen's snapshot before any schema has loaded.
+import type { ApiErrorShape } from '../../src-common/contract/api-error';
 import type { StreamHandle, SubscribeOptions } from '../../src-common/contract/bridge';
-import type { StreamEnd } from '../../src-common/contract/stream-end';
-import { BinaryKind, ServerMessage, decodeBinaryFrame, encodeBinaryFrame, type ClientMessage } from '../../src-common/contract/wire';
+import { readServerMessage } from '../../src-common/contract/server-message';
+import { BinaryKind, decodeBinaryFrame, encodeBinaryFrame, type ClientMessage, type StreamEnd } from '../../src-common/contract/wire-format';
 import type { Transport } from './transport';
 
 /** The part of the DOM WebSocket this transport uses, so tests can hand in a fake. */
@@ -193,12 +193,11 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     } catch {
       parsedJson = undefined;
     }
-    const parsed = ServerMessage.safeParse(parsedJson);
-    if (!parsed.success) {
+    const message = readServerMessage(parsedJson);
+    if (!message) {
       console.warn('Berth: ignored a malformed message from the server');
       return;
     }
-    const message = parsed.data;
     if (message.t === 'ready') {
       if (!ready && socket) onReady(socket);
       return;

@@ -1,4 +1,4 @@
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import type { FileTarget, UploadMode, UploadResult } from '../../src-common/models/files';
 import { api } from '../api/client';
 import { currentTokenPage, storedToken } from '../api/launch-token';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import type { ImageUser } from '../../src-common/models/images';
 import { api } from '../api/client';
 import { useBerthStore } from '../store/store';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { imageRefProblem } from '../../src-common/image-ref';
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import { api } from '../api/client';
 import { notify } from '../ui/toast';
 import type { ImageTarget } from './images-slice';

@@ -1,5 +1,5 @@
 import { Download, FileUp, Scissors, Tag, Trash2, Upload, CloudDownload, type LucideIcon } from 'lucide-react';
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import type { DownloadOffer } from '../../src-common/models/download';
 import { api } from '../api/client';
 import { startBrowserDownload } from '../shared/start-download';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import { api } from '../api/client';
 import { useBerthStore } from '../store/store';
 import { notify } from '../ui/toast';

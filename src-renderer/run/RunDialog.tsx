@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import { RunField as RunFieldSchema, type FieldProblems, type RunField, type RunForm } from '../../src-common/models/build-run';
 import type { TransferSnapshot } from '../../src-common/models/registries';
 import { checkRunForm, emptyRunForm } from '../../src-common/run-spec';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { defaultSettings, type Settings } from '../../src-common/models/settings';
+import { defaultSettings, type Settings } from '../../src-common/models/settings-defaults';
 import type { BerthState } from '../store/types';
 
 export interface SettingsSlice {

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import type { ApiClient } from '../api/client';
 import type { BerthState } from '../store/types';
 

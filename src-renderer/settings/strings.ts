@@ -1,4 +1,4 @@
-import { LOG_LINE_CAP_MAX, LOG_LINE_CAP_MIN } from '../../src-common/models/settings';
+import { LOG_LINE_CAP_MAX, LOG_LINE_CAP_MIN } from '../../src-common/models/settings-defaults';
 
 const n = (value: number) => value.toLocaleString('en-US');
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 
 export type LiveDetailsState<D> =
   | { kind: 'loading' }

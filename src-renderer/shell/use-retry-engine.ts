@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../src-common/contract/errors';
+import { ApiError } from '../../src-common/contract/api-error';
 import { api } from '../api/client';
 
 /** "Retry now": asks main to try the engine again at once instead of at the next backoff. */

@@ -1,4 +1,4 @@
-import type { ThemeChoice } from '../../src-common/models/settings';
+import type { ThemeChoice } from '../../src-common/models/settings-defaults';
 
 export type ResolvedTheme = 'light' | 'dark';
 
