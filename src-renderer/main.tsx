@@ -2,7 +2,6 @@
 import './api/launch-token-boot';
 import { api, leaveWithoutToken } from './api/client';
 import { subscribeEarly } from './api/early-streams';
-import { prepareLocaleFormats } from './shared/locale-formats';
 import { sidebarCollapsed } from './shell/sidebar-collapsed';
 
 // The page's entry is kept small on purpose: it signs the socket in and asks for the first
@@ -11,13 +10,10 @@ import { sidebarCollapsed } from './shell/sidebar-collapsed';
 if (!leaveWithoutToken()) {
   performance.mark('berth:entry');
   const early = subscribeEarly(api, { 'engine.status': {}, 'containers.changes': {} });
-  // What the first render would otherwise wait for on the main thread (the browser's locale
-  // data, see locale-formats.ts; the first read of localStorage, see sidebar-collapsed.ts),
-  // done while the app's code is still arriving: a task of its own, after the socket's.
-  setTimeout(() => {
-    prepareLocaleFormats();
-    sidebarCollapsed();
-  });
+  // What the first render would otherwise wait for on the main thread (the first read of
+  // localStorage, see sidebar-collapsed.ts), done while the app's code is still arriving: a
+  // task of its own, after the socket's.
+  setTimeout(sidebarCollapsed);
   import('./start-app').then(
     ({ startApp }) => startApp(early),
     // Cut off in flight (see public/load-guard.js): the guard reloads the page, as for the entry.

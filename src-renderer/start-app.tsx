@@ -4,6 +4,7 @@ import { App } from './App';
 import { FailureBoundary } from './shell/FailureBoundary';
 import { loadResponseSchemasAfter, type ApiClient } from './api/client';
 import { currentTokenPage, saveLaunchToken } from './api/launch-token';
+import { prepareLocaleFormats } from './shared/locale-formats';
 import { afterFirstScreen, afterNextPaint, whenFirstScreenReady } from './shell/after-first-screen';
 import { startLiveSync } from './store/live-sync';
 import { useBerthStore } from './store/store';
@@ -29,6 +30,8 @@ export function startApp(api: ApiClient): void {
   let firstPainted = () => {};
   loadResponseSchemasAfter(new Promise<void>((resolve) => (firstPainted = resolve)));
   startLiveSync(api, useBerthStore);
+  // The locale's date data, which the first screen does without (see locale-formats.ts).
+  afterFirstScreen(prepareLocaleFormats);
   // Kept for a reload or a restored tab; not before the first screen (see launch-token.ts).
   afterFirstScreen(() => {
     const page = currentTokenPage();

@@ -1,6 +1,6 @@
-import { fullDateFormat, relativeTimeFormat } from '../shared/locale-formats';
+import { fullDateFormat, relativeTimeFormat, type RelativeTimeFormatter } from '../shared/locale-formats';
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+const UNITS: [Parameters<RelativeTimeFormatter['format']>[1], number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],

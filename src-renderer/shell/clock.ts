@@ -90,5 +90,7 @@ export function useTimeText(text: (now: number) => string, changesAt: (now: numb
   );
   // After a render with new facts the next change may come sooner than the timer.
   useEffect(() => clock.reschedule());
-  return useSyncExternalStore(subscribe, () => latest.current.text(Date.now()));
+  const read = () => latest.current.text(Date.now());
+  // The same read when rendered to a string (the components' unit tests do).
+  return useSyncExternalStore(subscribe, read, read);
 }
