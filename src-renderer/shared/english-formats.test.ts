@@ -60,3 +60,13 @@ describe('compareAsciiNaturally', () => {
     expect(isPlainAscii('café')).toBe(false);
   });
 });
+
+describe('compareAsciiNaturally beyond ASCII', () => {
+  it('hands names that are not plain ASCII to the fallback', () => {
+    const seen: string[] = [];
+    const fallback = (a: string, b: string) => (seen.push(`${a}|${b}`), 7);
+    expect(compareAsciiNaturally('café', 'cafe', fallback)).toBe(7);
+    expect(compareAsciiNaturally('web-2', 'web-10', fallback)).toBe(-1);
+    expect(seen).toEqual(['café|cafe']);
+  });
+});

@@ -1,4 +1,4 @@
-import { compareAsciiNaturally, formatEnglishRelativeTime, isPlainAscii } from './english-formats';
+import { compareAsciiNaturally, formatEnglishRelativeTime } from './english-formats';
 
 /**
  * The locale-aware formatters the containers list uses (relative and full dates, its name
@@ -28,6 +28,8 @@ let intlNatural: Intl.Collator | undefined;
 const isEnglishPage = (): boolean => typeof navigator !== 'undefined' && /^en(-|$)/i.test(navigator.language);
 
 const intlCollator = () => (intlNatural ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }));
+/** Made only when a name that is not plain ASCII is compared. */
+const compareWithIntl = (a: string, b: string): number => intlCollator().compare(a, b);
 
 /** "3 minutes ago", "yesterday": the user's locale, numbers only where no word fits. */
 export const relativeTimeFormat = (): RelativeTimeFormatter =>
@@ -40,7 +42,7 @@ export const fullDateFormat = (): Intl.DateTimeFormat =>
 /** Names in the order a person expects: case-insensitive, "web-2" before "web-10". */
 export const naturalCollator = (): NameCollator =>
   (natural ??= isEnglishPage()
-    ? { compare: (a, b) => (isPlainAscii(a) && isPlainAscii(b) ? compareAsciiNaturally(a, b) : intlCollator().compare(a, b)) }
+    ? { compare: (a, b) => compareAsciiNaturally(a, b, compareWithIntl) }
     : intlCollator());
 
 let fullDatesReady = false;
