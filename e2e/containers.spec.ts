@@ -119,6 +119,10 @@ test.describe('the virtualized list', () => {
     await expect.poll(async () => fills(await coverage(ui))).toBe(true);
     const small = await coverage(ui);
     expect(small.rows).toBeLessThan(total);
+    // The created time's full date (its title) comes once the locale data is loaded after
+    // the first screen (shared/locale-formats.ts).
+    const firstRow = ui.page.getByRole('row', { name: new RegExp(`${prefix}-00`) });
+    await expect(firstRow.locator('time')).toHaveAttribute('title', /\d{4}|\d{1,2}:\d{2}/);
 
     await ui.page.setViewportSize({ width: 1280, height: 1400 });
     await expect.poll(async () => {
