@@ -29,10 +29,17 @@ export function subscribeEarly(api: ApiClient, streams: { [S in StreamName]?: St
   const early = new Map<StreamName, EarlyStream>();
   for (const [name, args] of Object.entries(streams) as [StreamName, unknown][]) {
     const held: EarlyStream = { args: JSON.stringify(args), chunks: [], end: null, unsubscribe: () => {}, taker: null };
+    let first = true;
     held.unsubscribe = api.subscribe(
       name,
       args as StreamArgs<typeof name>,
-      (chunk) => (held.taker ? held.taker.onChunk(chunk) : held.chunks.push(chunk)),
+      (chunk) => {
+        // When each stream's first chunk came, for traces and benches (start-up marks).
+        if (first) performance.mark(`berth:${name}-in`);
+        first = false;
+        if (held.taker) held.taker.onChunk(chunk);
+        else held.chunks.push(chunk);
+      },
       (end) => (held.taker ? held.taker.onEnd(end) : (held.end = end)),
     );
     early.set(name, held);
