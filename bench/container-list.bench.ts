@@ -12,7 +12,7 @@ import {
 } from '../src-main/test-support/engine-fixtures';
 import { BENCH_LABEL, BENCH_LABELS, removeBenchObjects } from './support/bench-objects';
 import { watchDockerEvents, type DockerEventsWatch } from './support/docker-events';
-import { timeListOpen, waitForTotal } from './support/list-open';
+import { timeListOpen, timeStaticPageOpen, waitForTotal } from './support/list-open';
 import { formatTable, inBatches, median, percentile } from './support/stats';
 
 const run = promisify(execFile);
@@ -85,6 +85,9 @@ test(`${CONTAINERS} containers: list vs docker ps, and docker start → row runn
     const ui: { total: number; loaded: number; marks: Record<string, number> }[] = [];
     for (let i = 0; i < RUNS; i++) docker.push(await timeDockerPs());
     for (let i = 0; i < RUNS; i++) ui.push(await timeListOpen(browser, berth!.loginUrl, CONTAINERS));
+    const floor: number[] = [];
+    const staticPage = new URL('/welcome', berth!.loginUrl).href;
+    for (let i = 0; i < RUNS; i++) floor.push(await timeStaticPageOpen(browser, staticPage));
     await expectBenchContainersIntact();
     const totals = ui.map((u) => u.total);
     const ratio = median(totals) / median(docker);
@@ -96,6 +99,7 @@ test(`${CONTAINERS} containers: list vs docker ps, and docker start → row runn
           [`Berth: open → ${CONTAINERS} rows in the UI`, ms(median(totals)), totals.join(', ')],
           ['  of which the page load event', ms(median(ui.map((u) => u.loaded))), ui.map((u) => Math.round(u.loaded)).join(', ')],
           ...markRows(ui.map((u) => u.marks)),
+          ['a static page, same server (the fresh context\'s floor)', ms(median(floor)), floor.join(', ')],
           [`ratio (budget ≤ ${LIST_BUDGET_RATIO}×)`, `${ratio.toFixed(2)}×`, ''],
         ],
       )}\n`,

@@ -48,3 +48,22 @@ export async function timeListOpen(
     await context.close();
   }
 }
+
+/**
+ * The fresh browser context's floor, measured as the list is: from `page.goto(url)` in a new
+ * context until a static page of the same server shows its heading (no script, one small
+ * stylesheet). What any page pays before its own work: the context, the navigation, the
+ * first document and the harness's own script in the page.
+ */
+export async function timeStaticPageOpen(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('h1') !== null, null, { timeout: 60_000 });
+    return Date.now() - t0;
+  } finally {
+    await context.close();
+  }
+}

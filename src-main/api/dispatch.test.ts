@@ -52,4 +52,25 @@ describe('openStream', () => {
     push!({ state: 'connecting', endpoint: null });
     expect(got).toEqual([{ state: 'connecting', endpoint: null }]);
   });
+
+  it('checks a chunk object sent to many streams once, and each stream gets the same checked value', async () => {
+    const { openStream } = await import('./dispatch');
+    const handlers = createCannedHandlers();
+    const pushers: ((c: unknown) => boolean)[] = [];
+    handlers.streams['engine.status'] = (_args, sink) => {
+      pushers.push((c) => sink.next(c as never));
+      return () => undefined;
+    };
+    const got: unknown[][] = [[], []];
+    for (const into of got) openStream(handlers, 'engine.status', {}, { next: (c) => (into.push(c), true), end: () => undefined }, TEST_CALLER);
+    const shared = { state: 'connecting', endpoint: null };
+    for (const push of pushers) push(shared);
+    expect(got[0]).toEqual([shared]);
+    expect(got[1]![0]).toBe(got[0]![0]); // one check, one checked copy
+    // An off-contract chunk is still dropped on every stream.
+    const bad = { state: 'connected' };
+    for (const push of pushers) push(bad);
+    expect(got[0]).toHaveLength(1);
+    expect(got[1]).toHaveLength(1);
+  });
 });

@@ -14,7 +14,7 @@ import {
 import { flowWindowFor } from '../../src-common/contract/stream-flow';
 import { dispatchCall, openStream, type OpenedStream } from '../api/dispatch';
 import { serverText } from './messages';
-import { encodeCallResult, SharedTextMessage, type EncodedMessage } from './ws-encode';
+import { encodeCallResult, encodeStreamData, SharedTextMessage, type EncodedMessage } from './ws-encode';
 import { PACED_MESSAGE_BYTES, paceTurn } from './ws-pacer';
 import type { WsLimits } from './ws-limits';
 
@@ -223,7 +223,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): Conn
     const window = flowWindowFor(stream);
     const sink = {
       next: (chunk: unknown) => {
-        const size = chunk instanceof Uint8Array ? sendBytes(id, chunk) : send({ t: 'data', id, chunk });
+        const size = chunk instanceof Uint8Array ? sendBytes(id, chunk) : sendEncoded(() => encodeStreamData(id, chunk));
         return size < 0 ? false : window.sent(size);
       },
       end: (end: StreamEnd) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { encodeCallResult, SHARED_BYTES_FROM, SharedTextMessage, type EncodedMessage } from './ws-encode';
+import { encodeCallResult, encodeStreamData, SHARED_BYTES_FROM, SharedTextMessage, type EncodedMessage } from './ws-encode';
 
 const parse = (message: EncodedMessage) => JSON.parse(message.toString()) as unknown;
 
@@ -55,6 +55,30 @@ describe('encodeCallResult', () => {
       encodeCallResult(1, { ok: true, value: shared });
       encodeCallResult(2, { ok: true, value: shared });
       expect(stringify.mock.calls.filter(([v]) => v === shared).length).toBe(1);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+});
+
+describe('encodeStreamData', () => {
+  it('encodes the same message JSON.stringify would, for objects and plain values', () => {
+    const chunk = { kind: 'upsert', container: { id: 'a', name: 'wéb' } };
+    expect(parse(encodeStreamData(4, chunk))).toEqual({ t: 'data', id: 4, chunk });
+    expect(parse(encodeStreamData(5, 'line'))).toEqual({ t: 'data', id: 5, chunk: 'line' });
+    expect(parse(encodeStreamData(6, null))).toEqual({ t: 'data', id: 6, chunk: null });
+  });
+
+  it('encodes a snapshot sent to many sockets once, into one Buffer every socket sends', () => {
+    const snapshot = largeAnswer();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const first = encodeStreamData(1, snapshot);
+      const second = encodeStreamData(9, snapshot);
+      if (!(first instanceof SharedTextMessage) || !(second instanceof SharedTextMessage)) throw new Error('not sent as shared bytes');
+      expect(stringify.mock.calls.filter(([v]) => v === snapshot).length).toBe(1);
+      expect(second.body).toBe(first.body);
+      expect(parse(second)).toEqual({ t: 'data', id: 9, chunk: snapshot });
     } finally {
       stringify.mockRestore();
     }

@@ -64,3 +64,18 @@ export function encodeCallResult(id: number, outcome: CallOutcome): EncodedMessa
   }
   return JSON.stringify({ t: 'result', id, ...outcome });
 }
+
+/**
+ * A stream chunk's message as sent on the socket (`{ t: 'data', id, chunk }`). An object chunk
+ * shares its encoding with every socket it goes to (encodedValue): the container list's
+ * snapshot is one object per state of the list (container-watcher.ts), sent to every window
+ * and tab that opens, so its ~0.5 MB of JSON is made once.
+ */
+export function encodeStreamData(id: number, chunk: unknown): EncodedMessage {
+  if (typeof chunk === 'object' && chunk !== null) {
+    const head = `{"t":"data","id":${JSON.stringify(id)},"chunk":`;
+    const value = encodedValue(chunk);
+    return typeof value === 'string' ? `${head}${value}}` : new SharedTextMessage(head, value, '}');
+  }
+  return JSON.stringify({ t: 'data', id, chunk });
+}

@@ -27,12 +27,32 @@ function rig(list: RawContainerSummary[]) {
       await new Promise((r) => setTimeout(r, 0));
     },
     setLive: (v: boolean) => (live = v),
+    event: (action: string, id: string) => hubListener.onEvent?.({ type: 'container', action, id, attributes: {}, timeNano: Date.now() * 1e6 }),
   };
 }
 
 const raw: RawContainerSummary = { Id: 'a'.repeat(64), Names: ['/web-1'], State: 'running', Status: 'Up 44 seconds', Created: 1 };
 
 describe('container watcher', () => {
+  it('gives every new view the same snapshot object until the list changes (its check and JSON are then made once)', async () => {
+    const other: RawContainerSummary = { ...raw, Id: 'b'.repeat(64), Names: ['/web-2'] };
+    const r = rig([raw, other]);
+    await r.resync();
+    const seen: ContainerChange[] = [];
+    r.watcher.subscribe((c) => seen.push(c));
+    r.watcher.subscribe((c) => seen.push(c));
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toBe(seen[0]);
+
+    r.event('destroy', other.Id);
+    const after: ContainerChange[] = [];
+    r.watcher.subscribe((c) => after.push(c));
+    expect(after[0]).not.toBe(seen[0]);
+    expect(after[0]).toMatchObject({ kind: 'snapshot', containers: [{ name: 'web-1' }] });
+    expect(after[0]?.kind === 'snapshot' && after[0].containers).toHaveLength(1);
+    r.watcher.dispose();
+  });
+
   it('gives a new view the list while the engine is there, and nothing once it is gone (a reload must not show history as live)', async () => {
     const r = rig([raw]);
     await r.resync();

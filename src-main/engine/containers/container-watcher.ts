@@ -64,6 +64,13 @@ export function createContainerWatcher(
   isLive: () => boolean = () => true,
 ): ContainerWatcher {
   let containers: Map<string, ContainerSummary> | null = null;
+  /**
+   * What a new subscriber gets first, made once per state of the list: every window, tab or
+   * reload of Berth then receives the same object, whose contract check and JSON are made
+   * once for all of them (dispatch.ts, ws-encode.ts) instead of once per connection.
+   * Cleared wherever `containers` changes.
+   */
+  let snapshot: ContainerChange | undefined;
   const listeners = new Set<ContainerChangeListener>();
   /** Ids owed a refresh by the next batch. */
   const pending = new Set<string>();
@@ -117,7 +124,8 @@ export function createContainerWatcher(
     containers = new Map(list.map((c) => [c.id, c]));
     times.retain(new Set(containers.keys()));
     syncing = false;
-    emit({ kind: 'snapshot', containers: list });
+    snapshot = { kind: 'snapshot', containers: list };
+    emit(snapshot);
     // Ids touched while the list was on its way may have changed after it was taken.
     schedulePump();
   }
@@ -128,8 +136,10 @@ export function createContainerWatcher(
       const old = containers.get(id);
       if (old && JSON.stringify(old) === JSON.stringify(fresh)) return;
       containers.set(id, fresh);
+      snapshot = undefined;
       emit({ kind: 'upsert', container: fresh });
     } else if (containers.delete(id)) {
+      snapshot = undefined;
       emit({ kind: 'remove', id });
     }
   }
@@ -250,7 +260,7 @@ export function createContainerWatcher(
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (containers && isLive()) listener({ kind: 'snapshot', containers: [...containers.values()] });
+      if (containers && isLive()) listener((snapshot ??= { kind: 'snapshot', containers: [...containers.values()] }));
       const failure = retry.current();
       if (failure) listener(failure);
       return () => listeners.delete(listener);
