@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBerthStore } from '../store/store';
 import { Checkbox } from '../ui/Checkbox';
@@ -77,6 +77,11 @@ const OVERSCAN = 8;
  */
 function useOverscanAfterFirstPaint(hasRows: boolean): number {
   const [overscan, setOverscan] = useState(0);
+  // The first rows are in the page (before layout and paint): a start-up mark for traces
+  // and benches, beside main.tsx's and start-app.tsx's.
+  useLayoutEffect(() => {
+    if (hasRows && performance.getEntriesByName('berth:rows-committed').length === 0) performance.mark('berth:rows-committed');
+  }, [hasRows]);
   useEffect(() => {
     if (!hasRows || overscan === OVERSCAN) return;
     // requestAnimationFrame runs just before the frame is painted; the timeout after it.

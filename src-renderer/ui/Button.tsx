@@ -2,6 +2,7 @@ import { forwardRef, useId, type ButtonHTMLAttributes, type ReactNode } from 're
 import type { LucideIcon } from 'lucide-react';
 import { Spinner } from './Spinner';
 import './button.css';
+import { iconElement } from './icon-element';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 export type ButtonSize = 'sm' | 'md';
@@ -50,7 +51,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
         onClick?.(e);
       }}
     >
-      {loading ? <Spinner size={14} /> : Icon ? <Icon className="ui-button-icon" size={size === 'sm' ? 14 : 16} aria-hidden="true" /> : null}
+      {loading ? <Spinner size={14} /> : Icon ? iconElement(Icon, size === 'sm' ? 14 : 16, 'ui-button-icon') : null}
       {children}
       {explained && (
         <span id={reasonId} className="visually-hidden">

@@ -2,6 +2,7 @@ import type { AnchorHTMLAttributes, ReactNode } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import { buttonClass, type ButtonSize, type ButtonVariant } from './Button';
 import './button.css';
+import { iconElement } from './icon-element';
 
 /** A link that looks like a button: navigation (href) with a button's weight in a toolbar. */
 export function ButtonLink({
@@ -14,7 +15,7 @@ export function ButtonLink({
 }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; variant?: ButtonVariant; size?: ButtonSize; icon?: LucideIcon; children: ReactNode }) {
   return (
     <a className={buttonClass(variant, size, className)} {...rest}>
-      {Icon && <Icon className="ui-button-icon" size={size === 'sm' ? 14 : 16} aria-hidden="true" />}
+      {Icon && iconElement(Icon, size === 'sm' ? 14 : 16, 'ui-button-icon')}
       {children}
     </a>
   );

@@ -1,6 +1,7 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import './button.css';
+import { iconElement } from './icon-element';
 
 export interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'aria-label'> {
   /** The accessible name, also shown as the tooltip: required, an icon alone names nothing. */
@@ -26,7 +27,7 @@ export const IconButton = forwardRef<HTMLButtonElement, IconButtonProps>(functio
       className={`ui-icon-button ui-icon-button-${variant} ui-icon-button-${size}${className ? ` ${className}` : ''}`}
       {...rest}
     >
-      <Icon size={size === 'sm' ? 14 : 16} aria-hidden="true" />
+      {iconElement(Icon, size === 'sm' ? 14 : 16)}
     </button>
   );
 });

@@ -1,6 +1,7 @@
 import type { AnchorHTMLAttributes } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import './button.css';
+import { iconElement } from './icon-element';
 
 /** A link drawn as an icon button (e.g. "Logs of project x"); `label` names it and is its tooltip. */
 export function IconLink({
@@ -19,7 +20,7 @@ export function IconLink({
       className={`ui-icon-button ui-icon-button-ghost ui-icon-button-${size}${className ? ` ${className}` : ''}`}
       {...rest}
     >
-      <Icon size={size === 'sm' ? 14 : 16} aria-hidden="true" />
+      {iconElement(Icon, size === 'sm' ? 14 : 16)}
     </a>
   );
 }

@@ -1,5 +1,6 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import './table.css';
+import { iconElement } from './icon-element';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -9,7 +10,7 @@ export function SortButton({ label, accessibleName, direction, onClick }: { labe
   return (
     <button type="button" className={`ui-sort-button${direction ? ' ui-sort-active' : ''}`} aria-label={accessibleName} onClick={onClick}>
       <span className="ui-truncate">{label}</span>
-      <Icon className="ui-sort-icon" size={12} aria-hidden="true" />
+      {iconElement(Icon, 12, 'ui-sort-icon')}
     </button>
   );
 }
