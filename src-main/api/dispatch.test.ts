@@ -63,14 +63,32 @@ describe('openStream', () => {
     };
     const got: unknown[][] = [[], []];
     for (const into of got) openStream(handlers, 'engine.status', {}, { next: (c) => (into.push(c), true), end: () => undefined }, TEST_CALLER);
-    const shared = { state: 'connecting', endpoint: null };
+    const shared = Object.freeze({ state: 'connecting', endpoint: null });
     for (const push of pushers) push(shared);
     expect(got[0]).toEqual([shared]);
     expect(got[1]![0]).toBe(got[0]![0]); // one check, one checked copy
+    expect(Object.isFrozen(got[0]![0])).toBe(true);
     // An off-contract chunk is still dropped on every stream.
-    const bad = { state: 'connected' };
+    const bad = Object.freeze({ state: 'connected' });
     for (const push of pushers) push(bad);
     expect(got[0]).toHaveLength(1);
     expect(got[1]).toHaveLength(1);
+  });
+
+  it('checks a chunk that is not frozen every time it is sent (its producer may have changed it)', async () => {
+    const { openStream } = await import('./dispatch');
+    const handlers = createCannedHandlers();
+    let push: ((c: unknown) => boolean) | undefined;
+    handlers.streams['engine.status'] = (_args, sink) => {
+      push = (c) => sink.next(c as never);
+      return () => undefined;
+    };
+    const got: unknown[] = [];
+    openStream(handlers, 'engine.status', {}, { next: (c) => (got.push(c), true), end: () => undefined }, TEST_CALLER);
+    const reused: Record<string, unknown> = { state: 'connecting', endpoint: null };
+    push!(reused);
+    reused.state = 'connected'; // off-contract now (no endpoint, no engine)
+    push!(reused);
+    expect(got).toEqual([{ state: 'connecting', endpoint: null }]);
   });
 });

@@ -104,21 +104,24 @@ export async function dispatchCall(
 }
 
 /**
- * Chunks already checked, by the object a producer sent, with the schema they were checked
- * against: a producer that hands every subscriber the same object (the container watcher's
- * snapshot, one per state of the list) has it checked once, not once per connection (a
- * 1000-container snapshot is ~5 ms of zod warm, far more cold). Checked values are never
- * changed after (the transports only encode them).
+ * Frozen chunks already checked, by the object a producer sent, with the schema they were
+ * checked against: a producer that hands every subscriber the same frozen object (the
+ * container watcher's snapshot, one per state of the list) has it checked once, not once per
+ * connection (a 1000-container snapshot is ~5 ms of zod warm, far more cold). Only frozen
+ * ones: a producer may send an object again after changing it. The checked copy is frozen
+ * too, so the transports may encode it once (ws-encode.ts).
  */
 const checkedChunks = new WeakMap<object, { schema: unknown; data: unknown }>();
 
-function checkChunk(schema: (typeof streams)[StreamName]['chunk'], chunk: unknown): { success: true; data: unknown } | { success: false; issues: readonly { path: readonly PropertyKey[]; message: string }[] } {
-  const shared = typeof chunk === 'object' && chunk !== null && !(chunk instanceof Uint8Array);
+type ChunkCheck = { success: true; data: unknown } | { success: false; issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+
+function checkChunk(schema: (typeof streams)[StreamName]['chunk'], chunk: unknown): ChunkCheck {
+  const shared = typeof chunk === 'object' && chunk !== null && Object.isFrozen(chunk);
   const known = shared ? checkedChunks.get(chunk) : undefined;
   if (known && known.schema === schema) return { success: true, data: known.data };
   const checked = schema.safeParse(chunk);
   if (!checked.success) return { success: false, issues: checked.error.issues };
-  if (shared) checkedChunks.set(chunk, { schema, data: checked.data });
+  if (shared) checkedChunks.set(chunk, { schema, data: Object.freeze(checked.data) });
   return { success: true, data: checked.data };
 }
 

@@ -69,8 +69,8 @@ describe('encodeStreamData', () => {
     expect(parse(encodeStreamData(6, null))).toEqual({ t: 'data', id: 6, chunk: null });
   });
 
-  it('encodes a snapshot sent to many sockets once, into one Buffer every socket sends', () => {
-    const snapshot = largeAnswer();
+  it('encodes a frozen snapshot sent to many sockets once, into one Buffer every socket sends', () => {
+    const snapshot = Object.freeze(largeAnswer());
     const stringify = vi.spyOn(JSON, 'stringify');
     try {
       const first = encodeStreamData(1, snapshot);
@@ -82,5 +82,12 @@ describe('encodeStreamData', () => {
     } finally {
       stringify.mockRestore();
     }
+  });
+
+  it('encodes a chunk that is not frozen anew each time (its producer may have changed it)', () => {
+    const chunk: Record<string, unknown> = { n: 1 };
+    expect(parse(encodeStreamData(1, chunk))).toEqual({ t: 'data', id: 1, chunk: { n: 1 } });
+    chunk.n = 2;
+    expect(parse(encodeStreamData(2, chunk))).toEqual({ t: 'data', id: 2, chunk: { n: 2 } });
   });
 });

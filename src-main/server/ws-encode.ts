@@ -66,13 +66,14 @@ export function encodeCallResult(id: number, outcome: CallOutcome): EncodedMessa
 }
 
 /**
- * A stream chunk's message as sent on the socket (`{ t: 'data', id, chunk }`). An object chunk
+ * A stream chunk's message as sent on the socket (`{ t: 'data', id, chunk }`). A frozen chunk
  * shares its encoding with every socket it goes to (encodedValue): the container list's
- * snapshot is one object per state of the list (container-watcher.ts), sent to every window
- * and tab that opens, so its ~0.5 MB of JSON is made once.
+ * snapshot is one frozen object per state of the list (container-watcher.ts, checked once in
+ * dispatch.ts), sent to every window and tab that opens, so its ~0.5 MB of JSON is made
+ * once. Other chunks are encoded each time: a producer may send an object again changed.
  */
 export function encodeStreamData(id: number, chunk: unknown): EncodedMessage {
-  if (typeof chunk === 'object' && chunk !== null) {
+  if (typeof chunk === 'object' && chunk !== null && Object.isFrozen(chunk)) {
     const head = `{"t":"data","id":${JSON.stringify(id)},"chunk":`;
     const value = encodedValue(chunk);
     return typeof value === 'string' ? `${head}${value}}` : new SharedTextMessage(head, value, '}');

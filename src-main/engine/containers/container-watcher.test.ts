@@ -43,6 +43,7 @@ describe('container watcher', () => {
     r.watcher.subscribe((c) => seen.push(c));
     expect(seen).toHaveLength(2);
     expect(seen[1]).toBe(seen[0]);
+    expect(Object.isFrozen(seen[0])).toBe(true);
 
     r.event('destroy', other.Id);
     const after: ContainerChange[] = [];

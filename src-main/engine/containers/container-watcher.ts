@@ -46,6 +46,12 @@ export const FULL_LIST_ABOVE_IDS = 100;
  */
 export const MIN_BATCH_INTERVAL_MS = 100;
 
+/** A snapshot that cannot change once made, so it can be checked and encoded once (see `snapshot` below). */
+function frozenSnapshot(list: ContainerSummary[]): ContainerChange {
+  Object.freeze(list);
+  return Object.freeze({ kind: 'snapshot', containers: list });
+}
+
 /**
  * The live container list in main. A full list after every (re)connect; after that,
  * only the changed containers are asked for, never the whole list again (except when
@@ -66,8 +72,8 @@ export function createContainerWatcher(
   let containers: Map<string, ContainerSummary> | null = null;
   /**
    * What a new subscriber gets first, made once per state of the list: every window, tab or
-   * reload of Berth then receives the same object, whose contract check and JSON are made
-   * once for all of them (dispatch.ts, ws-encode.ts) instead of once per connection.
+   * reload of Berth then receives the same frozen object, whose contract check and JSON are
+   * made once for all of them (dispatch.ts, ws-encode.ts) instead of once per connection.
    * Cleared wherever `containers` changes.
    */
   let snapshot: ContainerChange | undefined;
@@ -124,7 +130,7 @@ export function createContainerWatcher(
     containers = new Map(list.map((c) => [c.id, c]));
     times.retain(new Set(containers.keys()));
     syncing = false;
-    snapshot = { kind: 'snapshot', containers: list };
+    snapshot = frozenSnapshot(list);
     emit(snapshot);
     // Ids touched while the list was on its way may have changed after it was taken.
     schedulePump();
@@ -260,7 +266,7 @@ export function createContainerWatcher(
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (containers && isLive()) listener((snapshot ??= { kind: 'snapshot', containers: [...containers.values()] }));
+      if (containers && isLive()) listener((snapshot ??= frozenSnapshot([...containers.values()])));
       const failure = retry.current();
       if (failure) listener(failure);
       return () => listeners.delete(listener);
