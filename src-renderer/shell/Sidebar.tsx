@@ -1,5 +1,6 @@
 import { Anchor, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { useRoute } from '../router/use-route';
+import { iconElement } from '../ui/icon-element';
 import { currentNavItem, navItems, type NavItem } from './nav-items';
 import { shellStrings } from './strings';
 import { useSidebarCollapsed } from './use-sidebar-collapsed';
@@ -8,11 +9,10 @@ import './sidebar.css';
 const s = shellStrings.nav;
 
 function Entry({ item, current, collapsed }: { item: NavItem; current: boolean; collapsed: boolean }) {
-  const Icon = item.icon;
   return (
     <li>
       <a className="sidebar-link" href={item.href} aria-current={current ? 'page' : undefined}>
-        <Icon className="sidebar-icon" size={18} aria-hidden="true" />
+        {iconElement(item.icon, 18, 'sidebar-icon')}
         <span className={collapsed ? 'visually-hidden' : 'sidebar-label'}>{item.label}</span>
         {collapsed && (
           <span className="sidebar-tooltip" aria-hidden="true">
@@ -57,7 +57,7 @@ export function Sidebar() {
         <li>
           {/* eslint-disable-next-line no-restricted-syntax -- drawn as a sidebar entry, like the links around it */}
           <button type="button" className="sidebar-link sidebar-toggle" aria-expanded={!collapsed} aria-label={toggleLabel} onClick={() => setCollapsed(!collapsed)}>
-            <ToggleIcon className="sidebar-icon" size={18} aria-hidden="true" />
+            {iconElement(ToggleIcon, 18, 'sidebar-icon')}
             {!collapsed && <span className="sidebar-label">{s.collapseShort}</span>}
             {collapsed && (
               <span className="sidebar-tooltip" aria-hidden="true">
