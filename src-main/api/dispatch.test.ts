@@ -36,59 +36,51 @@ describe('dispatchCall checking responses', () => {
   });
 });
 
+/**
+ * `count` subscribers of an `engine.status` stream whose producer is the test: `push` sends a
+ * chunk to every one of them, `got[i]` is what subscriber i received.
+ */
+async function statusStreams(count: number) {
+  const { openStream } = await import('./dispatch');
+  const handlers = createCannedHandlers();
+  const pushers: ((c: unknown) => boolean)[] = [];
+  handlers.streams['engine.status'] = (_args, sink) => {
+    pushers.push((c) => sink.next(c as never));
+    return () => undefined;
+  };
+  const got: unknown[][] = Array.from({ length: count }, () => []);
+  const opened = got.map((into) => openStream(handlers, 'engine.status', {}, { next: (c) => (into.push(c), true), end: () => undefined }, TEST_CALLER));
+  return { opened, got, push: (chunk: unknown) => pushers.forEach((push) => push(chunk)) };
+}
+
 describe('openStream', () => {
   it('checks chunks as they leave main and drops an off-contract one', async () => {
-    const { openStream } = await import('./dispatch');
-    const handlers = createCannedHandlers();
-    let push: ((c: unknown) => boolean) | undefined;
-    handlers.streams['engine.status'] = (_args, sink) => {
-      push = (c) => sink.next(c as never);
-      return () => undefined;
-    };
-    const got: unknown[] = [];
-    const opened = openStream(handlers, 'engine.status', {}, { next: (c) => (got.push(c), true), end: () => undefined }, TEST_CALLER);
-    expect(opened.ok).toBe(true);
-    push!({ state: 'connected' }); // no endpoint, no engine: off-contract
-    push!({ state: 'connecting', endpoint: null });
-    expect(got).toEqual([{ state: 'connecting', endpoint: null }]);
+    const { opened, got, push } = await statusStreams(1);
+    expect(opened[0]!.ok).toBe(true);
+    push({ state: 'connected' }); // no endpoint, no engine: off-contract
+    push({ state: 'connecting', endpoint: null });
+    expect(got[0]).toEqual([{ state: 'connecting', endpoint: null }]);
   });
 
   it('checks a chunk object sent to many streams once, and each stream gets the same checked value', async () => {
-    const { openStream } = await import('./dispatch');
-    const handlers = createCannedHandlers();
-    const pushers: ((c: unknown) => boolean)[] = [];
-    handlers.streams['engine.status'] = (_args, sink) => {
-      pushers.push((c) => sink.next(c as never));
-      return () => undefined;
-    };
-    const got: unknown[][] = [[], []];
-    for (const into of got) openStream(handlers, 'engine.status', {}, { next: (c) => (into.push(c), true), end: () => undefined }, TEST_CALLER);
+    const { got, push } = await statusStreams(2);
     const shared = Object.freeze({ state: 'connecting', endpoint: null });
-    for (const push of pushers) push(shared);
+    push(shared);
     expect(got[0]).toEqual([shared]);
     expect(got[1]![0]).toBe(got[0]![0]); // one check, one checked copy
     expect(Object.isFrozen(got[0]![0])).toBe(true);
     // An off-contract chunk is still dropped on every stream.
-    const bad = Object.freeze({ state: 'connected' });
-    for (const push of pushers) push(bad);
+    push(Object.freeze({ state: 'connected' }));
     expect(got[0]).toHaveLength(1);
     expect(got[1]).toHaveLength(1);
   });
 
   it('checks a chunk that is not frozen every time it is sent (its producer may have changed it)', async () => {
-    const { openStream } = await import('./dispatch');
-    const handlers = createCannedHandlers();
-    let push: ((c: unknown) => boolean) | undefined;
-    handlers.streams['engine.status'] = (_args, sink) => {
-      push = (c) => sink.next(c as never);
-      return () => undefined;
-    };
-    const got: unknown[] = [];
-    openStream(handlers, 'engine.status', {}, { next: (c) => (got.push(c), true), end: () => undefined }, TEST_CALLER);
+    const { got, push } = await statusStreams(1);
     const reused: Record<string, unknown> = { state: 'connecting', endpoint: null };
-    push!(reused);
+    push(reused);
     reused.state = 'connected'; // off-contract now (no endpoint, no engine)
-    push!(reused);
-    expect(got).toEqual([{ state: 'connecting', endpoint: null }]);
+    push(reused);
+    expect(got[0]).toEqual([{ state: 'connecting', endpoint: null }]);
   });
 });

@@ -55,12 +55,16 @@ function encodedValue(value: object): string | Buffer {
   return encoded;
 }
 
+/** A message of `head`, the value's shared encoding and a closing brace. */
+function withSharedValue(head: string, value: object): EncodedMessage {
+  const encoded = encodedValue(value);
+  return typeof encoded === 'string' ? `${head}${encoded}}` : new SharedTextMessage(head, encoded, '}');
+}
+
 /** A call's result message as sent on the socket (`{ t: 'result', id, ok, value | error }`). */
 export function encodeCallResult(id: number, outcome: CallOutcome): EncodedMessage {
   if (outcome.ok && typeof outcome.value === 'object' && outcome.value !== null) {
-    const head = `{"t":"result","id":${JSON.stringify(id)},"ok":true,"value":`;
-    const value = encodedValue(outcome.value);
-    return typeof value === 'string' ? `${head}${value}}` : new SharedTextMessage(head, value, '}');
+    return withSharedValue(`{"t":"result","id":${JSON.stringify(id)},"ok":true,"value":`, outcome.value);
   }
   return JSON.stringify({ t: 'result', id, ...outcome });
 }
@@ -74,9 +78,7 @@ export function encodeCallResult(id: number, outcome: CallOutcome): EncodedMessa
  */
 export function encodeStreamData(id: number, chunk: unknown): EncodedMessage {
   if (typeof chunk === 'object' && chunk !== null && Object.isFrozen(chunk)) {
-    const head = `{"t":"data","id":${JSON.stringify(id)},"chunk":`;
-    const value = encodedValue(chunk);
-    return typeof value === 'string' ? `${head}${value}}` : new SharedTextMessage(head, value, '}');
+    return withSharedValue(`{"t":"data","id":${JSON.stringify(id)},"chunk":`, chunk);
   }
   return JSON.stringify({ t: 'data', id, chunk });
 }

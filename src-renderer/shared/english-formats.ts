@@ -103,7 +103,7 @@ function cachedKey(s: string): string | null {
  * digits by their value ("web-2" before "web-10"), symbols before digits before letters.
  * Returns -1, 0 or 1; `otherwise(a, b)` when either string is not plain ASCII.
  */
-export function compareAsciiNaturally(a: string, b: string, otherwise: (a: string, b: string) => number = () => NaN): number {
+export function compareAsciiNaturally(a: string, b: string, otherwise: (a: string, b: string) => number): number {
   const ka = cachedKey(a);
   const kb = cachedKey(b);
   if (ka === null || kb === null) return otherwise(a, b);
