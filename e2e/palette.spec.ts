@@ -4,6 +4,22 @@ import { inspectState } from './support/docker-cli';
 import { Palette } from './pages/palette';
 
 test.describe('command palette and shortcuts', () => {
+  test('Ctrl+K works from the moment the page shows', async ({ containersPage: ui, page }) => {
+    await expect(ui.engineStatus).toContainText('Connected');
+    // On the reload, Ctrl+K is pressed in the very moment the page's sidebar appears (a
+    // DOM observer's callback, right after the first render's commit), before any later task.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('nav[aria-label="Main"]')) return;
+        observer.disconnect();
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+    await page.reload();
+    await expect(new Palette(page).input).toBeFocused();
+  });
+
   test('Ctrl+K finds a container by name and runs "Stop <name>"', async ({ containersPage: ui, page }) => {
     const c = await createTestContainer({ start: true });
     await expect(ui.engineStatus).toContainText('Connected');

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useBerthStore } from '../store/store';
 import { bindingsFor, isMacPlatform, SHORTCUTS, type ShortcutId } from './page-shortcuts';
 import { chordMatches, createShortcutMatcher } from './shortcuts';
@@ -19,9 +19,13 @@ function isTextEntry(target: EventTarget | null): boolean {
 const otherModalOpen = () =>
   [...document.querySelectorAll('dialog[open]')].some((d) => !(d as HTMLElement).dataset.keyboardOwner);
 
-/** Listens on the window for the global shortcuts and acts on them. */
+/**
+ * Listens on the window for the global shortcuts and acts on them. Attached while the first
+ * render commits, not after its paint: a passive effect runs in a later task, and a Ctrl+K
+ * pressed as soon as the page showed was lost in between (a CI run on a busy machine).
+ */
 export function useGlobalShortcuts(): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const bindings = bindingsFor(isMacPlatform());
     const matcher = createShortcutMatcher(bindings);
     const anywhereChords = bindings.filter((b) => SHORTCUTS.find((s) => s.id === b.id)?.inTextFields);
