@@ -11,10 +11,17 @@ import { CONTENT_SECURITY_POLICY } from './security';
  * else. A standard, secure scheme gives the page a real origin ('self' in the CSP means
  * app://berth) and relative URLs that resolve as on the web.
  */
-/** Must run before the app is ready (Electron's rule for privileged schemes). */
+/**
+ * Must run before the app is ready (Electron's rule for privileged schemes). `codeCache`:
+ * Chromium keeps V8's compiled code of http(s) scripts between launches, but of a custom
+ * scheme's only when asked (and only for a standard one). Without it every start compiled
+ * the first screen's ~350 kB of script (React DOM, the app chunk) again; in a fresh
+ * browser context, which has no cache either, that compiling is the largest part of the
+ * container list's first open (bench/README.md, "1000 containers: list").
+ */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
 

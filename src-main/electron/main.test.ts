@@ -80,9 +80,10 @@ describe('main', () => {
   it('when ready: sandboxes everything, starts the engine, registers IPC, opens one guarded window on app://', async () => {
     await launch();
     expect(state.app.sandboxEnabled).toBe(true);
-    // The scheme was made privileged before the app was ready, and is served once it is.
+    // The scheme was made privileged before the app was ready (with V8's code cache kept
+    // between launches), and is served once it is.
     expect(state.privilegedSchemes).toEqual([
-      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], appWasReady: false },
+      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }], appWasReady: false },
     ]);
     expect([...state.protocolHandlers.keys()]).toEqual(['app']);
     expect(engine).toMatchObject({ created: 1, started: 1 });
