@@ -17,6 +17,16 @@ describe('iconElement', () => {
     }
   });
 
+  it('gives the same element for the same icon, size and class, and a different one otherwise', () => {
+    const [A, B] = Object.values(icons) as LucideIcon[];
+    const first = iconElement(A!, 14, 'x');
+    expect(iconElement(A!, 14, 'x')).toBe(first);
+    expect(iconElement(A!, 16, 'x')).not.toBe(first);
+    expect(iconElement(A!, 14)).not.toBe(first);
+    expect(iconElement(A!, 14, 'y')).not.toBe(first);
+    expect(iconElement(B!, 14, 'x')).not.toBe(first);
+  });
+
   it('falls back to the component for an icon it cannot read', () => {
     const Odd = (() => <svg data-odd="" />) as unknown as LucideIcon;
     expect(renderToStaticMarkup(iconElement(Odd, 14))).toBe('<svg data-odd=""></svg>');

@@ -33,14 +33,28 @@ function iconData(icon: LucideIcon): IconData | null {
   return data;
 }
 
+/** Each icon's drawn elements by size and class: see iconElement. */
+const drawnOf = new WeakMap<LucideIcon, Map<string, ReactElement>>();
+
 /**
  * A decorative lucide icon as one plain <svg> element, the same markup lucide's component
  * draws (icon-element.test.tsx compares them for every icon). The container list draws
  * five icon buttons per row, and each lucide component is two components deep, reads a
  * context and rebuilds its attributes on every render; drawn this way they are host
- * elements only.
+ * elements only. Drawn once per icon, size and class, then the same element is given out:
+ * a React element is immutable and may stand in any number of places, and on a re-render
+ * React sees the very element it drew and leaves that <svg> alone.
  */
 export function iconElement(icon: LucideIcon, size: number, className?: string): ReactElement {
+  let drawn = drawnOf.get(icon);
+  if (!drawn) drawnOf.set(icon, (drawn = new Map()));
+  const key = className ? `${size} ${className}` : String(size);
+  let element = drawn.get(key);
+  if (!element) drawn.set(key, (element = drawIcon(icon, size, className)));
+  return element;
+}
+
+function drawIcon(icon: LucideIcon, size: number, className: string | undefined): ReactElement {
   const data = iconData(icon);
   if (!data) return createElement(icon, { size, className, 'aria-hidden': 'true' });
   const names = [data.name, ...(data.aliases ?? []).filter((a): a is string => typeof a === 'string' && a.trim() !== '')];
