@@ -126,6 +126,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    // Vite's polyfill for <link rel="modulepreload"> ran first in the entry, on the page's
+    // critical path, only to find that the browser supports it: every browser Berth runs in
+    // does (Chromium and Electron since 66, Firefox 115, Safari 17), and where one did not,
+    // the hints would only go unused.
+    modulePreload: { polyfill: false },
     // One stylesheet for the whole app (about 50 kB), loaded by index.html under the load
     // guard. A lazily loaded view's own stylesheet cut off in flight (ERR_NETWORK_CHANGED,
     // when a container's network comes or goes) would leave it unstyled for good: Vite's
