@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { benchChromiumLaunchOptions } from './support/bench-chromium';
 
 // Benchmarks, not tests: run on demand with `npm run bench`, never by `npm test`.
-// Same browser as the e2e suite (Debian's Chromium in browser mode).
+// Same browser as the e2e suite (Debian's Chromium in browser mode), without the browser UI
+// it would build for every new context (support/bench-chromium.ts).
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.bench.ts',
@@ -16,7 +17,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: benchChromiumLaunchOptions,
     trace: 'off',
     screenshot: 'off',
   },

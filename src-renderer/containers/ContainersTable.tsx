@@ -77,10 +77,13 @@ const OVERSCAN = 8;
  */
 function useOverscanAfterFirstPaint(hasRows: boolean): number {
   const [overscan, setOverscan] = useState(0);
-  // The first rows are in the page (before layout and paint): a start-up mark for traces
-  // and benches, beside main.tsx's and start-app.tsx's.
+  // Start-up marks for traces and benches, beside main.tsx's and start-app.tsx's: the first
+  // rows are in the page (before layout and paint), then on screen (requestAnimationFrame
+  // runs just before that frame is painted, a timeout queued there after it).
   useLayoutEffect(() => {
-    if (hasRows && performance.getEntriesByName('berth:rows-committed').length === 0) performance.mark('berth:rows-committed');
+    if (!hasRows || performance.getEntriesByName('berth:rows-committed').length > 0) return;
+    performance.mark('berth:rows-committed');
+    requestAnimationFrame(() => setTimeout(() => performance.mark('berth:rows-painted')));
   }, [hasRows]);
   useEffect(() => {
     if (!hasRows || overscan === OVERSCAN) return;
