@@ -126,7 +126,9 @@ test.describe('settings', () => {
     await expect.poll(() => ui.backgroundColour()).toBe(DARK);
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => ui.backgroundColour()).toBe(WHITE);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    // "system" forces no scheme: the page's own color-scheme follows the OS.
+    await expect(page.locator('html')).toHaveAttribute('data-theme-choice', 'system');
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme');
   });
 
   test('switching the engine to a custom address reconnects live, and back to automatic', async ({ page, serve, temp }) => {

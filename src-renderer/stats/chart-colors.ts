@@ -14,7 +14,7 @@ export function resolveColor(token: string, within: Element = document.body): st
   return color;
 }
 
-/** Bumps when the theme changes (data-theme on <html>, or the system's scheme), so charts redraw in its colours. */
+/** Bumps when the theme changes (data-theme on <html>, or the system's scheme under "system"), so charts redraw in its colours. */
 export function useThemeVersion(): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
