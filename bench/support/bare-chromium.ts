@@ -38,8 +38,8 @@ const POLL_MS = 100;
 
 // The switches Playwright's launcher adds to every Chromium it starts (playwright-core 1.65,
 // Linux, headless; its --disable-features list is in bench-chromium.ts): the same browser as
-// the Playwright-driven opens. Without --disable-field-trial-config and
-// --disable-stack-profiler, for one, the page's start-up ran ~150 ms later here.
+// the Playwright-driven opens. With only a dozen of them (no --disable-field-trial-config,
+// no --disable-stack-profiler among others) the page's entry ran ~120 ms later here.
 const PLAYWRIGHT_LIKE_SWITCHES = [
   '--headless',
   '--hide-scrollbars',
