@@ -48,6 +48,20 @@ describe('summarizeDiskUsage', () => {
     expect(s.images).toEqual({ count: 2, active: 1, size: 2_500_000, reclaimable: 500_000 });
   });
 
+  it("counts the layers Podman's images share once (an image built on another: all of its Size shared)", () => {
+    // Podman 4.3.1 after building the busybox test image, with the build's intermediate images.
+    const s = summarizeDiskUsage({
+      LayersSize: 0,
+      Images: [
+        { Id: 'copy', Containers: 0, Size: 1_986_657, SharedSize: 1_986_657, VirtualSize: 0 },
+        { Id: 'install', Containers: 0, Size: 2_130_127, SharedSize: 2_130_127, VirtualSize: 0 },
+        { Id: 'step', Containers: 0, Size: 2_130_282, SharedSize: 2_130_282, VirtualSize: 0 },
+        { Id: 'tagged', Containers: 1, Size: 2_130_450, SharedSize: 2_130_282, VirtualSize: 0 },
+      ],
+    } as Parameters<typeof summarizeDiskUsage>[0]);
+    expect(s.images).toEqual({ count: 4, active: 1, size: 2_130_450, reclaimable: 2_130_282 });
+  });
+
   it('copes with what Podman leaves out', () => {
     expect(summarizeDiskUsage({})).toMatchObject({
       images: { count: 0, size: 0 },

@@ -25,7 +25,7 @@ const BUSY = /disk usage operation is already running/i;
  */
 export function summarizeDiskUsage(raw: RawDiskUsage): Omit<DiskUsage, 'measuredAt' | 'tookMs'> {
   const images = raw.Images ?? [];
-  // Podman (4.x) sends VirtualSize 0 and LayersSize 0, with each image's Size and no sharing.
+  // Podman (4.x) sends VirtualSize 0 and LayersSize 0, with each image's Size and SharedSize.
   const sizeOf = (i: (typeof images)[number]) => (i.VirtualSize ? i.VirtualSize : (i.Size ?? -1));
   let used = 0;
   for (const i of images) {
@@ -34,8 +34,16 @@ export function summarizeDiskUsage(raw: RawDiskUsage): Omit<DiskUsage, 'measured
     if (size === -1 || i.SharedSize === -1) continue;
     used += size - (i.SharedSize ?? 0);
   }
-  const summed = images.reduce((sum, i) => sum + Math.max(sizeOf(i) - Math.max(i.SharedSize ?? 0, 0), 0), 0);
-  const layers = raw.LayersSize ? raw.LayersSize : summed;
+  // Without a layer total (Podman), each image's own part plus, once, the part images share:
+  // Podman's SharedSize is what of an image other images use too, mostly one base and the
+  // layers built on it, so the largest shared part stands for them (exact for one chain,
+  // low where unrelated bases are shared). Summing the shared parts counted a base once per
+  // image; leaving them out counted nothing when every image was built on another (a build
+  // with intermediate images: each one's Size was all shared).
+  const shared = (i: (typeof images)[number]) => Math.max(i.SharedSize ?? 0, 0);
+  const unique = images.reduce((sum, i) => sum + Math.max(sizeOf(i) - shared(i), 0), 0);
+  const sharedOnce = images.reduce((most, i) => Math.max(most, Math.min(shared(i), Math.max(sizeOf(i), 0))), 0);
+  const layers = raw.LayersSize ? raw.LayersSize : unique + sharedOnce;
   const imageRow: UsageCategory = {
     count: images.length,
     active: images.filter((i) => (i.Containers ?? 0) > 0).length,
