@@ -1,9 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { benchChromiumLaunchOptions } from './support/bench-chromium';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
 
 // Benchmarks, not tests: run on demand with `npm run bench`, never by `npm test`.
-// Same browser as the e2e suite (Debian's Chromium in browser mode), without the browser UI
-// it would build for every new context (support/bench-chromium.ts).
+// Same browser as the e2e suite (Debian's Chromium in browser mode).
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.bench.ts',
@@ -17,7 +16,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    launchOptions: benchChromiumLaunchOptions,
+    launchOptions: chromiumLaunchOptions,
     trace: 'off',
     screenshot: 'off',
   },

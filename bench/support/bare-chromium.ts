@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { benchChromiumLaunchOptions } from './bench-chromium';
+import { chromiumLaunchOptions } from '../../e2e/support/chromium';
 import { waitFor } from '../../src-main/test-support/engine-fixtures';
 
 /**
@@ -13,7 +13,9 @@ import { waitFor } from '../../src-main/test-support/engine-fixtures';
  * Playwright enables the Runtime, Page, Network and Log domains on every page it drives, and
  * with them attached the page's own JavaScript runs slower: the app chunk's module
  * evaluation took 58–121 ms in a fresh context under Playwright and 3–14 ms in the same
- * Chromium with no DevTools client (bench/README.md, "1000 containers: list"). A static page
+ * Chromium with no DevTools client (bench/README.md, "1000 containers: list"): React DOM
+ * creates a few Error objects as it initializes, and with the Runtime domain on V8 records
+ * each one's full stack, re-parsing the largest functions for their positions. A static page
  * or `docker ps` pays nothing for it, so Playwright's timing overstates a script-heavy
  * page's open against them. Here the page is only navigated and, once its rows are on
  * screen, read: when they were painted comes from the page's own start-up marks
@@ -37,7 +39,7 @@ const OPEN_TIMEOUT_MS = 120_000;
 const POLL_MS = 100;
 
 // The switches Playwright's launcher adds to every Chromium it starts (playwright-core 1.65,
-// Linux, headless; its --disable-features list is in bench-chromium.ts): the same browser as
+// Linux, headless; its --disable-features list is in e2e/support/chromium.ts): the same browser as
 // the Playwright-driven opens. With only a dozen of them (no --disable-field-trial-config,
 // no --disable-stack-profiler among others) the page's entry ran ~120 ms later here.
 const PLAYWRIGHT_LIKE_SWITCHES = [
@@ -125,8 +127,8 @@ class ProtocolClient {
 export async function launchBareChromium(): Promise<BareChromium> {
   const profile = mkdtempSync(path.join(tmpdir(), 'berth-bench-chromium-'));
   const browser: ChildProcess = spawn(
-    benchChromiumLaunchOptions.executablePath ?? '/usr/bin/chromium',
-    [...(benchChromiumLaunchOptions.args ?? []), ...PLAYWRIGHT_LIKE_SWITCHES, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    chromiumLaunchOptions.executablePath ?? '/usr/bin/chromium',
+    [...(chromiumLaunchOptions.args ?? []), ...PLAYWRIGHT_LIKE_SWITCHES, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const close = () => {
