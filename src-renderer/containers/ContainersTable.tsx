@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { afterNextPaint } from '../shell/after-first-screen';
 import { useBerthStore } from '../store/store';
 import { Checkbox } from '../ui/Checkbox';
 import { SortButton } from '../ui/SortButton';
@@ -67,6 +68,9 @@ function SortHeaders({ shownIds }: { shownIds: string[] }) {
  */
 const PAGE_BESIDES_TABLE_BODY = 160;
 
+/** How long the rows-painted mark waits for a frame at most (a hidden tab paints none). */
+const ROWS_PAINTED_CAP_MS = 5_000;
+
 /** Rows rendered beyond the visible ones, for scrolling without blank rows. */
 const OVERSCAN = 8;
 
@@ -78,12 +82,12 @@ const OVERSCAN = 8;
 function useOverscanAfterFirstPaint(hasRows: boolean): number {
   const [overscan, setOverscan] = useState(0);
   // Start-up marks for traces and benches, beside main.tsx's and start-app.tsx's: the first
-  // rows are in the page (before layout and paint), then on screen (requestAnimationFrame
-  // runs just before that frame is painted, a timeout queued there after it).
+  // rows are in the page (before layout and paint), then on screen. The cap is far above
+  // any frame of a visible page: a mark set before the paint would flatter the bench.
   useLayoutEffect(() => {
     if (!hasRows || performance.getEntriesByName('berth:rows-committed').length > 0) return;
     performance.mark('berth:rows-committed');
-    requestAnimationFrame(() => setTimeout(() => performance.mark('berth:rows-painted')));
+    afterNextPaint(() => performance.mark('berth:rows-painted'), ROWS_PAINTED_CAP_MS);
   }, [hasRows]);
   useEffect(() => {
     if (!hasRows || overscan === OVERSCAN) return;
