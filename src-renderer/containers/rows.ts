@@ -55,13 +55,17 @@ const searchText = (c: ContainerSummary): string =>
     .join('\n')
     .toLowerCase();
 
-/** Every whitespace-separated term must appear in name, image, state/status, ports or compose project. */
-export function matchesFilter(c: ContainerSummary, filterText: string): boolean {
-  const terms = filterText.toLowerCase().split(/\s+/).filter(Boolean);
+/** The filter's whitespace-separated terms, lower-cased: split once per derivation, not once per container. */
+const filterTerms = (filterText: string): string[] => filterText.toLowerCase().split(/\s+/).filter(Boolean);
+
+const matchesTerms = (c: ContainerSummary, terms: readonly string[]): boolean => {
   if (terms.length === 0) return true;
   const text = searchText(c);
   return terms.every((t) => text.includes(t));
-}
+};
+
+/** Every whitespace-separated term must appear in name, image, state/status, ports or compose project. */
+export const matchesFilter = (c: ContainerSummary, filterText: string): boolean => matchesTerms(c, filterTerms(filterText));
 
 const STATE_ORDER: Record<ContainerState, number> = {
   running: 0,
@@ -136,11 +140,12 @@ interface Block {
  */
 export function deriveRows(all: Iterable<ContainerSummary>, options: RowOptions): TableRow[] {
   const compare = containerComparator(options.sort, options.usage);
+  const terms = filterTerms(options.filterText);
   const loose: ContainerSummary[] = [];
   const groups = new Map<string, ContainerSummary[]>();
   for (const c of all) {
     if (options.runningOnly && !isLive(c.state)) continue;
-    if (!matchesFilter(c, options.filterText)) continue;
+    if (!matchesTerms(c, terms)) continue;
     if (c.composeProject) {
       const members = groups.get(c.composeProject);
       if (members) members.push(c);
