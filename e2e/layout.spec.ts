@@ -56,3 +56,29 @@ for (const view of views) {
     expect(problems).toEqual([]);
   });
 }
+
+/**
+ * The container list's columns at every width in between the three above, 16 px apart: its
+ * layouts change at container-query thresholds (containers.css), and a threshold below its
+ * layout's minimum widths let the rows run past the table (at 1280 px the last action buttons
+ * were cut off and the rows scrolled sideways under a header that stayed put).
+ */
+test('the container list fits its table at every width from 1024 to 1920 px', async () => {
+  await page.setViewportSize(WIDTHS[1]);
+  await views.find((v) => v.name === 'containers')!.open(page, demo);
+  const problems: string[] = [];
+  for (let width = 1024; width <= 1920; width += 16) {
+    await page.setViewportSize({ width, height: 800 });
+    await settle(page);
+    const problem = await page.evaluate(() => {
+      const body = document.querySelector('.containers-table .ui-grid-body');
+      if (!body || !body.querySelector('[role="row"]')) return 'no rows in the table';
+      if (body.scrollWidth > body.clientWidth) return `the rows are ${body.scrollWidth - body.clientWidth} px wider than the table`;
+      const right = body.getBoundingClientRect().right;
+      const cut = [...body.querySelectorAll('button[aria-label]')].find((b) => b.getBoundingClientRect().right > right + 0.5);
+      return cut ? `"${cut.getAttribute('aria-label')}" is cut off` : null;
+    });
+    if (problem) problems.push(`${width}px: ${problem}`);
+  }
+  expect(problems).toEqual([]);
+});
